@@ -1,0 +1,98 @@
+/*
+ * cmd-import.c -- `charta import FILE...`: read source files and publish
+ * them, with the documents already in the database, as a new database.
+ * All or nothing: any error in any file leaves the database as it was.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli/cli.h"
+#include "cli/output.h"
+#include "import/import.h"
+#include "model/corpus.h"
+#include "store/store.h"
+#include "util/i18n.h"
+#include "util/xmalloc.h"
+
+/* Describe a clash found by corpus_finish: "FILE:LINE: ... (FILE:LINE)". */
+static void
+cmd_import_clash(const struct corpus *c, uint32_t a, uint32_t b)
+{
+	const struct corpus_node	*x = &c->nodes[a], *y = &c->nodes[b];
+	const struct corpus_doc		*dx = &c->docs[x->doc];
+	const struct corpus_doc		*dy = &c->docs[y->doc];
+
+	if (y->kind == KIND_DOCUMENT)
+		output_error(_("%s: slug or alias '%s' is already used by %s "
+		    "(%s)"), dy->file, dy->slug, dx->slug, dx->file);
+	else
+		output_error(_("%s:%u: label '%s' is already used at line %u"),
+		    dy->file, y->line, y->label, x->line);
+}
+
+static int
+cmd_import_exec(struct cli_ctx *ctx)
+{
+	struct corpus	*c = NULL;
+	struct stat	 sb;
+	char		*path, *err = NULL, *data;
+	size_t		 len;
+	uint32_t	 a, b;
+	int		 i, status = EXIT_USAGE;
+
+	path = cli_corpus_path(ctx->db_path);
+	/* Keep what the database already holds. */
+	if (stat(path, &sb) == 0 && sb.st_size > 0) {
+		c = store_load_corpus(path, &err);
+		if (c == NULL) {
+			output_error("%s", err);
+			goto out;
+		}
+	} else if (stat(path, &sb) == -1 && errno != ENOENT) {
+		output_error("%s: %s", path, strerror(errno));
+		goto out;
+	}
+	/* New documents follow the old ones; the index is rebuilt below. */
+	if (c == NULL)
+		c = corpus_new();
+	for (i = 0; i < ctx->argc; i++) {
+		if (import_read_file(ctx->argv[i], &data, &len, &err) == -1) {
+			output_error("%s", err);
+			goto out;
+		}
+		if (import_markdown(c, ctx->argv[i], data, len, &err) == -1) {
+			free(data);
+			output_error("%s", err);
+			goto out;
+		}
+		free(data);
+	}
+	if (corpus_finish(c, &a, &b) == -1) {
+		cmd_import_clash(c, a, b);
+		goto out;
+	}
+	if (store_write_corpus(path, c, &err) == -1) {
+		output_error("%s", err);
+		goto out;
+	}
+	status = EXIT_FOUND;
+out:
+	free(err);
+	free(path);
+	corpus_free(c);
+	return status;
+}
+
+const struct cli_cmd cmd_import_entry = {
+	.name = "import",
+	.args = "FILE...",
+	.summary = N_("add source files to the corpus database"),
+	.min_args = 1,
+	.max_args = -1,
+	.needs_corpus = false,
+	.exec = cmd_import_exec,
+};

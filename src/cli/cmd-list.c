@@ -1,0 +1,50 @@
+/*
+ * cmd-list.c -- `charta list`: one document a line, slug, alias, title.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <stdlib.h>
+
+#include "cli/cli.h"
+#include "cli/output.h"
+#include "model/corpus.h"
+#include "text/text.h"
+#include "util/i18n.h"
+
+static int
+cmd_list_exec(struct cli_ctx *ctx)
+{
+	const struct corpus	*c = ctx->corpus;
+	size_t			 d, wslug = 0, walias = 0, w;
+
+	for (d = 0; d < c->ndocs; d++) {
+		w = text_width(c->docs[d].slug, strlen(c->docs[d].slug));
+		wslug = w > wslug ? w : wslug;
+		w = text_width(c->docs[d].alias, strlen(c->docs[d].alias));
+		walias = w > walias ? w : walias;
+	}
+	for (d = 0; d < c->ndocs; d++) {
+		const struct corpus_doc	*doc = &c->docs[d];
+
+		output_str(doc->slug);
+		output_spaces(wslug + 2 - text_width(doc->slug,
+		    strlen(doc->slug)));
+		output_str(doc->alias);
+		output_spaces(walias + 2 - text_width(doc->alias,
+		    strlen(doc->alias)));
+		output_str(doc->title);
+		output_raw("\n", 1);
+	}
+	return c->ndocs > 0 ? EXIT_FOUND : EXIT_NOTFOUND;
+}
+
+const struct cli_cmd cmd_list_entry = {
+	.name = "list",
+	.args = "",
+	.summary = N_("list the documents: slug, alias, title"),
+	.min_args = 0,
+	.max_args = 0,
+	.needs_corpus = true,
+	.exec = cmd_list_exec,
+};

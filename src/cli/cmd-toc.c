@@ -1,0 +1,76 @@
+/*
+ * cmd-toc.c -- `charta toc [REF]`: the sections of a document (or of all
+ * documents, or under one section) as an indented tree of labels and
+ * titles.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/output.h"
+#include "model/corpus.h"
+#include "text/text.h"
+#include "util/i18n.h"
+
+/* Print the sections from node first up to (not including) end. */
+static void
+cmd_toc_range(const struct corpus *c, uint32_t first, uint32_t end)
+{
+	uint32_t	 i;
+	uint16_t	 base = c->nodes[first].depth;
+
+	for (i = first; i < end; i++) {
+		const struct corpus_node	*n = &c->nodes[i];
+
+		if (!corpus_node_is_section(c, i))
+			continue;
+		if (n->kind == KIND_DOCUMENT) {
+			output_str(c->docs[n->doc].slug);
+			output_raw("  ", 2);
+			output_str(n->title);
+			output_raw("\n", 1);
+			continue;
+		}
+		output_spaces(2u * (n->depth - base + (base == 0 ? 0 : 1)));
+		output_str(n->label);
+		output_raw("  ", 2);
+		output_str(n->title);
+		if (n->page > 0) {
+			char	buf[32];
+			int	len = snprintf(buf, sizeof buf, _("  (p. %d)"),
+			    (int)n->page);
+
+			output_raw(buf, (size_t)len);
+		}
+		output_raw("\n", 1);
+	}
+}
+
+static int
+cmd_toc_exec(struct cli_ctx *ctx)
+{
+	const struct corpus	*c = ctx->corpus;
+	uint32_t		 n;
+
+	if (ctx->argc == 0) {
+		cmd_toc_range(c, 0, (uint32_t)c->nnodes);
+		return c->nnodes > 0 ? EXIT_FOUND : EXIT_NOTFOUND;
+	}
+	n = cli_resolve(c, ctx->argv[0]);
+	if (n == CORPUS_NONE)
+		return EXIT_USAGE;
+	cmd_toc_range(c, n, corpus_subtree_end(c, n));
+	return EXIT_FOUND;
+}
+
+const struct cli_cmd cmd_toc_entry = {
+	.name = "toc",
+	.args = "[REF]",
+	.summary = N_("show the table of contents"),
+	.min_args = 0,
+	.max_args = 1,
+	.needs_corpus = true,
+	.exec = cmd_toc_exec,
+};

@@ -1,0 +1,161 @@
+/*
+ * output.c -- sanitized, checked output for the command line (see
+ * output.h).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "cli/output.h"
+#include "text/text.h"
+#include "util/i18n.h"
+#include "util/xmalloc.h"
+
+static enum text_mode	output_mode = TEXT_MODE_PIPE;
+static bool		output_ascii;
+static bool		output_tty;
+
+void
+output_init(bool raw)
+{
+	const char	*cs = nl_langinfo(CODESET);
+
+	output_tty = isatty(STDOUT_FILENO) == 1;
+	output_mode = raw ? TEXT_MODE_RAW :
+	    output_tty ? TEXT_MODE_TTY : TEXT_MODE_PIPE;
+	output_ascii = cs == NULL || (strcasecmp(cs, "UTF-8") != 0 &&
+	    strcasecmp(cs, "utf8") != 0);
+}
+
+bool
+output_is_tty(void)
+{
+	return output_tty;
+}
+
+bool
+output_color(void)
+{
+	const char	*nc = getenv("NO_COLOR");
+
+	return output_tty && (nc == NULL || *nc == '\0');
+}
+
+bool
+output_ascii_only(void)
+{
+	return output_ascii;
+}
+
+int
+output_tty_width(void)
+{
+	struct winsize	ws;
+
+	if (!output_tty || ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == -1 ||
+	    ws.ws_col == 0)
+		return 0;
+	return ws.ws_col;
+}
+
+/* A write failed: a closed pipe ends us like any filter, quietly. */
+static void
+output_check(void)
+{
+	if (ferror(stdout) && errno == EPIPE) {
+		signal(SIGPIPE, SIG_DFL);
+		raise(SIGPIPE);
+	}
+}
+
+void
+output_raw(const char *s, size_t n)
+{
+	if (fwrite(s, 1, n, stdout) != n)
+		output_check();
+}
+
+char *
+output_clean(const char *s, size_t n)
+{
+	return text_sanitize(s, n, output_mode, output_ascii, NULL);
+}
+
+void
+output_text(const char *s, size_t n)
+{
+	char	*clean;
+
+	clean = output_clean(s, n);
+	output_raw(clean, strlen(clean));
+	free(clean);
+}
+
+void
+output_str(const char *s)
+{
+	output_text(s, strlen(s));
+}
+
+void
+output_spaces(size_t n)
+{
+	static const char	sp[] = "                                ";
+
+	while (n > 0) {
+		size_t	k = n < sizeof sp - 1 ? n : sizeof sp - 1;
+
+		output_raw(sp, k);
+		n -= k;
+	}
+}
+
+void
+output_error(const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*msg, *clean;
+	bool	 tty = isatty(STDERR_FILENO) == 1;
+
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) == -1)
+		msg = NULL;
+	va_end(ap);
+	if (msg == NULL)
+		return;
+	clean = text_sanitize(msg, strlen(msg),
+	    tty ? TEXT_MODE_TTY : TEXT_MODE_PIPE, output_ascii, NULL);
+	fflush(stdout);
+	fprintf(stderr, "charta: %s\n", clean);
+	free(clean);
+	free(msg);
+}
+
+int
+output_finish(int status)
+{
+	int	err = 0;
+
+	if (fflush(stdout) != 0 || ferror(stdout))
+		err = errno;
+	if (fclose(stdout) != 0 && err == 0)
+		err = errno;
+	if (err == EPIPE) {
+		signal(SIGPIPE, SIG_DFL);
+		raise(SIGPIPE);
+	}
+	if (err != 0) {
+		output_error(_("write error: %s"), strerror(err));
+		return EXIT_WRITE;
+	}
+	return status;
+}

@@ -1,0 +1,58 @@
+/*
+ * output.h -- everything the command-line side writes goes through here:
+ * text for stdout is sanitized by the one display policy (text_sanitize),
+ * messages for stderr too, and write errors are caught at exit.
+ */
+#ifndef CHARTA_OUTPUT_H
+#define CHARTA_OUTPUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Exit statuses (DESIGN.md: 0 success, 1 nothing found, 2 bad input). */
+#define EXIT_FOUND	0
+#define EXIT_NOTFOUND	1
+#define EXIT_WRITE	1
+#define EXIT_USAGE	2
+
+/*
+ * Decide how output is sanitized: for a terminal or a pipe (by isatty), raw
+ * if raw is set, ASCII-only if the locale's character set is not UTF-8.
+ * Call once, after setlocale.
+ */
+void	 output_init(bool raw);
+/* True if stdout is a terminal. */
+bool	 output_is_tty(void);
+/* True if colour may be used on stdout (a terminal, NO_COLOR unset). */
+bool	 output_color(void);
+/* The terminal's width in columns, or 0 if stdout is not a terminal. */
+int	 output_tty_width(void);
+/* True if output is restricted to ASCII (non-UTF-8 locale). */
+bool	 output_ascii_only(void);
+
+/* s[0..n) sanitized for stdout, as a new string the caller frees. */
+char	*output_clean(const char *s, size_t n);
+/* Write s[0..n) to stdout, sanitized. */
+void	 output_text(const char *s, size_t n);
+/* Write NUL-terminated s to stdout, sanitized. */
+void	 output_str(const char *s);
+/* Write bytes charta itself produced (no data in them) to stdout as is. */
+void	 output_raw(const char *s, size_t n);
+/* Write n spaces. */
+void	 output_spaces(size_t n);
+
+/*
+ * Print "charta: MESSAGE" to stderr, the message formatted and sanitized
+ * (it may carry file names and data).
+ */
+void	 output_error(const char *fmt, ...)
+	    __attribute__((format(printf, 1, 2)));
+
+/*
+ * Flush and close stdout; on a write error print one message and return
+ * EXIT_WRITE, else return status.  A closed pipe ends the process quietly
+ * by SIGPIPE, as for any filter.  Call last, with the intended status.
+ */
+int	 output_finish(int status);
+
+#endif /* CHARTA_OUTPUT_H */

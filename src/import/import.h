@@ -1,0 +1,50 @@
+/*
+ * import.h -- reading charta source files (Markdown with front matter, see
+ * doc/source-format.md) into a corpus.
+ *
+ * The importer never writes anything itself: it adds documents to an
+ * in-memory corpus, and the caller publishes the corpus (store_write) only
+ * if every file was read without error.  That is what makes `charta import`
+ * all or nothing.
+ */
+#ifndef CHARTA_IMPORT_H
+#define CHARTA_IMPORT_H
+
+#include <stddef.h>
+
+struct corpus;
+
+/* The largest source file the importer reads. */
+#define IMPORT_MAX_FILE	(256 * 1024 * 1024)
+
+/*
+ * Read the file at path (a regular file no larger than IMPORT_MAX_FILE),
+ * refuse binary, UTF-16/32 and ill-formed UTF-8 input, strip a UTF-8 BOM and
+ * turn CRLF and lone CR into LF.  On success returns 0 and stores the text
+ * (malloc'ed, NUL-terminated, the caller frees it) in *data and its length
+ * in *len.  On failure returns -1 and stores a message
+ * "PATH[:LINE:COL]: what is wrong" (malloc'ed, not yet sanitized for the
+ * terminal) in *err.
+ */
+int	import_read_file(const char *path, char **data, size_t *len,
+	    char **err);
+
+/*
+ * Check and normalise source text already in memory, as import_read_file
+ * does after reading (name is used in messages).  data[0..len) is replaced
+ * by the normalised text (len may shrink).  Returns 0 or -1 with *err set.
+ */
+int	import_check_text(const char *name, char *data, size_t *len,
+	    char **err);
+
+/*
+ * Parse one source file's text data[0..len) (already checked) and add its
+ * document to c.  name is the file name used in messages and recorded as the
+ * document's source file.  Returns 0, or -1 with a message
+ * "NAME:LINE:COL: what is wrong" in *err (malloc'ed); after a failure the
+ * corpus may hold part of the document and must be discarded.
+ */
+int	import_markdown(struct corpus *c, const char *name, const char *data,
+	    size_t len, char **err);
+
+#endif /* CHARTA_IMPORT_H */

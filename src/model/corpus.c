@@ -1,0 +1,343 @@
+/*
+ * corpus.c -- the in-memory corpus and its reference index (see corpus.h).
+ *
+ * Strings are copied into an arena of large chunks: a corpus of a million
+ * paragraphs then costs a few hundred allocations instead of millions, and
+ * freeing it is a walk over the chunk list.
+ *
+ * The reference index is an open-addressing hash table of node indices keyed
+ * by (document, label) with ASCII case folded; lookups of "SLUG:LABEL" are
+ * one hash probe sequence, never a scan.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "model/corpus.h"
+#include "util/xmalloc.h"
+
+#define ARENA_CHUNK	(256 * 1024)
+
+struct corpus_arena {
+	struct corpus_arena	*next;
+	size_t			 used;
+	size_t			 size;
+	char			 data[];
+};
+
+/* Copy s[0..n) into the arena, NUL-terminated. */
+static const char *
+corpus_strndup(struct corpus *c, const char *s, size_t n)
+{
+	struct corpus_arena	*a = c->arena;
+	char			*p;
+
+	if (n == 0 || s == NULL)
+		return "";
+	if (a == NULL || a->size - a->used < n + 1) {
+		size_t	size = n + 1 > ARENA_CHUNK ? n + 1 : ARENA_CHUNK;
+
+		a = xmalloc(sizeof *a + size);
+		a->size = size;
+		a->used = 0;
+		/* Keep a big one-off string from wasting the current chunk. */
+		if (c->arena != NULL && size > ARENA_CHUNK) {
+			a->next = c->arena->next;
+			c->arena->next = a;
+		} else {
+			a->next = c->arena;
+			c->arena = a;
+		}
+	}
+	p = a->data + a->used;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	a->used += n + 1;
+	return p;
+}
+
+static const char *
+corpus_strdup(struct corpus *c, const char *s)
+{
+	return s == NULL ? "" : corpus_strndup(c, s, strlen(s));
+}
+
+struct corpus *
+corpus_new(void)
+{
+	return xcalloc(1, sizeof(struct corpus));
+}
+
+void
+corpus_free(struct corpus *c)
+{
+	struct corpus_arena	*a, *next;
+
+	if (c == NULL)
+		return;
+	for (a = c->arena; a != NULL; a = next) {
+		next = a->next;
+		free(a);
+	}
+	free(c->docs);
+	free(c->nodes);
+	free(c->refs);
+	free(c);
+}
+
+static uint32_t
+corpus_push_node(struct corpus *c)
+{
+	struct corpus_node	*n;
+
+	if (c->nnodes == c->nodes_cap) {
+		c->nodes_cap = c->nodes_cap ? c->nodes_cap * 2 : 256;
+		c->nodes = xreallocarray(c->nodes, c->nodes_cap,
+		    sizeof *c->nodes);
+	}
+	n = &c->nodes[c->nnodes];
+	memset(n, 0, sizeof *n);
+	n->parent = n->first_child = n->last_child = CORPUS_NONE;
+	n->next_sibling = n->prev_sibling = CORPUS_NONE;
+	n->label = n->anchor = n->title = n->text = "";
+	return (uint32_t)c->nnodes++;
+}
+
+uint32_t
+corpus_add_doc(struct corpus *c, const struct corpus_doc *meta)
+{
+	struct corpus_doc	*d;
+	struct corpus_node	*n;
+	uint32_t		 i;
+
+	if (c->ndocs == c->docs_cap) {
+		c->docs_cap = c->docs_cap ? c->docs_cap * 2 : 16;
+		c->docs = xreallocarray(c->docs, c->docs_cap, sizeof *c->docs);
+	}
+	d = &c->docs[c->ndocs];
+	d->slug = corpus_strdup(c, meta->slug);
+	d->alias = corpus_strdup(c, meta->alias);
+	d->title = corpus_strdup(c, meta->title);
+	d->short_title = corpus_strdup(c, meta->short_title);
+	d->issuer = corpus_strdup(c, meta->issuer);
+	d->date = corpus_strdup(c, meta->date);
+	d->language = corpus_strdup(c, meta->language);
+	d->source = corpus_strdup(c, meta->source);
+	d->work = corpus_strdup(c, meta->work);
+	d->kind = corpus_strdup(c, meta->kind);
+	d->file = corpus_strdup(c, meta->file);
+
+	i = corpus_push_node(c);
+	n = &c->nodes[i];
+	n->doc = (uint32_t)c->ndocs;
+	n->kind = KIND_DOCUMENT;
+	n->title = d->title;
+	d->root = i;
+	d->end = i + 1;
+	c->ndocs++;
+	return i;
+}
+
+uint32_t
+corpus_add_node(struct corpus *c, uint32_t parent, enum node_kind kind,
+    const char *label, const char *anchor, const char *title,
+    const char *text, size_t text_len, int32_t page, uint32_t line)
+{
+	struct corpus_node	*n, *p;
+	uint32_t		 i;
+
+	i = corpus_push_node(c);
+	n = &c->nodes[i];
+	p = &c->nodes[parent];
+	n->parent = parent;
+	n->doc = p->doc;
+	n->depth = p->depth + 1;
+	n->kind = (uint8_t)kind;
+	n->label = corpus_strdup(c, label);
+	n->anchor = corpus_strdup(c, anchor);
+	n->title = corpus_strdup(c, title);
+	n->text = corpus_strndup(c, text, text_len);
+	n->text_len = text == NULL ? 0 : text_len;
+	n->page = page;
+	n->line = line;
+	if (p->last_child == CORPUS_NONE)
+		p->first_child = i;
+	else {
+		c->nodes[p->last_child].next_sibling = i;
+		n->prev_sibling = p->last_child;
+	}
+	p->last_child = i;
+	c->docs[n->doc].end = i + 1;
+	return i;
+}
+
+/* FNV-1a over the document index and the ASCII-folded label. */
+static uint32_t
+corpus_hash(uint32_t doc, const char *label, size_t len)
+{
+	uint32_t	h = 2166136261u;
+	size_t		i;
+	unsigned char	ch;
+
+	for (i = 0; i < 4; i++) {
+		h ^= (doc >> (8 * i)) & 0xff;
+		h *= 16777619u;
+	}
+	for (i = 0; i < len; i++) {
+		ch = (unsigned char)label[i];
+		if (ch >= 'A' && ch <= 'Z')
+			ch += 'a' - 'A';
+		h ^= ch;
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static bool
+corpus_label_eq(const char *a, const char *b, size_t blen)
+{
+	size_t	i;
+
+	for (i = 0; i < blen; i++) {
+		unsigned char	x = (unsigned char)a[i], y = (unsigned char)b[i];
+
+		if (x == '\0')
+			return false;
+		if (x >= 'A' && x <= 'Z')
+			x += 'a' - 'A';
+		if (y >= 'A' && y <= 'Z')
+			y += 'a' - 'A';
+		if (x != y)
+			return false;
+	}
+	return a[blen] == '\0';
+}
+
+/* The node of document doc labelled label[0..len), or CORPUS_NONE. */
+static uint32_t
+corpus_find_label(const struct corpus *c, uint32_t doc, const char *label,
+    size_t len)
+{
+	size_t		slot;
+	uint32_t	i;
+
+	if (c->refs == NULL)
+		return CORPUS_NONE;
+	slot = corpus_hash(doc, label, len) & c->refs_mask;
+	while ((i = c->refs[slot]) != CORPUS_NONE) {
+		if (c->nodes[i].doc == doc &&
+		    corpus_label_eq(c->nodes[i].label, label, len))
+			return i;
+		slot = (slot + 1) & c->refs_mask;
+	}
+	return CORPUS_NONE;
+}
+
+int
+corpus_finish(struct corpus *c, uint32_t *first, uint32_t *second)
+{
+	size_t		size = 16, slot, d, e;
+	uint32_t	i, other;
+
+	while (size < c->nnodes * 2)
+		size *= 2;
+	free(c->refs);
+	c->refs = xreallocarray(NULL, size, sizeof *c->refs);
+	memset(c->refs, 0xff, size * sizeof *c->refs);
+	c->refs_mask = size - 1;
+
+	for (d = 0; d < c->ndocs; d++) {
+		for (e = 0; e < d; e++) {
+			const struct corpus_doc	*x = &c->docs[d], *y = &c->docs[e];
+
+			if (strcasecmp(x->slug, y->slug) == 0 ||
+			    (*x->alias && (strcasecmp(x->alias, y->slug) == 0 ||
+			    strcasecmp(x->alias, y->alias) == 0)) ||
+			    (*y->alias && strcasecmp(x->slug, y->alias) == 0)) {
+				*first = y->root;
+				*second = x->root;
+				return -1;
+			}
+		}
+	}
+	for (i = 0; i < c->nnodes; i++) {
+		const struct corpus_node	*n = &c->nodes[i];
+		size_t				 len = strlen(n->label);
+
+		if (n->kind == KIND_DOCUMENT)
+			continue;
+		other = corpus_find_label(c, n->doc, n->label, len);
+		if (other != CORPUS_NONE) {
+			*first = other;
+			*second = i;
+			return -1;
+		}
+		slot = corpus_hash(n->doc, n->label, len) & c->refs_mask;
+		while (c->refs[slot] != CORPUS_NONE)
+			slot = (slot + 1) & c->refs_mask;
+		c->refs[slot] = i;
+	}
+	return 0;
+}
+
+uint32_t
+corpus_find_doc(const struct corpus *c, const char *name, size_t len)
+{
+	size_t	d;
+
+	/* Few documents: a scan of the slugs is the hash here. */
+	for (d = 0; d < c->ndocs; d++) {
+		if (corpus_label_eq(c->docs[d].slug, name, len) ||
+		    (*c->docs[d].alias &&
+		    corpus_label_eq(c->docs[d].alias, name, len)))
+			return (uint32_t)d;
+	}
+	return CORPUS_NONE;
+}
+
+uint32_t
+corpus_resolve(const struct corpus *c, const char *ref, size_t len)
+{
+	const char	*colon;
+	uint32_t	 d;
+
+	colon = memchr(ref, ':', len);
+	d = corpus_find_doc(c, ref, colon ? (size_t)(colon - ref) : len);
+	if (d == CORPUS_NONE)
+		return CORPUS_NONE;
+	if (colon == NULL || colon == ref + len - 1)
+		return c->docs[d].root;
+	return corpus_find_label(c, d, colon + 1,
+	    len - (size_t)(colon + 1 - ref));
+}
+
+char *
+corpus_node_ref(const struct corpus *c, uint32_t i)
+{
+	const struct corpus_node	*n = &c->nodes[i];
+
+	if (n->kind == KIND_DOCUMENT)
+		return xstrdup(c->docs[n->doc].slug);
+	return xasprintf("%s:%s", c->docs[n->doc].slug, n->label);
+}
+
+bool
+corpus_node_is_section(const struct corpus *c, uint32_t i)
+{
+	return !kind_is_block(c->nodes[i].kind);
+}
+
+uint32_t
+corpus_subtree_end(const struct corpus *c, uint32_t i)
+{
+	const struct corpus_node	*n;
+
+	for (n = &c->nodes[i]; n->kind != KIND_DOCUMENT;
+	    n = &c->nodes[n->parent]) {
+		if (n->next_sibling != CORPUS_NONE)
+			return n->next_sibling;
+	}
+	return c->docs[n->doc].end;
+}

@@ -1,0 +1,141 @@
+/*
+ * corpus.h -- the in-memory corpus: every document's tree in flat arrays.
+ *
+ * All nodes of all documents live in one array in reading order (each
+ * document's nodes in preorder, documents one after another), so "next in
+ * reading order" is index + 1 and a document's nodes are one range.  Tree
+ * links are indices into the same array; CORPUS_NONE marks "no such node".
+ *
+ * Building: corpus_new(), then for each document corpus_add_doc() followed
+ * by corpus_add_node() for its nodes in preorder (a parent is always added
+ * before its children), then corpus_finish() once, which builds the
+ * reference index.  After corpus_finish() the corpus is read-only.
+ *
+ * Strings passed in are copied into the corpus's own storage; strings handed
+ * out live as long as the corpus.
+ */
+#ifndef CHARTA_CORPUS_H
+#define CHARTA_CORPUS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+#include "model/kind.h"
+
+#define CORPUS_NONE	UINT32_MAX
+
+/* Limits the importer enforces and the loader relies on. */
+#define CORPUS_MAX_TEXT		(1024 * 1024)	/* bytes in one block */
+#define CORPUS_MAX_DEPTH	8		/* document = 0 */
+#define CORPUS_MAX_LABEL	64		/* bytes in a label */
+
+/* A document's metadata (front matter).  Unset fields are "" (never NULL). */
+struct corpus_doc {
+	const char	*slug;
+	const char	*alias;
+	const char	*title;
+	const char	*short_title;
+	const char	*issuer;
+	const char	*date;
+	const char	*language;
+	const char	*source;
+	const char	*work;
+	const char	*kind;
+	const char	*file;		/* the source file it was imported from */
+	uint32_t	 root;		/* its document node */
+	uint32_t	 end;		/* one past its last node */
+};
+
+struct corpus_node {
+	uint32_t	 parent;
+	uint32_t	 first_child;
+	uint32_t	 last_child;
+	uint32_t	 next_sibling;
+	uint32_t	 prev_sibling;
+	uint32_t	 doc;		/* index into corpus.docs */
+	uint32_t	 line;		/* line in the source file, 0 if unknown */
+	int32_t		 page;		/* page in the original, 0 if unknown */
+	uint16_t	 depth;		/* document 0, top-level sections 1 */
+	uint8_t		 kind;		/* enum node_kind */
+	const char	*label;		/* "IV.5.p2"; "" for the document node */
+	const char	*anchor;	/* "" if none */
+	const char	*title;		/* section heading; "" for blocks */
+	const char	*text;		/* block text; "" for sections */
+	size_t		 text_len;	/* bytes in text (may hold NUL-free
+					   UTF-8 only: the importer checks) */
+};
+
+struct corpus {
+	struct corpus_doc	*docs;
+	size_t			 ndocs;
+	struct corpus_node	*nodes;
+	size_t			 nnodes;
+	/* private: */
+	size_t			 docs_cap;
+	size_t			 nodes_cap;
+	struct corpus_arena	*arena;
+	uint32_t		*refs;		/* hash of (doc, label) */
+	size_t			 refs_mask;
+};
+
+/* A new, empty corpus. */
+struct corpus	*corpus_new(void);
+/* Free the corpus and everything in it; NULL is a no-op. */
+void		 corpus_free(struct corpus *);
+
+/*
+ * Add a document with the metadata in *meta (root and end are ignored; NULL
+ * fields count as "").  Adds its document node (title = meta->title) and
+ * returns the node's index.
+ */
+uint32_t	 corpus_add_doc(struct corpus *, const struct corpus_doc *meta);
+
+/*
+ * Add a node under parent (which must belong to the last document added and
+ * be the last node added or one of its ancestors, so that nodes come in
+ * preorder).  text[0..text_len) is copied; NULL strings count as "".
+ * Returns the new node's index.
+ */
+uint32_t	 corpus_add_node(struct corpus *, uint32_t parent,
+		    enum node_kind kind, const char *label, const char *anchor,
+		    const char *title, const char *text, size_t text_len,
+		    int32_t page, uint32_t line);
+
+/*
+ * Build the reference index.  Returns 0, or -1 if two nodes of one document
+ * have the same label or two documents the same slug or alias (compared
+ * without regard to ASCII case); then *first and *second receive the two
+ * node indices (document nodes for a slug clash).
+ */
+int		 corpus_finish(struct corpus *, uint32_t *first,
+		    uint32_t *second);
+
+/*
+ * The document whose slug or alias is name[0..len) (ASCII case ignored), or
+ * CORPUS_NONE.
+ */
+uint32_t	 corpus_find_doc(const struct corpus *, const char *name,
+		    size_t len);
+
+/*
+ * Resolve a reference: "SLUG", "ALIAS", "SLUG:LABEL" or "ALIAS:LABEL"
+ * (ASCII case ignored in both parts).  Returns the node index, or
+ * CORPUS_NONE if the reference names nothing.
+ */
+uint32_t	 corpus_resolve(const struct corpus *, const char *ref,
+		    size_t len);
+
+/*
+ * Write the canonical reference of node i ("iscc-2017-mfa:IV.5", or just the
+ * slug for a document node) into a new string the caller frees.
+ */
+char		*corpus_node_ref(const struct corpus *, uint32_t i);
+
+/* True if node i is a section (or document), false if a block. */
+bool		 corpus_node_is_section(const struct corpus *, uint32_t i);
+
+/* The index one past the last node in the subtree of node i. */
+uint32_t	 corpus_subtree_end(const struct corpus *, uint32_t i);
+
+#endif /* CHARTA_CORPUS_H */

@@ -1,0 +1,428 @@
+/*
+ * load.c -- opening a corpus database as hostile input and loading it into
+ * memory (see store.h).  The steps follow RELIABILITY.md section 2: a
+ * regular file only; read-only and defensive; tight limits; a wall-clock
+ * budget per statement; application_id, user_version, quick_check; the
+ * schema compared with the one we write, table by table; and every value
+ * range-checked before it becomes part of the tree.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include <sqlite3.h>
+
+#include "model/corpus.h"
+#include "store/schema.h"
+#include "store/store.h"
+#include "util/i18n.h"
+#include "util/xmalloc.h"
+
+/* Seconds any one statement may run before it is interrupted. */
+#define LOAD_BUDGET	10.0
+
+struct load {
+	sqlite3		*db;
+	const char	*path;
+	struct timespec	 start;
+	char		*err;
+};
+
+static double
+load_elapsed(const struct load *l)
+{
+	struct timespec	now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - l->start.tv_sec) +
+	    (double)(now.tv_nsec - l->start.tv_nsec) / 1e9;
+}
+
+/* SQLite's progress handler: non-zero interrupts the statement. */
+static int
+load_progress(void *arg)
+{
+	return load_elapsed(arg) > LOAD_BUDGET;
+}
+
+static int
+load_fail(struct load *l, const char *msg)
+{
+	if (l->err == NULL)
+		l->err = xasprintf("%s: %s", l->path, msg);
+	return -1;
+}
+
+static int
+load_fail_db(struct load *l, int rc)
+{
+	char	*msg;
+
+	if (rc == SQLITE_INTERRUPT)
+		return load_fail(l, _("reading the database took too long; "
+		    "it may be damaged"));
+	if (rc == SQLITE_NOTADB)
+		return load_fail(l, _("not a charta database"));
+	msg = xasprintf(_("cannot read the database: %s"),
+	    sqlite3_errmsg(l->db));
+	load_fail(l, msg);
+	free(msg);
+	return -1;
+}
+
+/* Run a one-value query; stores the integer in *out. */
+static int
+load_int(struct load *l, const char *sql, sqlite3_int64 *out)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	clock_gettime(CLOCK_MONOTONIC, &l->start);
+	rc = sqlite3_prepare_v2(l->db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return load_fail_db(l, rc);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return load_fail_db(l, rc);
+	}
+	*out = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static int
+load_open(struct load *l)
+{
+	static const struct { int limit, value; } limits[] = {
+		{ SQLITE_LIMIT_LENGTH, CORPUS_MAX_TEXT + 1024 },
+		{ SQLITE_LIMIT_SQL_LENGTH, 100000 },
+		{ SQLITE_LIMIT_COLUMN, 100 },
+		{ SQLITE_LIMIT_EXPR_DEPTH, 50 },
+		{ SQLITE_LIMIT_COMPOUND_SELECT, 4 },
+		{ SQLITE_LIMIT_VDBE_OP, 100000 },
+		{ SQLITE_LIMIT_FUNCTION_ARG, 8 },
+		{ SQLITE_LIMIT_ATTACHED, 0 },
+		{ SQLITE_LIMIT_LIKE_PATTERN_LENGTH, 100 },
+		{ SQLITE_LIMIT_VARIABLE_NUMBER, 16 },
+		{ SQLITE_LIMIT_TRIGGER_DEPTH, 1 },
+	};
+	struct stat	 sb;
+	sqlite3_int64	 v;
+	size_t		 i;
+	int		 rc;
+
+	if (stat(l->path, &sb) == -1)
+		return load_fail(l, strerror(errno));
+	if (!S_ISREG(sb.st_mode))
+		return load_fail(l, _("not a regular file"));
+	if (sb.st_size == 0)
+		return load_fail(l, _("empty file; not a charta database"));
+	rc = sqlite3_open_v2(l->path, &l->db, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_EXRESCODE, NULL);
+	if (rc != SQLITE_OK)
+		return load_fail_db(l, rc);
+	sqlite3_db_config(l->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	sqlite3_db_config(l->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	sqlite3_db_config(l->db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
+	sqlite3_db_config(l->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+	for (i = 0; i < sizeof limits / sizeof limits[0]; i++)
+		sqlite3_limit(l->db, limits[i].limit, limits[i].value);
+	sqlite3_progress_handler(l->db, 1000, load_progress, l);
+	rc = sqlite3_exec(l->db, "PRAGMA query_only=1; "
+	    "PRAGMA cell_size_check=ON; PRAGMA mmap_size=0", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return load_fail_db(l, rc);
+
+	if (load_int(l, "PRAGMA application_id", &v) == -1)
+		return -1;
+	if (v != STORE_APPLICATION_ID)
+		return load_fail(l, _("not a charta database"));
+	if (load_int(l, "PRAGMA user_version", &v) == -1)
+		return -1;
+	if (v > STORE_SCHEMA_VERSION) {
+		char	*msg = xasprintf(_("created by a newer charta (schema "
+		    "%lld; this charta reads %d)"), (long long)v,
+		    STORE_SCHEMA_VERSION);
+
+		load_fail(l, msg);
+		free(msg);
+		return -1;
+	}
+	if (v != STORE_SCHEMA_VERSION)
+		return load_fail(l, _("not a charta database (unknown schema "
+		    "version)"));
+	return 0;
+}
+
+static int
+load_quick_check(struct load *l)
+{
+	sqlite3_stmt	*st;
+	const char	*res;
+	char		*msg;
+	int		 rc;
+
+	clock_gettime(CLOCK_MONOTONIC, &l->start);
+	rc = sqlite3_prepare_v2(l->db, "PRAGMA quick_check(1)", -1, &st,
+	    NULL);
+	if (rc != SQLITE_OK)
+		return load_fail_db(l, rc);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return load_fail_db(l, rc);
+	}
+	res = (const char *)sqlite3_column_text(st, 0);
+	if (res == NULL || strcmp(res, "ok") != 0) {
+		msg = xasprintf(_("the database is damaged (%s)"),
+		    res ? res : "?");
+		load_fail(l, msg);
+		free(msg);
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* The schema must be exactly ours: these tables, these statements. */
+static int
+load_schema(struct load *l)
+{
+	sqlite3_stmt	*st;
+	const char	*type, *name, *sql;
+	int		 rc, k, seen = 0;
+
+	clock_gettime(CLOCK_MONOTONIC, &l->start);
+	rc = sqlite3_prepare_v2(l->db, "SELECT type, name, sql FROM "
+	    "sqlite_schema", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return load_fail_db(l, rc);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		type = (const char *)sqlite3_column_text(st, 0);
+		name = (const char *)sqlite3_column_text(st, 1);
+		sql = (const char *)sqlite3_column_text(st, 2);
+		for (k = 0; k < schema_ntables; k++)
+			if (type && name && sql && strcmp(type, "table") == 0 &&
+			    strcmp(name, schema_tables[k].name) == 0 &&
+			    strcmp(sql, schema_tables[k].sql) == 0)
+				break;
+		if (k == schema_ntables || (seen & (1 << k))) {
+			sqlite3_finalize(st);
+			return load_fail(l, _("not a charta database "
+			    "(unexpected schema)"));
+		}
+		seen |= 1 << k;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return load_fail_db(l, rc);
+	if (seen != (1 << schema_ntables) - 1)
+		return load_fail(l, _("not a charta database (tables "
+		    "missing)"));
+	return 0;
+}
+
+/* Column k of st as a NUL-free string (NULL if it holds a NUL byte). */
+static const char *
+load_text(sqlite3_stmt *st, int k)
+{
+	const char	*s = (const char *)sqlite3_column_text(st, k);
+	int		 n = sqlite3_column_bytes(st, k);
+
+	if (s == NULL || (int)strlen(s) != n)
+		return NULL;
+	return s;
+}
+
+static int
+load_docs(struct load *l, struct corpus *c)
+{
+	sqlite3_stmt		*st;
+	struct corpus_doc	 d;
+	int			 rc, k;
+	const char		*v[11];
+	sqlite3_int64		 id, want = 1;
+
+	clock_gettime(CLOCK_MONOTONIC, &l->start);
+	rc = sqlite3_prepare_v2(l->db, "SELECT id, slug, alias, title, short, "
+	    "issuer, date, language, source, work, kind, file FROM document "
+	    "ORDER BY id", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return load_fail_db(l, rc);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		for (k = 0; k < 11; k++)
+			if ((v[k] = load_text(st, k + 1)) == NULL)
+				break;
+		if (id != want++ || k < 11 || *v[0] == '\0' ||
+		    *v[2] == '\0') {
+			sqlite3_finalize(st);
+			return load_fail(l, _("malformed document record"));
+		}
+		memset(&d, 0, sizeof d);
+		d.slug = v[0];
+		d.alias = v[1];
+		d.title = v[2];
+		d.short_title = v[3];
+		d.issuer = v[4];
+		d.date = v[5];
+		d.language = v[6];
+		d.source = v[7];
+		d.work = v[8];
+		d.kind = v[9];
+		d.file = v[10];
+		/*
+		 * The real corpus adds a document when its root node is met;
+		 * until then the metadata waits in a corpus of its own.
+		 */
+		corpus_add_doc(c, &d);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return load_fail_db(l, rc);
+	return 0;
+}
+
+/*
+ * Load the nodes into c, taking document metadata from meta (which holds
+ * one document node per document).  Every range is checked: ids dense and
+ * in order, a document's root before its nodes, parents earlier than their
+ * children and in the same document, blocks without children, known kinds,
+ * labels and depth within limits.
+ */
+static int
+load_nodes(struct load *l, struct corpus *c, struct corpus *meta)
+{
+	sqlite3_stmt	*st;
+	sqlite3_int64	 id, docid, parent, want = 1;
+	const char	*kind, *label, *anchor, *title;
+	const void	*body;
+	int		 rc, k, blen;
+	uint32_t	 doc = CORPUS_NONE, p;
+	const char	*bad = NULL;
+
+	clock_gettime(CLOCK_MONOTONIC, &l->start);
+	rc = sqlite3_prepare_v2(l->db, "SELECT id, doc, parent, kind, label, "
+	    "anchor, title, body, page, line FROM node ORDER BY id", -1, &st,
+	    NULL);
+	if (rc != SQLITE_OK)
+		return load_fail_db(l, rc);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		docid = sqlite3_column_int64(st, 1);
+		kind = load_text(st, 3);
+		label = load_text(st, 4);
+		anchor = load_text(st, 5);
+		title = load_text(st, 6);
+		body = sqlite3_column_blob(st, 7);
+		blen = sqlite3_column_bytes(st, 7);
+		if (id != want++ || kind == NULL || label == NULL ||
+		    anchor == NULL || title == NULL || blen < 0 ||
+		    blen > CORPUS_MAX_TEXT || strlen(label) > CORPUS_MAX_LABEL) {
+			bad = "node";
+			break;
+		}
+		k = kind_from_name(kind, strlen(kind));
+		if (k < 0) {
+			bad = "kind";
+			break;
+		}
+		if (k == KIND_DOCUMENT) {
+			if (sqlite3_column_type(st, 2) != SQLITE_NULL ||
+			    docid != (sqlite3_int64)c->ndocs + 1 ||
+			    docid > (sqlite3_int64)meta->ndocs) {
+				bad = "document";
+				break;
+			}
+			doc = (uint32_t)(docid - 1);
+			corpus_add_doc(c, &meta->docs[doc]);
+			continue;
+		}
+		parent = sqlite3_column_int64(st, 2);
+		if (doc == CORPUS_NONE || docid != (sqlite3_int64)doc + 1 ||
+		    sqlite3_column_type(st, 2) != SQLITE_INTEGER ||
+		    parent < (sqlite3_int64)c->docs[doc].root + 1 ||
+		    parent >= id || *label == '\0') {
+			bad = "parent";
+			break;
+		}
+		p = (uint32_t)(parent - 1);
+		/* Preorder: the parent must be the last node or its ancestor. */
+		{
+			uint32_t	a = (uint32_t)c->nnodes - 1;
+
+			while (a != p && a != CORPUS_NONE)
+				a = c->nodes[a].parent;
+			if (a != p) {
+				bad = "order";
+				break;
+			}
+		}
+		if (kind_is_block(c->nodes[p].kind) ||
+		    c->nodes[p].depth + 1 > CORPUS_MAX_DEPTH) {
+			bad = "nesting";
+			break;
+		}
+		corpus_add_node(c, p, k, label, anchor, title, body,
+		    (size_t)blen, (int32_t)sqlite3_column_int(st, 8),
+		    (uint32_t)sqlite3_column_int(st, 9));
+	}
+	sqlite3_finalize(st);
+	if (bad != NULL) {
+		char	*msg = xasprintf(_("malformed node %lld (%s)"),
+		    (long long)(want - 1), bad);
+
+		load_fail(l, msg);
+		free(msg);
+		return -1;
+	}
+	if (rc != SQLITE_DONE)
+		return load_fail_db(l, rc);
+	if (c->ndocs != meta->ndocs)
+		return load_fail(l, _("a document has no nodes"));
+	return 0;
+}
+
+struct corpus *
+store_load_corpus(const char *path, char **err)
+{
+	struct load	 l;
+	struct corpus	*meta, *c = NULL;
+	uint32_t	 a, b;
+
+	memset(&l, 0, sizeof l);
+	l.path = path;
+	*err = NULL;
+	meta = corpus_new();
+	if (load_open(&l) == -1 || load_quick_check(&l) == -1 ||
+	    load_schema(&l) == -1 || load_docs(&l, meta) == -1)
+		goto out;
+	c = corpus_new();
+	if (load_nodes(&l, c, meta) == -1) {
+		corpus_free(c);
+		c = NULL;
+		goto out;
+	}
+	if (corpus_finish(c, &a, &b) == -1) {
+		char	*msg = xasprintf(_("two nodes share the reference "
+		    "'%s:%s'"), c->docs[c->nodes[b].doc].slug,
+		    c->nodes[b].label);
+
+		load_fail(&l, msg);
+		free(msg);
+		corpus_free(c);
+		c = NULL;
+	}
+out:
+	corpus_free(meta);
+	if (l.db != NULL)
+		sqlite3_close(l.db);
+	*err = l.err;
+	return c;
+}

@@ -1,0 +1,40 @@
+/*
+ * store.h -- everything charta keeps in SQLite.  No other module includes
+ * sqlite3.h.
+ *
+ * The corpus database is written whole by store_write_corpus (the importer's
+ * output) and read whole by store_load_corpus at start-up; after that charta
+ * never queries it.  Reading treats the file as hostile input (see
+ * RELIABILITY.md section 2): read-only, defensive, limits, a time budget,
+ * quick_check, and an exact schema check.
+ */
+#ifndef CHARTA_STORE_H
+#define CHARTA_STORE_H
+
+struct corpus;
+
+/* PRAGMA application_id of a charta corpus: "CHRT". */
+#define STORE_APPLICATION_ID	0x43485254
+/* PRAGMA user_version: the schema this charta reads and writes. */
+#define STORE_SCHEMA_VERSION	1
+
+/*
+ * Open the corpus database at path and load all of it into a new corpus
+ * (corpus_finish already called).  Returns the corpus, or NULL with a
+ * message naming the file in *err (malloc'ed; it may hold bytes from the
+ * file, so sanitize it before printing).  A missing, foreign, newer,
+ * corrupt or malformed database is refused.
+ */
+struct corpus	*store_load_corpus(const char *path, char **err);
+
+/*
+ * Write every document of c (finished) to a new corpus database that
+ * replaces path atomically: a temporary file in the same directory, one
+ * transaction, integrity_check, fsync, rename, fsync of the directory.
+ * On failure the temporary file is removed, path is left exactly as it
+ * was, and -1 is returned with a message in *err.  Returns 0 on success.
+ */
+int		 store_write_corpus(const char *path, const struct corpus *c,
+		    char **err);
+
+#endif /* CHARTA_STORE_H */

@@ -1,0 +1,201 @@
+/*
+ * write.c -- publishing a corpus database atomically (see store.h).
+ *
+ * The sequence is RELIABILITY.md section 6: a temporary file made with
+ * mkstemp beside the target, everything in one transaction, an integrity
+ * check, journal_mode=DELETE so the file never needs a -wal or -shm to be
+ * read, fsync, rename over the target, fsync of the directory.  Any
+ * failure unlinks the temporary file, so the target is either the old file
+ * or the complete new one, never something in between.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "model/corpus.h"
+#include "store/schema.h"
+#include "store/store.h"
+#include "util/i18n.h"
+#include "util/xmalloc.h"
+
+static int
+write_exec(sqlite3 *db, const char *sql)
+{
+	return sqlite3_exec(db, sql, NULL, NULL, NULL);
+}
+
+static int
+write_docs(sqlite3 *db, const struct corpus *c)
+{
+	sqlite3_stmt	*st = NULL;
+	size_t		 d;
+	int		 rc, k;
+
+	rc = sqlite3_prepare_v2(db, "INSERT INTO document VALUES "
+	    "(?,?,?,?,?,?,?,?,?,?,?,?)", -1, &st, NULL);
+	for (d = 0; rc == SQLITE_OK && d < c->ndocs; d++) {
+		const struct corpus_doc	*doc = &c->docs[d];
+		const char		*v[] = { doc->slug, doc->alias,
+		    doc->title, doc->short_title, doc->issuer, doc->date,
+		    doc->language, doc->source, doc->work, doc->kind,
+		    doc->file };
+
+		sqlite3_bind_int64(st, 1, (sqlite3_int64)d + 1);
+		for (k = 0; k < 11; k++)
+			sqlite3_bind_text(st, k + 2, v[k], -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_DONE)
+			rc = SQLITE_OK;
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int
+write_nodes(sqlite3 *db, const struct corpus *c)
+{
+	sqlite3_stmt	*st = NULL;
+	size_t		 i;
+	int		 rc;
+
+	rc = sqlite3_prepare_v2(db, "INSERT INTO node VALUES "
+	    "(?,?,?,?,?,?,?,?,?,?)", -1, &st, NULL);
+	for (i = 0; rc == SQLITE_OK && i < c->nnodes; i++) {
+		const struct corpus_node	*n = &c->nodes[i];
+
+		sqlite3_bind_int64(st, 1, (sqlite3_int64)i + 1);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)n->doc + 1);
+		if (n->parent == CORPUS_NONE)
+			sqlite3_bind_null(st, 3);
+		else
+			sqlite3_bind_int64(st, 3, (sqlite3_int64)n->parent + 1);
+		sqlite3_bind_text(st, 4, kind_name(n->kind), -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, n->label, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 6, n->anchor, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 7, n->title, -1, SQLITE_STATIC);
+		/* A blob, so the loader gets exact bytes and length. */
+		sqlite3_bind_blob(st, 8, n->text, (int)n->text_len,
+		    SQLITE_STATIC);
+		sqlite3_bind_int(st, 9, n->page);
+		sqlite3_bind_int64(st, 10, n->line);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_DONE)
+			rc = SQLITE_OK;
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Run PRAGMA integrity_check; SQLITE_OK if it says "ok". */
+static int
+write_check(sqlite3 *db)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	rc = sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		rc = strcmp((const char *)sqlite3_column_text(st, 0), "ok") ==
+		    0 ? SQLITE_OK : SQLITE_CORRUPT;
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int
+write_fsync_path(const char *path, int flags)
+{
+	int	fd, rc;
+
+	fd = open(path, flags);
+	if (fd == -1)
+		return -1;
+	rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
+int
+store_write_corpus(const char *path, const struct corpus *c, char **err)
+{
+	sqlite3	*db = NULL;
+	char	*dir, *tmp, *pragmas;
+	int	 fd, rc, k;
+	mode_t	 mask;
+
+	*err = NULL;
+	dir = xstrdup(path);
+	tmp = xasprintf("%s/.charta-import-XXXXXX", dirname(dir));
+	fd = mkstemp(tmp);
+	if (fd == -1) {
+		*err = xasprintf(_("%s: cannot create a file beside it: %s"),
+		    path, strerror(errno));
+		free(tmp);
+		free(dir);
+		return -1;
+	}
+	/* mkstemp makes 0600; a corpus is as readable as any data file. */
+	mask = umask(0);
+	umask(mask);
+	(void)fchmod(fd, 0666 & ~mask);
+	close(fd);
+
+	rc = sqlite3_open_v2(tmp, &db, SQLITE_OPEN_READWRITE, NULL);
+	pragmas = xasprintf("PRAGMA application_id=%d; PRAGMA user_version=%d; "
+	    "PRAGMA journal_mode=DELETE; PRAGMA page_size=4096; "
+	    "BEGIN IMMEDIATE", STORE_APPLICATION_ID, STORE_SCHEMA_VERSION);
+	if (rc == SQLITE_OK)
+		rc = write_exec(db, pragmas);
+	free(pragmas);
+	for (k = 0; rc == SQLITE_OK && k < schema_ntables; k++)
+		rc = write_exec(db, schema_tables[k].sql);
+	if (rc == SQLITE_OK)
+		rc = write_docs(db, c);
+	if (rc == SQLITE_OK)
+		rc = write_nodes(db, c);
+	if (rc == SQLITE_OK)
+		rc = write_exec(db, "COMMIT");
+	if (rc == SQLITE_OK)
+		rc = write_check(db);
+	if (rc != SQLITE_OK) {
+		*err = xasprintf(_("%s: cannot write the database: %s"), path,
+		    db != NULL ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+		goto fail;
+	}
+	if (sqlite3_close(db) != SQLITE_OK) {
+		db = NULL;
+		*err = xasprintf(_("%s: cannot close the database"), path);
+		goto fail;
+	}
+	db = NULL;
+	if (write_fsync_path(tmp, O_RDONLY) == -1 ||
+	    rename(tmp, path) == -1) {
+		*err = xasprintf("%s: %s", path, strerror(errno));
+		goto fail;
+	}
+	(void)write_fsync_path(dir, O_RDONLY | O_DIRECTORY);
+	free(tmp);
+	free(dir);
+	return 0;
+fail:
+	if (db != NULL)
+		sqlite3_close(db);
+	unlink(tmp);
+	free(tmp);
+	free(dir);
+	return -1;
+}

@@ -1,0 +1,247 @@
+/*
+ * sanitize.c -- text_sanitize(), the one display policy: whatever a
+ * document, a file name or an error message contains, what reaches the
+ * terminal is valid UTF-8 without control sequences, bidi overrides or
+ * invisible characters, each replaced by a visible placeholder.
+ */
+#include "config.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <unictype.h>
+#include <unistr.h>
+#include <uniwidth.h>
+
+#include "text/text.h"
+#include "text/text-private.h"
+
+/* Combining marks kept after one base in TTY mode (the rest is "..."). */
+#define SANITIZE_MAX_MARKS	4
+
+#define TAB_STOP		8
+
+struct sanitize {
+	enum text_mode	 mode;
+	bool		 ascii_only;
+	struct text_buf	 out;
+	struct text_buf	 marks;
+	bool		 want_marks;
+	size_t		 col;		/* columns since the start or LF */
+	size_t		 nmarks;	/* combining marks on the last base */
+};
+
+/* Append bytes that are width columns wide; mark says if a placeholder. */
+static void
+put(struct sanitize *st, const char *p, size_t len, bool mark, size_t width)
+{
+	text_buf_add(&st->out, p, len);
+	if (st->want_marks)
+		text_buf_fill(&st->marks, mark ? 1 : 0, len);
+	st->col += width;
+}
+
+/* Append a placeholder such as "^[" or "<U+202E>": all ASCII, all marked. */
+static void
+put_placeholder(struct sanitize *st, const char *p, size_t len)
+{
+	put(st, p, len, true, len);
+	st->nmarks = 0;
+}
+
+/*
+ * Append code point uc, as itself or, in ascii_only mode, as a C-style
+ * escape (which is a placeholder too).
+ */
+static void
+put_uc(struct sanitize *st, uint32_t uc, bool mark)
+{
+	char	esc[16];
+	uint8_t	enc[6];
+	int	len, w;
+
+	if (st->ascii_only && uc >= 0x80) {
+		if (uc < 0x10000)
+			len = snprintf(esc, sizeof esc, "\\u%04x", uc);
+		else
+			len = snprintf(esc, sizeof esc, "\\U%08x", uc);
+		put(st, esc, (size_t)len, true, (size_t)len);
+		return;
+	}
+	len = u8_uctomb(enc, uc, sizeof enc);
+	w = uc_width(uc, "UTF-8");
+	put(st, (const char *)enc, (size_t)len, mark, w > 0 ? (size_t)w : 0);
+}
+
+/* "<U+202E>": how invisible and C1 characters are shown. */
+static void
+put_codepoint(struct sanitize *st, uint32_t uc)
+{
+	char	buf[16];
+	int	len;
+
+	len = snprintf(buf, sizeof buf, "<U+%04X>", uc);
+	put_placeholder(st, buf, (size_t)len);
+}
+
+/* Caret notation for C0 controls and DEL: ^@, ^[, ^M, ^?. */
+static void
+put_caret(struct sanitize *st, uint32_t uc)
+{
+	char	buf[2];
+
+	buf[0] = '^';
+	buf[1] = uc == 0x7F ? '?' : (char)(uc + 0x40);
+	put_placeholder(st, buf, 2);
+}
+
+/*
+ * Bidi controls, which can reorder what the user sees (Trojan Source),
+ * and invisible format characters, which can hide text or make two
+ * different strings look the same.
+ */
+static bool
+is_hidden(uint32_t uc)
+{
+	switch (uc) {
+	case 0x00AD:		/* SOFT HYPHEN */
+	case 0x061C:		/* ARABIC LETTER MARK */
+	case 0x180E:		/* MONGOLIAN VOWEL SEPARATOR */
+	case 0x200B:		/* ZERO WIDTH SPACE */
+	case 0x200E:		/* LEFT-TO-RIGHT MARK */
+	case 0x200F:		/* RIGHT-TO-LEFT MARK */
+	case 0xFEFF:		/* ZERO WIDTH NO-BREAK SPACE, BOM */
+		return true;
+	}
+	return (uc >= 0x202A && uc <= 0x202E) ||	/* embeddings, overrides */
+	    (uc >= 0x2060 && uc <= 0x2064) ||		/* word joiner etc. */
+	    (uc >= 0x2066 && uc <= 0x2069) ||		/* isolates */
+	    (uc >= 0xFFF9 && uc <= 0xFFFB) ||		/* interlinear annotation */
+	    (uc >= 0xE0000 && uc <= 0xE007F);		/* tags */
+}
+
+/* TAB in TTY mode: spaces to the next multiple of TAB_STOP columns. */
+static void
+put_tab(struct sanitize *st)
+{
+	size_t	n;
+
+	n = TAB_STOP - st->col % TAB_STOP;
+	text_buf_fill(&st->out, ' ', n);
+	if (st->want_marks)
+		text_buf_fill(&st->marks, 0, n);
+	st->col += n;
+	st->nmarks = 0;
+}
+
+/* One well-formed code point other than printable ASCII, mode not RAW. */
+static void
+sanitize_uc(struct sanitize *st, const char *p, size_t len, uint32_t uc)
+{
+	bool	tty = st->mode == TEXT_MODE_TTY;
+	int	w;
+
+	if (uc == '\t') {
+		if (tty)
+			put_tab(st);
+		else
+			put(st, p, len, false, 0);
+		return;
+	}
+	if (uc == '\n') {
+		put(st, p, len, false, 0);
+		st->col = 0;
+		st->nmarks = 0;
+		return;
+	}
+	if (uc < 0x20 || uc == 0x7F) {
+		put_caret(st, uc);
+		return;
+	}
+	if ((uc >= 0x80 && uc <= 0x9F) || is_hidden(uc)) {
+		put_codepoint(st, uc);
+		return;
+	}
+	/*
+	 * Unassigned code points and noncharacters (category Cn: uc_width()
+	 * calls them 1 column wide) render unpredictably, if at all.
+	 */
+	if (tty && uc_is_general_category(uc, UC_CATEGORY_Cn)) {
+		put_uc(st, 0xFFFD, true);
+		st->nmarks = 0;
+		return;
+	}
+	if (tty && uc_is_general_category(uc, UC_CATEGORY_M)) {
+		/*
+		 * A pile of marks on one base ("Zalgo" text) draws over the
+		 * lines around it.  Keep a few, then say that more were
+		 * dropped, once.
+		 */
+		st->nmarks++;
+		if (st->nmarks == SANITIZE_MAX_MARKS + 1)
+			put_uc(st, 0x2026, true);
+		if (st->nmarks > SANITIZE_MAX_MARKS)
+			return;
+		put_uc(st, uc, false);
+		return;
+	}
+	if (st->ascii_only)
+		put_uc(st, uc, false);
+	else {
+		w = uc_width(uc, "UTF-8");
+		put(st, p, len, false, w > 0 ? (size_t)w : 0);
+	}
+	/*
+	 * A zero-width character (ZWJ, ZWNJ) is no new base: marks after
+	 * it still pile up on the same one.
+	 */
+	if (uc_width(uc, "UTF-8") != 0)
+		st->nmarks = 0;
+}
+
+char *
+text_sanitize(const char *s, size_t n, enum text_mode mode,
+    bool ascii_only, unsigned char **marks)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	struct sanitize		 st;
+	size_t			 i, j, len;
+	uint32_t		 uc;
+
+	st.mode = mode;
+	st.ascii_only = ascii_only;
+	text_buf_init(&st.out);
+	text_buf_init(&st.marks);
+	st.want_marks = marks != NULL;
+	st.col = 0;
+	st.nmarks = 0;
+
+	for (i = 0; i < n; i += len) {
+		/* Printable ASCII is the common case: copy runs of it. */
+		for (j = i; j < n && p[j] >= 0x20 && p[j] < 0x7F; j++)
+			;
+		if (j > i) {
+			put(&st, s + i, j - i, false, j - i);
+			st.nmarks = 0;
+			len = j - i;
+			continue;
+		}
+		len = text_utf8_decode(p + i, n - i, &uc);
+		if (uc == TEXT_BAD) {
+			put_uc(&st, 0xFFFD, true);
+			st.nmarks = 0;
+		} else if (mode == TEXT_MODE_RAW) {
+			if (ascii_only)
+				put_uc(&st, uc, false);
+			else
+				put(&st, s + i, len, false, 0);
+		} else
+			sanitize_uc(&st, s + i, len, uc);
+	}
+
+	if (marks != NULL)
+		*marks = (unsigned char *)text_buf_steal(&st.marks);
+	return text_buf_steal(&st.out);
+}

@@ -1,0 +1,93 @@
+/*
+ * xmalloc.c -- allocators that never return NULL (see xmalloc.h).
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "util/xmalloc.h"
+
+/*
+ * Out of memory: write a fixed message with write(2), which needs no
+ * allocation, and exit.  Not translated: gettext may itself allocate.
+ */
+static void
+xmalloc_fail(void)
+{
+	static const char msg[] = "charta: out of memory\n";
+
+	(void)!write(STDERR_FILENO, msg, sizeof msg - 1);
+	_exit(70);
+}
+
+void *
+xmalloc(size_t n)
+{
+	void	*p;
+
+	p = malloc(n == 0 ? 1 : n);
+	if (p == NULL)
+		xmalloc_fail();
+	return p;
+}
+
+void *
+xcalloc(size_t nmemb, size_t size)
+{
+	void	*p;
+
+	if (nmemb == 0 || size == 0)
+		nmemb = size = 1;
+	p = calloc(nmemb, size);
+	if (p == NULL)
+		xmalloc_fail();
+	return p;
+}
+
+void *
+xreallocarray(void *p, size_t nmemb, size_t size)
+{
+	void	*q;
+
+	if (size != 0 && nmemb > SIZE_MAX / size)
+		xmalloc_fail();
+	q = realloc(p, nmemb * size == 0 ? 1 : nmemb * size);
+	if (q == NULL)
+		xmalloc_fail();
+	return q;
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char	*p;
+
+	p = xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) == -1)
+		xmalloc_fail();
+	va_end(ap);
+	return s;
+}

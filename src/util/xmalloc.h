@@ -1,0 +1,27 @@
+/*
+ * xmalloc.h -- allocators that never return NULL.
+ *
+ * Running out of memory is not a condition charta recovers from: these
+ * print one message and exit with status 70 (EX_SOFTWARE).  Every module
+ * allocates through them, so no caller checks for NULL.
+ */
+#ifndef CHARTA_XMALLOC_H
+#define CHARTA_XMALLOC_H
+
+#include <stddef.h>
+
+/* malloc(n), never NULL (a zero size allocates one byte). */
+void	*xmalloc(size_t n);
+/* calloc(nmemb, size) with overflow check, never NULL. */
+void	*xcalloc(size_t nmemb, size_t size);
+/* realloc(p, nmemb * size) with overflow check, never NULL. */
+void	*xreallocarray(void *p, size_t nmemb, size_t size);
+/* strdup(s), never NULL. */
+char	*xstrdup(const char *s);
+/* A NUL-terminated copy of s[0..n), never NULL. */
+char	*xstrndup(const char *s, size_t n);
+/* asprintf into a new string, never NULL. */
+char	*xasprintf(const char *fmt, ...)
+	    __attribute__((format(printf, 1, 2)));
+
+#endif /* CHARTA_XMALLOC_H */
