@@ -2,7 +2,10 @@
 # faithful.sh -- check that every word of a seed text occurs, in order, in a
 # text produced from it (the output of `charta show DOC`).
 #
-# usage: faithful.sh SEED_FILE TEXT_FILE [SKIP_FROM SKIP_TO]...
+# usage: faithful.sh [-x] SEED_FILE TEXT_FILE [SKIP_FROM SKIP_TO]...
+#
+# With -x (exact), TEXT_FILE must hold the seed's words and nothing else:
+# every text word must be the next seed word, and none may be left over.
 #
 # Both files are split into words at white space.  In the seed, first:
 #   - seed lines SKIP_FROM..SKIP_TO (inclusive, 1-based) are dropped, for
@@ -31,10 +34,15 @@
 prog=faithful.sh
 
 usage() {
-	echo "usage: $prog SEED_FILE TEXT_FILE [SKIP_FROM SKIP_TO]..." >&2
+	echo "usage: $prog [-x] SEED_FILE TEXT_FILE [SKIP_FROM SKIP_TO]..." >&2
 	exit 2
 }
 
+exact=0
+if [ "${1:-}" = -x ]; then
+	exact=1
+	shift
+fi
 [ $# -ge 2 ] || usage
 seed=$1
 text=$2
@@ -75,7 +83,7 @@ case $text in
 *=*) textarg=./$text ;;
 esac
 
-FAITHFUL_SEED=$seed FAITHFUL_TEXT=$text FAITHFUL_SKIPS=$skips \
+FAITHFUL_EXACT=$exact FAITHFUL_SEED=$seed FAITHFUL_TEXT=$text FAITHFUL_SKIPS=$skips \
 LC_ALL=C awk '
 function skipped(ln,    j) {
 	for (j = 1; j < nsk; j += 2)
@@ -94,6 +102,7 @@ function add(w, a, ln) {
 
 BEGIN {
 	seed = ENVIRON["FAITHFUL_SEED"]
+	exact = ENVIRON["FAITHFUL_EXACT"] + 0
 	textname = ENVIRON["FAITHFUL_TEXT"]
 	nsk = split(ENVIRON["FAITHFUL_SKIPS"], sk, " ")
 	n = 0
@@ -166,10 +175,23 @@ BEGIN {
 	}
 	for (i = 1; i <= NF; i++) {
 		t = $i ""
+		if (k > n) {
+			printf "%s: %s:%d: extra word \"%s\" after the last seed word\n", \
+			    "faithful.sh", textname, NR, t | "cat 1>&2"
+			close("cat 1>&2")
+			bad = 1
+			exit 1
+		}
 		if (t == word[k] || (alt[k] != "" && t == alt[k])) {
 			mline = NR
-			if (++k > n)
+			if (++k > n && !exact)
 				exit 0
+		} else if (exact) {
+			printf "%s: %s:%d: text has \"%s\" where the seed (line %d) has \"%s\"\n", \
+			    "faithful.sh", textname, NR, t, wline[k], word[k] | "cat 1>&2"
+			close("cat 1>&2")
+			bad = 1
+			exit 1
 		}
 	}
 }

@@ -14,13 +14,31 @@
 #include "text/text.h"
 #include "util/i18n.h"
 
+/* Two columns per level below the node the listing starts at. */
+static size_t
+cmd_toc_indent(const struct corpus_node *n, uint16_t base)
+{
+	return 2u * (size_t)(n->depth - base + (base == 0 ? 0 : 1));
+}
+
 /* Print the sections from node first up to (not including) end. */
 static void
 cmd_toc_range(const struct corpus *c, uint32_t first, uint32_t end)
 {
 	uint32_t	 i;
 	uint16_t	 base = c->nodes[first].depth;
+	size_t		 w, lw = 0;
 
+	/* Titles start in one column: the widest indent plus label. */
+	for (i = first; i < end; i++) {
+		const struct corpus_node	*n = &c->nodes[i];
+
+		if (!corpus_node_is_section(c, i) || n->kind == KIND_DOCUMENT)
+			continue;
+		w = cmd_toc_indent(n, base) + text_width(n->label,
+		    strlen(n->label));
+		lw = w > lw ? w : lw;
+	}
 	for (i = first; i < end; i++) {
 		const struct corpus_node	*n = &c->nodes[i];
 
@@ -33,9 +51,10 @@ cmd_toc_range(const struct corpus *c, uint32_t first, uint32_t end)
 			output_raw("\n", 1);
 			continue;
 		}
-		output_spaces(2u * (n->depth - base + (base == 0 ? 0 : 1)));
+		output_spaces(cmd_toc_indent(n, base));
 		output_str(n->label);
-		output_raw("  ", 2);
+		output_spaces(lw + 2 - cmd_toc_indent(n, base) -
+		    text_width(n->label, strlen(n->label)));
 		output_str(n->title);
 		if (n->page > 0) {
 			char	buf[32];

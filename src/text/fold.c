@@ -82,21 +82,22 @@ text_fold_slow(const char *s, size_t n, size_t *outlen)
 	uint32_t		 uc;
 
 	text_buf_init(&out);
-	i = 0;
-	while (i < n) {
-		/* The longest well-formed run from i goes in one piece. */
-		for (run = i; run < n; run += len) {
-			len = text_utf8_decode(p + run, n - run, &uc);
-			if (uc == TEXT_BAD)
-				break;
+	/* Well-formed runs are folded whole, ill-formed bytes copied. */
+	i = run = 0;
+	while (run < n) {
+		len = text_utf8_decode(p + run, n - run, &uc);
+		if (uc != TEXT_BAD) {
+			run += len;
+			continue;
 		}
 		if (run > i)
 			fold_run(p + i, run - i, &out);
-		if (run == n)
-			break;
 		text_buf_add(&out, s + run, len);
-		i = run + len;
+		run += len;
+		i = run;
 	}
+	if (run > i)
+		fold_run(p + i, run - i, &out);
 	if (outlen != NULL)
 		*outlen = out.len;
 	return text_buf_steal(&out);

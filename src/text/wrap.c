@@ -59,7 +59,7 @@ static void
 wrap_piece(struct wrap *w, size_t x, size_t ce, size_t y)
 {
 	const char	*s = w->s;
-	size_t		 wc, ws, rest, k, kw;
+	size_t		 wc, ws, rest, k, kw, e;
 
 	wc = text_width(s + x, ce - x);
 	ws = y - ce;			/* spaces are one column each */
@@ -87,8 +87,10 @@ wrap_piece(struct wrap *w, size_t x, size_t ce, size_t y)
 
 	/*
 	 * Too wide even on a line of its own (with any indentation before
-	 * it): cut at grapheme cluster boundaries.  The last part stays on
-	 * the line being filled, so that what follows may join it.
+	 * it): cut at grapheme cluster boundaries.  Spaces at a cut are
+	 * dropped as at a break (a piece may hold spaces UAX #14 does not
+	 * break at, as in "a  )").  The last part stays on the line being
+	 * filled, so that what follows may join it.
 	 */
 	rest = w->width + wc;
 	while (rest > w->cols) {
@@ -99,9 +101,17 @@ wrap_piece(struct wrap *w, size_t x, size_t ce, size_t y)
 			if (w->start + k == ce)
 				break;
 		}
-		wrap_emit(w, w->start, k);
+		for (e = w->start + k; e > w->start && s[e - 1] == ' '; e--)
+			;
+		if (e > w->start)
+			wrap_emit(w, w->start, e - w->start);
 		w->start += k;
 		rest -= kw;
+		/* ce follows a non-space, so this stops before it. */
+		while (s[w->start] == ' ') {
+			w->start++;
+			rest--;
+		}
 	}
 	w->end = ce;
 	w->width = rest + ws;
