@@ -165,7 +165,7 @@ text_fold(const char *s, size_t n, size_t *outlen, size_t **map)
 	m.len = m.cap = 0;
 	for (i = 0; i < n; i += len) {
 		if (p[i] < 0x80) {
-			/* ASCII folds to itself lowered, whatever the locale. */
+			/* ASCII lowers itself, whatever the locale. */
 			for (j = i; j < n && p[j] < 0x80; j++)
 				;
 			len = j - i;

@@ -64,9 +64,9 @@ put_uc(struct sanitize *st, uint32_t uc, bool mark)
 
 	if (st->ascii_only && uc >= 0x80) {
 		if (uc < 0x10000)
-			len = snprintf(esc, sizeof esc, "\\u%04x", uc);
+			len = snprintf(esc, sizeof esc, "\\u%04x", (unsigned)uc);
 		else
-			len = snprintf(esc, sizeof esc, "\\U%08x", uc);
+			len = snprintf(esc, sizeof esc, "\\U%08x", (unsigned)uc);
 		put(st, esc, (size_t)len, true, (size_t)len);
 		return;
 	}
@@ -82,7 +82,7 @@ put_codepoint(struct sanitize *st, uint32_t uc)
 	char	buf[16];
 	int	len;
 
-	len = snprintf(buf, sizeof buf, "<U+%04X>", uc);
+	len = snprintf(buf, sizeof buf, "<U+%04X>", (unsigned)uc);
 	put_placeholder(st, buf, (size_t)len);
 }
 
@@ -115,11 +115,15 @@ is_hidden(uint32_t uc)
 	case 0xFEFF:		/* ZERO WIDTH NO-BREAK SPACE, BOM */
 		return true;
 	}
-	return (uc >= 0x202A && uc <= 0x202E) ||	/* embeddings, overrides */
-	    (uc >= 0x2060 && uc <= 0x2064) ||		/* word joiner etc. */
-	    (uc >= 0x2066 && uc <= 0x2069) ||		/* isolates */
-	    (uc >= 0xFFF9 && uc <= 0xFFFB) ||		/* interlinear annotation */
-	    (uc >= 0xE0000 && uc <= 0xE007F);		/* tags */
+	/*
+	 * Embeddings and overrides, word joiner and invisible operators,
+	 * isolates, interlinear annotation, tags.
+	 */
+	return (uc >= 0x202A && uc <= 0x202E) ||
+	    (uc >= 0x2060 && uc <= 0x2064) ||
+	    (uc >= 0x2066 && uc <= 0x2069) ||
+	    (uc >= 0xFFF9 && uc <= 0xFFFB) ||
+	    (uc >= 0xE0000 && uc <= 0xE007F);
 }
 
 /* TAB in TTY mode: spaces to the next multiple of TAB_STOP columns. */
@@ -187,17 +191,16 @@ sanitize_uc(struct sanitize *st, const char *p, size_t len, uint32_t uc)
 		put_uc(st, uc, false);
 		return;
 	}
+	w = uc_width(uc, "UTF-8");
 	if (st->ascii_only)
 		put_uc(st, uc, false);
-	else {
-		w = uc_width(uc, "UTF-8");
+	else
 		put(st, p, len, false, w > 0 ? (size_t)w : 0);
-	}
 	/*
 	 * A zero-width character (ZWJ, ZWNJ) is no new base: marks after
 	 * it still pile up on the same one.
 	 */
-	if (uc_width(uc, "UTF-8") != 0)
+	if (w != 0)
 		st->nmarks = 0;
 }
 

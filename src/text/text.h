@@ -71,8 +71,8 @@ enum text_mode {
  *  - bidi controls (U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069)
  *    and invisible format characters (U+00AD, U+180E, U+200B, U+2060..U+2064,
  *    U+FEFF, U+E0000..U+E007F, U+FFF9..U+FFFB): "<U+202E>" form (not RAW).
- *  - non-characters and unassigned code points (uc_width < 0) other than the
- *    above: U+FFFD in TTY mode, kept otherwise.
+ *  - non-characters and unassigned code points (general category Cn) other
+ *    than the above: U+FFFD in TTY mode, kept otherwise.
  *  - combining marks: at most 4 after one base in TTY mode; the rest are
  *    dropped and replaced by a single U+2026 after the kept ones.
  * If ascii_only (non-UTF-8 locale), every code point >= U+0080 that survives
@@ -111,9 +111,10 @@ struct text_line {
 
 /*
  * Break s[0..n) into lines of at most cols columns with Unicode line
- * breaking (UAX #14, u8_width_linebreaks): a line never starts with a
+ * breaking (UAX #14, u8_possible_linebreaks): a line never starts with a
  * closing punctuation such as "，。、", wide characters are never split.
- * LF is a mandatory break; blank lines come out as empty lines.  A word
+ * LF is a mandatory break; blank lines come out as empty lines; a final LF
+ * ends the last line and starts no empty one ("a\n" is one line).  A word
  * wider than cols is cut at a character boundary.  cols 0 is treated as 1.
  * Returns the number of lines and stores a malloc'ed array in *lines
  * (NULL when the result is 0 lines, for n == 0).  The caller frees it.
@@ -125,7 +126,8 @@ size_t	 text_wrap(const char *s, size_t n, size_t cols,
  * Fold s[0..n) for matching: full Unicode case folding (u8_casefold:
  * "Straße" and "STRASSE" fold alike) and removal of accents (NFD, then all
  * combining marks dropped: "coöperation" -> "cooperation").  ASCII runs take
- * a fast path; the result is byte-identical to the slow path.
+ * a fast path; the result is byte-identical to the slow path.  Ill-formed
+ * bytes pass through unchanged (each maps to its own offset).
  * Returns the folded string and its length in *outlen.  If map is not NULL,
  * *map receives a malloc'ed array of *outlen + 1 entries: map[i] is the byte
  * offset in s of the character that produced folded byte i (map[*outlen]

@@ -842,7 +842,7 @@ expect_wrap(const char *s, size_t n, size_t cols, ...)
 	}
 	va_end(ap);
 	if (i != nl) {
-		fprintf(stderr, "%zu lines, expected %zu; extra line \"%.*s\"\n",
+		fprintf(stderr, "%zu lines, expected %zu; extra \"%.*s\"\n",
 		    nl, i, (int)lines[i].len, s + lines[i].off);
 		fail();
 	}
@@ -1121,11 +1121,13 @@ static void
 test_fold_cjk_fullwidth(void **state)
 {
 	(void)state;
-	expect_fold(S("\xe4\xb8\xad\xe6\x96\x87"), S("\xe4\xb8\xad\xe6\x96\x87"));
+	expect_fold(S("\xe4\xb8\xad\xe6\x96\x87"),
+	    S("\xe4\xb8\xad\xe6\x96\x87"));
 	/* Fullwidth letters are lowered but stay fullwidth. */
 	expect_fold(S("\xef\xbc\xa1\xef\xbc\xa2\xef\xbd\x83"),
 	    S("\xef\xbd\x81\xef\xbd\x82\xef\xbd\x83"));
-	expect_fold(S("\xef\xbc\x8c\xe3\x80\x82"), S("\xef\xbc\x8c\xe3\x80\x82"));
+	expect_fold(S("\xef\xbc\x8c\xe3\x80\x82"),
+	    S("\xef\xbc\x8c\xe3\x80\x82"));
 }
 
 static void
