@@ -14,6 +14,7 @@
 #include "cli/output.h"
 #include "model/corpus.h"
 #include "store/store.h"
+#include "ui/ui.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -135,6 +136,46 @@ cli_run(const struct cli_cmd *cmd, struct cli_ctx *ctx)
 	return status;
 }
 
+/* `charta [REF]`: the interactive reader, opened at REF if given. */
+static int
+cli_reader(struct cli_ctx *ctx, const char *ref)
+{
+	char		*path, *err = NULL;
+	unsigned int	 start = CORPUS_NONE;
+	int		 status;
+
+	path = cli_corpus_path(ctx->db_path);
+	ctx->corpus = store_load_corpus(path, &err);
+	free(path);
+	if (ctx->corpus == NULL) {
+		output_error("%s", err);
+		free(err);
+		return EXIT_USAGE;
+	}
+	if (ref != NULL) {
+		start = corpus_resolve(ctx->corpus, ref, strlen(ref));
+		if (start == CORPUS_NONE) {
+			if (corpus_find_doc(ctx->corpus, ref, strcspn(ref,
+			    ":")) == CORPUS_NONE && strchr(ref, ':') == NULL)
+				output_error(_("unknown command or reference "
+				    "'%s'"), ref);
+			else
+				cli_resolve(ctx->corpus, ref);
+			corpus_free(ctx->corpus);
+			return EXIT_USAGE;
+		}
+	}
+	status = ui_run(ctx->corpus, start, &err);
+	corpus_free(ctx->corpus);
+	ctx->corpus = NULL;
+	if (status == -1) {
+		output_error("%s", err);
+		free(err);
+		return EXIT_USAGE;
+	}
+	return status;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -181,12 +222,12 @@ main(int argc, char **argv)
 		}
 	}
 	output_init(ctx.raw);
-	if (optind >= argc) {
-		output_error(_("the interactive reader is not available yet; "
-		    "use 'charta toc' or 'charta show REF'"));
-		return EXIT_USAGE;
-	}
+	if (optind >= argc)
+		return cli_reader(&ctx, NULL);
 	cmd = cli_find(argv[optind]);
+	if (cmd == NULL && optind + 1 == argc && strchr(argv[optind], '-') !=
+	    argv[optind])
+		return cli_reader(&ctx, argv[optind]);
 	if (cmd == NULL) {
 		output_error(_("unknown command '%s'"), argv[optind]);
 		cli_usage_hint();

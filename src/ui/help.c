@@ -1,0 +1,95 @@
+/*
+ * help.c -- the `?` screen, generated from the key table (keymap.h), so
+ * that it always tells the keys as they are bound, config file included.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/app.h"
+#include "ui/keymap.h"
+#include "util/i18n.h"
+#include "util/xmalloc.h"
+
+struct help_entry {
+	char		*keys;		/* malloc'ed, or NULL for a heading */
+	const char	*text;		/* translated */
+};
+
+static struct help_entry	*help_lines;
+static size_t			 help_n;
+
+static void
+help_add(char *keys, const char *text)
+{
+	help_lines = xreallocarray(help_lines, help_n + 1,
+	    sizeof *help_lines);
+	help_lines[help_n].keys = keys;
+	help_lines[help_n].text = text;
+	help_n++;
+}
+
+static void
+help_build(void)
+{
+	static const struct {
+		enum keymap_group	 group;
+		const char		*title;
+	} groups[] = {
+		{ .group = KEYMAP_MOVE, .title = N_("Moving around") },
+		{ .group = KEYMAP_VIEW, .title = N_("Views and commands") },
+	};
+	size_t	g;
+	int	r;
+
+	for (g = 0; g < sizeof groups / sizeof groups[0]; g++) {
+		if (g > 0)
+			help_add(xstrdup(""), "");
+		help_add(NULL, _(groups[g].title));
+		for (r = 1; r < REQ__COUNT; r++) {
+			if (keymap_request_group(r) != groups[g].group)
+				continue;
+			help_add(keymap_keys_for(r),
+			    _(keymap_request_help(r)));
+		}
+	}
+	help_add(xstrdup(""), "");
+	help_add(NULL, _("Commands (after ':')"));
+	help_add(xstrdup("goto REF"), _("go to a reference: mfa:IV.5, "
+	    "un:II.2.p1, wic"));
+	help_add(xstrdup("quit"), _("quit charta"));
+	help_add(xstrdup(""), "");
+	help_add(NULL, _("Keys can be rebound in ~/.config/charta/config: "
+	    "bind KEY ACTION"));
+}
+
+size_t
+help_nlines(void)
+{
+	if (help_lines == NULL)
+		help_build();
+	return help_n;
+}
+
+void
+help_line(size_t i, const char **keys, const char **text, bool *heading)
+{
+	if (help_lines == NULL)
+		help_build();
+	*heading = help_lines[i].keys == NULL;
+	*keys = help_lines[i].keys != NULL ? help_lines[i].keys : "";
+	*text = help_lines[i].text;
+}
+
+void
+help_free(void)
+{
+	size_t	i;
+
+	for (i = 0; i < help_n; i++)
+		free(help_lines[i].keys);
+	free(help_lines);
+	help_lines = NULL;
+	help_n = 0;
+}

@@ -1,0 +1,115 @@
+/*
+ * keymap.h -- what the reader's keys do.  One table (REQUEST_TABLE) names
+ * every request, its default keys and its help text; the key bindings, the
+ * `?` help screen and the config file's vocabulary are all made from it.
+ */
+#ifndef CHARTA_KEYMAP_H
+#define CHARTA_KEYMAP_H
+
+#include <stddef.h>
+
+/*
+ * X(ENUM, name, help group, help text, default keys...)
+ * Keys are named as in the config file: a character, or C-x, Enter, Tab,
+ * Space, Esc, Up, Down, Left, Right, PgUp, PgDn, Home, End, Backspace, F1.
+ * Two-key sequences ("zM") start with z.
+ */
+#define REQUEST_TABLE(X)						\
+	X(DOWN,		"down",		KEYMAP_MOVE,			\
+	    N_("move down a line"),		"j", "Down", "C-n")	\
+	X(UP,		"up",		KEYMAP_MOVE,			\
+	    N_("move up a line"),		"k", "Up", "C-p")	\
+	X(OPEN,		"open",		KEYMAP_MOVE,			\
+	    N_("expand, or read the selected part"),			\
+	    "Enter", "l", "Right")					\
+	X(CLOSE,	"close",	KEYMAP_MOVE,			\
+	    N_("collapse, or go to the parent"), "h", "Left")		\
+	X(PAGE_DOWN,	"page-down",	KEYMAP_MOVE,			\
+	    N_("page the text down"),		"Space", "PgDn", "f", "C-f") \
+	X(PAGE_UP,	"page-up",	KEYMAP_MOVE,			\
+	    N_("page the text up"),		"b", "PgUp", "C-b")	\
+	X(HALF_DOWN,	"half-down",	KEYMAP_MOVE,			\
+	    N_("half a page down"),		"d", "C-d")		\
+	X(HALF_UP,	"half-up",	KEYMAP_MOVE,			\
+	    N_("half a page up"),		"u", "C-u")		\
+	X(TOP,		"top",		KEYMAP_MOVE,			\
+	    N_("go to the top"),		"g", "Home", "<")	\
+	X(BOTTOM,	"bottom",	KEYMAP_MOVE,			\
+	    N_("go to the bottom"),		"G", "End", ">")	\
+	X(NEXT_SIBLING,	"next-sibling",	KEYMAP_MOVE,			\
+	    N_("next part at the same level"),	"]")			\
+	X(PREV_SIBLING,	"prev-sibling",	KEYMAP_MOVE,			\
+	    N_("previous part at the same level"), "[")			\
+	X(NEXT_DOC,	"next-document", KEYMAP_MOVE,			\
+	    N_("next document"),		"}")			\
+	X(PREV_DOC,	"prev-document", KEYMAP_MOVE,			\
+	    N_("previous document"),		"{")			\
+	X(COLLAPSE_ALL,	"collapse-all",	KEYMAP_VIEW,			\
+	    N_("collapse the whole outline"),	"-", "zM")		\
+	X(EXPAND_ALL,	"expand-all",	KEYMAP_VIEW,			\
+	    N_("expand the whole outline"),	"+", "zR")		\
+	X(SWITCH_PANE,	"switch-pane",	KEYMAP_VIEW,			\
+	    N_("switch between outline and text"), "Tab")		\
+	X(COMMAND,	"command",	KEYMAP_VIEW,			\
+	    N_("command line (:goto REF, :quit)"), ":")		\
+	X(GOTO,		"goto",		KEYMAP_VIEW,			\
+	    N_("go to a reference"),		"'")			\
+	X(REDRAW,	"redraw",	KEYMAP_VIEW,			\
+	    N_("redraw the screen"),		"C-l")			\
+	X(HELP,		"help",		KEYMAP_VIEW,			\
+	    N_("show this help"),		"?", "F1")		\
+	X(QUIT,		"quit",		KEYMAP_VIEW,			\
+	    N_("quit (or leave help)"),	"q", "Q")
+
+enum request {
+	REQ_NONE = 0,
+#define REQUEST_ENUM(e, n, g, h, ...)	REQ_##e,
+	REQUEST_TABLE(REQUEST_ENUM)
+#undef REQUEST_ENUM
+	REQ__COUNT
+};
+
+enum keymap_group {
+	KEYMAP_MOVE,
+	KEYMAP_VIEW,
+};
+
+/* A key as curses reports it: a wide character or a KEY_ code. */
+struct keymap_key {
+	int		code;		/* character or KEY_ value */
+	int		is_func;	/* 1: code is a KEY_ value */
+};
+
+/* Reset the bindings to the defaults from REQUEST_TABLE. */
+void		 keymap_init(void);
+
+/*
+ * Read the config file at path ("bind KEY REQUEST", "unbind KEY",
+ * comments with '#').  A missing file is not an error.  Returns 0, or -1
+ * with "PATH:LINE: message" (malloc'ed) in *err.
+ */
+int		 keymap_load(const char *path, char **err);
+
+/*
+ * The request bound to key (prefix is the pending 'z' of a two-key
+ * sequence, or 0).  Returns REQ_NONE if unbound; returns -1 if key starts a
+ * sequence (the caller keeps it as the prefix for the next key).
+ */
+int		 keymap_lookup(int prefix, const struct keymap_key *key);
+
+/* Name, help text (untranslated) and group of a request. */
+const char	*keymap_request_name(enum request);
+const char	*keymap_request_help(enum request);
+enum keymap_group keymap_request_group(enum request);
+
+/*
+ * The keys bound to req, as a new string ("j, Down, C-n"), in the order
+ * they were bound.  The caller frees it.
+ */
+char		*keymap_keys_for(enum request req);
+
+/* Parse a key name ("C-x", "PgDn", "zM"); 0 on success, -1 if unknown. */
+int		 keymap_parse_key(const char *name, int *prefix,
+		    struct keymap_key *key);
+
+#endif /* CHARTA_KEYMAP_H */

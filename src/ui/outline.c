@@ -1,0 +1,173 @@
+/*
+ * outline.c -- the outline's fold state, visible rows and selection (see
+ * outline.h).  Drawing is in draw-outline.c.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/corpus.h"
+#include "ui/outline.h"
+#include "util/xmalloc.h"
+
+void
+outline_init(struct outline *o, const struct corpus *c)
+{
+	size_t	d;
+
+	memset(o, 0, sizeof *o);
+	o->c = c;
+	o->open = xcalloc(c->nnodes ? c->nnodes : 1, 1);
+	for (d = 0; d < c->ndocs; d++)
+		o->open[c->docs[d].root] = 1;
+	o->sel = c->nnodes > 0 ? 0 : CORPUS_NONE;
+	outline_rebuild(o);
+}
+
+void
+outline_free(struct outline *o)
+{
+	free(o->open);
+	free(o->rows);
+	memset(o, 0, sizeof *o);
+}
+
+bool
+outline_has_children(const struct outline *o, uint32_t n)
+{
+	return o->c->nodes[n].first_child != CORPUS_NONE;
+}
+
+void
+outline_rebuild(struct outline *o)
+{
+	const struct corpus	*c = o->c;
+	uint32_t		 n;
+
+	o->nrows = 0;
+	if (c->nnodes == 0)
+		return;
+	n = 0;
+	while (n != CORPUS_NONE) {
+		if (o->nrows == o->rows_cap) {
+			o->rows_cap = o->rows_cap ? o->rows_cap * 2 : 256;
+			o->rows = xreallocarray(o->rows, o->rows_cap,
+			    sizeof *o->rows);
+		}
+		o->rows[o->nrows++] = n;
+		/* Into an open node; else on to the next sibling, or up. */
+		if (o->open[n] && c->nodes[n].first_child != CORPUS_NONE) {
+			n = c->nodes[n].first_child;
+			continue;
+		}
+		while (n != CORPUS_NONE && c->nodes[n].next_sibling ==
+		    CORPUS_NONE) {
+			if (c->nodes[n].kind == KIND_DOCUMENT) {
+				/* documents follow one another */
+				uint32_t	d = c->nodes[n].doc + 1;
+
+				n = d < c->ndocs ? c->docs[d].root :
+				    CORPUS_NONE;
+				goto next;
+			}
+			n = c->nodes[n].parent;
+		}
+		if (n != CORPUS_NONE)
+			n = c->nodes[n].next_sibling;
+next:
+		;
+	}
+}
+
+size_t
+outline_row_of(const struct outline *o, uint32_t n)
+{
+	size_t	lo = 0, hi = o->nrows;
+
+	/* Rows are in node order: binary search. */
+	while (lo < hi) {
+		size_t	mid = lo + (hi - lo) / 2;
+
+		if (o->rows[mid] < n)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < o->nrows && o->rows[lo] == n ? lo : (size_t)-1;
+}
+
+void
+outline_select(struct outline *o, uint32_t n)
+{
+	uint32_t	p;
+	bool		changed = false;
+
+	for (p = o->c->nodes[n].parent; p != CORPUS_NONE;
+	    p = o->c->nodes[p].parent) {
+		if (!o->open[p]) {
+			o->open[p] = 1;
+			changed = true;
+		}
+	}
+	if (changed)
+		outline_rebuild(o);
+	o->sel = n;
+}
+
+void
+outline_move(struct outline *o, long delta)
+{
+	size_t	row = outline_row_of(o, o->sel);
+	long	r;
+
+	if (o->nrows == 0)
+		return;
+	if (row == (size_t)-1)
+		row = 0;
+	r = (long)row + delta;
+	if (r < 0)
+		r = 0;
+	if (r >= (long)o->nrows)
+		r = (long)o->nrows - 1;
+	o->sel = o->rows[r];
+}
+
+void
+outline_set_open(struct outline *o, uint32_t n, bool open)
+{
+	if (!outline_has_children(o, n) || (bool)o->open[n] == open)
+		return;
+	o->open[n] = open;
+	outline_rebuild(o);
+}
+
+void
+outline_set_all(struct outline *o, bool open)
+{
+	size_t	i;
+
+	for (i = 0; i < o->c->nnodes; i++)
+		o->open[i] = open && outline_has_children(o, (uint32_t)i) &&
+		    !kind_is_block(o->c->nodes[i].kind);
+	if (!open && o->sel != CORPUS_NONE)
+		o->sel = o->c->docs[o->c->nodes[o->sel].doc].root;
+	outline_rebuild(o);
+}
+
+void
+outline_scroll_to_sel(struct outline *o, size_t height)
+{
+	size_t	row = outline_row_of(o, o->sel);
+
+	if (height == 0)
+		return;
+	if (row == (size_t)-1)
+		row = 0;
+	if (row < o->top)
+		o->top = row;
+	else if (row >= o->top + height)
+		o->top = row - height + 1;
+	if (o->top + height > o->nrows)
+		o->top = o->nrows > height ? o->nrows - height : 0;
+}

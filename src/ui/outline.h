@@ -1,0 +1,57 @@
+/*
+ * outline.h -- the outline pane: the corpus as a foldable tree of documents,
+ * sections and blocks, one row per visible node, with a selection.
+ *
+ * The visible rows are recomputed from the fold state with a walk that
+ * skips folded subtrees, so its cost is the number of visible rows, not the
+ * size of the corpus.
+ */
+#ifndef CHARTA_OUTLINE_H
+#define CHARTA_OUTLINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct corpus;
+
+struct outline {
+	const struct corpus	*c;
+	uint8_t			*open;		/* per node: expanded? */
+	uint32_t		*rows;		/* visible nodes, in order */
+	size_t			 nrows;
+	size_t			 rows_cap;
+	uint32_t		 sel;		/* selected node */
+	size_t			 top;		/* first row shown */
+};
+
+/* Set up the outline of c with every document expanded one level. */
+void	outline_init(struct outline *, const struct corpus *c);
+/* Free what outline_init allocated. */
+void	outline_free(struct outline *);
+
+/* Recompute the visible rows after a change of fold state. */
+void	outline_rebuild(struct outline *);
+
+/* The row of node n, or (size_t)-1 if it is not visible. */
+size_t	outline_row_of(const struct outline *, uint32_t n);
+
+/* True if node n has children (and so can be expanded). */
+bool	outline_has_children(const struct outline *, uint32_t n);
+
+/* Select node n, expanding its ancestors so that it is visible. */
+void	outline_select(struct outline *, uint32_t n);
+
+/* Move the selection by delta visible rows (clamped). */
+void	outline_move(struct outline *, long delta);
+
+/* Expand or collapse node n (a block cannot be expanded). */
+void	outline_set_open(struct outline *, uint32_t n, bool open);
+
+/* Expand every section, or collapse everything down to the documents. */
+void	outline_set_all(struct outline *, bool open);
+
+/* Keep the selection inside a window of height rows. */
+void	outline_scroll_to_sel(struct outline *, size_t height);
+
+#endif /* CHARTA_OUTLINE_H */

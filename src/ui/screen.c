@@ -1,0 +1,258 @@
+/*
+ * screen.c -- curses set-up and tear-down, signals and the theme (see
+ * screen.h).
+ *
+ * Signal handlers only set flags (RELIABILITY.md section 4); the main loop
+ * reads keys with a timeout so that it sees them promptly.  SIGWINCH and
+ * SIGTSTP are left to ncurses, which turns a resize into KEY_RESIZE and
+ * restores the terminal around a suspend.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <langinfo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "text/text.h"
+#include "ui/screen.h"
+#include "util/i18n.h"
+#include "util/xmalloc.h"
+
+/* Last: term.h defines macros (lines, columns) that clash with names. */
+#include <term.h>
+
+volatile sig_atomic_t	screen_sig_hup;
+volatile sig_atomic_t	screen_sig_term;
+volatile sig_atomic_t	screen_sig_int;
+
+static SCREEN	*screen_sp;
+static FILE	*screen_in;
+static bool	 screen_ascii_only;
+static attr_t	 screen_attrs[THEME__COUNT];
+
+static const struct theme_info {
+	short	fg;
+	short	bg;
+	attr_t	color_attr;
+	attr_t	mono_attr;
+} theme_info[THEME__COUNT] = {
+#define THEME_INFO(e, f, b, ac, am)					\
+	[THEME_##e] = { .fg = f, .bg = b, .color_attr = ac, .mono_attr = am },
+	THEME_TABLE(THEME_INFO)
+#undef THEME_INFO
+};
+
+static void
+screen_on_signal(int sig)
+{
+	switch (sig) {
+	case SIGHUP:
+		screen_sig_hup = 1;
+		break;
+	case SIGTERM:
+		screen_sig_term = 1;
+		break;
+	case SIGINT:
+		screen_sig_int = 1;
+		break;
+	}
+}
+
+static void
+screen_signals(void)
+{
+	struct sigaction	sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = screen_on_signal;
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: a signal should end a wait for a key at once. */
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+static void
+screen_theme(void)
+{
+	const char	*nc = getenv("NO_COLOR");
+	bool		 color;
+	int		 e;
+
+	color = (nc == NULL || *nc == '\0') && has_colors() &&
+	    start_color() == OK;
+	if (color)
+		use_default_colors();
+	for (e = 0; e < THEME__COUNT; e++) {
+		const struct theme_info	*t = &theme_info[e];
+
+		if (!color || COLORS < 8) {
+			screen_attrs[e] = t->mono_attr;
+			continue;
+		}
+		if (t->fg == -1 && t->bg == -1) {
+			screen_attrs[e] = t->color_attr;
+			continue;
+		}
+		init_pair((short)e, t->fg, t->bg);
+		screen_attrs[e] = t->color_attr | COLOR_PAIR(e);
+	}
+}
+
+int
+screen_init(char **err)
+{
+	const char	*term = getenv("TERM"), *cs;
+	int		 rc, in_fd = STDIN_FILENO;
+
+	*err = NULL;
+	if (!isatty(STDOUT_FILENO)) {
+		*err = xstrdup(_("standard output is not a terminal; use "
+		    "'charta show' or 'charta toc' in scripts"));
+		return -1;
+	}
+	if (term == NULL || *term == '\0' ||
+	    setupterm(NULL, STDOUT_FILENO, &rc) != OK ||
+	    tigetstr("cup") == NULL || tigetstr("cup") == (char *)-1 ||
+	    tigetstr("clear") == NULL || tigetstr("clear") == (char *)-1) {
+		*err = xasprintf(_("terminal type '%s' is not usable for the "
+		    "interactive reader; use 'charta show'"),
+		    term ? term : "");
+		if (cur_term != NULL)
+			del_curterm(cur_term);
+		return -1;
+	}
+	/* newterm makes its own: this one was only for the check. */
+	del_curterm(cur_term);
+	/* Keys come from the terminal even when stdin is a pipe (less). */
+	if (!isatty(STDIN_FILENO)) {
+		in_fd = open("/dev/tty", O_RDONLY | O_NOCTTY | O_CLOEXEC);
+		if (in_fd == -1) {
+			*err = xasprintf(_("no terminal to read keys from "
+			    "(%s); use 'charta show'"), strerror(errno));
+			return -1;
+		}
+		screen_in = fdopen(in_fd, "r");
+	} else
+		screen_in = fdopen(dup(STDIN_FILENO), "r");
+	if (screen_in == NULL) {
+		*err = xasprintf("%s", strerror(errno));
+		return -1;
+	}
+	cs = nl_langinfo(CODESET);
+	screen_ascii_only = cs == NULL || (strcasecmp(cs, "UTF-8") != 0 &&
+	    strcasecmp(cs, "utf8") != 0);
+
+	screen_sp = newterm(NULL, stdout, screen_in);
+	if (screen_sp == NULL) {
+		*err = xasprintf(_("terminal type '%s' is not usable for the "
+		    "interactive reader; use 'charta show'"), term);
+		fclose(screen_in);
+		screen_in = NULL;
+		return -1;
+	}
+	screen_signals();
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	idlok(stdscr, TRUE);
+	scrollok(stdscr, FALSE);
+	leaveok(stdscr, TRUE);
+	curs_set(0);
+	set_escdelay(25);
+	wtimeout(stdscr, 250);
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_DOUBLE_CLICKED |
+	    BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
+	screen_theme();
+	return 0;
+}
+
+void
+screen_done(void)
+{
+	if (screen_sp == NULL)
+		return;
+	curs_set(1);
+	endwin();
+	delscreen(screen_sp);
+	screen_sp = NULL;
+	if (screen_in != NULL)
+		fclose(screen_in);
+	screen_in = NULL;
+}
+
+bool
+screen_ascii(void)
+{
+	return screen_ascii_only;
+}
+
+attr_t
+screen_attr(enum theme_elem e)
+{
+	return screen_attrs[e];
+}
+
+int
+screen_input_fd(void)
+{
+	return screen_in != NULL ? fileno(screen_in) : -1;
+}
+
+size_t
+screen_put(int y, int x, const char *s, size_t n, size_t width,
+    attr_t attr)
+{
+	size_t	len, w;
+
+	if (width == 0 || y < 0 || y >= LINES || x < 0 || x >= COLS)
+		return 0;
+	if ((size_t)(COLS - x) < width)
+		width = (size_t)(COLS - x);
+	len = text_fit(s, n, width, &w);
+	attrset(attr);
+	mvaddnstr(y, x, s, (int)len);
+	attrset(A_NORMAL);
+	return w;
+}
+
+void
+screen_fill(int y, int x, size_t width, attr_t attr)
+{
+	if (y < 0 || y >= LINES || x < 0 || x >= COLS)
+		return;
+	if ((size_t)(COLS - x) < width)
+		width = (size_t)(COLS - x);
+	attrset(attr);
+	mvhline(y, x, ' ', (int)width);
+	attrset(A_NORMAL);
+}
+
+const char *
+screen_glyph(enum screen_glyph g)
+{
+	static const char *const utf8[] = {
+		[GLYPH_OPEN] = "\xe2\x96\xbe",		/* ▾ */
+		[GLYPH_CLOSED] = "\xe2\x96\xb8",	/* ▸ */
+		[GLYPH_VLINE] = "\xe2\x94\x82",		/* │ */
+		[GLYPH_ELLIPSIS] = "\xe2\x80\xa6",	/* … */
+		[GLYPH_CRUMB] = " \xe2\x80\xba ",	/* › */
+	};
+	static const char *const ascii[] = {
+		[GLYPH_OPEN] = "-",
+		[GLYPH_CLOSED] = "+",
+		[GLYPH_VLINE] = "|",
+		[GLYPH_ELLIPSIS] = "~",
+		[GLYPH_CRUMB] = " > ",
+	};
+
+	return screen_ascii_only ? ascii[g] : utf8[g];
+}

@@ -1,0 +1,94 @@
+/*
+ * screen.h -- the terminal: starting and ending curses, the checks that
+ * come first (TERM usable, a terminal to read keys from), signals, the
+ * theme, and drawing text into a part of the screen by display width.
+ *
+ * Only the ui/ files include <curses.h>.
+ */
+#ifndef CHARTA_SCREEN_H
+#define CHARTA_SCREEN_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <curses.h>
+
+/*
+ * The theme: every styled element of the screen, its colours and its
+ * attributes with colour, and its attributes on a monochrome terminal or
+ * with NO_COLOR (which must still make every kind distinguishable).
+ * X(ENUM, foreground, background, attributes with colour, without)
+ */
+#define THEME_TABLE(X)							\
+	X(NORMAL,	-1,		-1,	A_NORMAL,	A_NORMAL)	\
+	X(TITLE,	COLOR_WHITE,	COLOR_BLUE, A_BOLD,	A_REVERSE)	\
+	X(STATUS,	COLOR_WHITE,	COLOR_BLUE, A_NORMAL,	A_REVERSE)	\
+	X(MESSAGE,	COLOR_YELLOW,	-1,	A_BOLD,		A_BOLD)		\
+	X(ERROR,	COLOR_RED,	-1,	A_BOLD,		A_BOLD)		\
+	X(SELECTED,	COLOR_BLACK,	COLOR_CYAN, A_NORMAL,	A_REVERSE)	\
+	X(SELECTED_IDLE, COLOR_BLACK,	COLOR_WHITE, A_NORMAL,	A_UNDERLINE)	\
+	X(LABEL,	COLOR_CYAN,	-1,	A_BOLD,		A_BOLD)		\
+	X(HEADING,	-1,		-1,	A_BOLD,		A_BOLD)		\
+	X(DOCUMENT,	COLOR_YELLOW,	-1,	A_BOLD,		A_BOLD | A_UNDERLINE) \
+	X(EPIGRAPH,	COLOR_GREEN,	-1,	A_NORMAL,	A_DIM)		\
+	X(CAPTION,	COLOR_MAGENTA,	-1,	A_NORMAL,	A_DIM)		\
+	X(META,		COLOR_MAGENTA,	-1,	A_DIM,		A_DIM)		\
+	X(PLACEHOLDER,	COLOR_RED,	-1,	A_NORMAL,	A_REVERSE)	\
+	X(BORDER,	COLOR_BLUE,	-1,	A_NORMAL,	A_NORMAL)	\
+	X(HELP_KEY,	COLOR_CYAN,	-1,	A_BOLD,		A_BOLD)
+
+enum theme_elem {
+#define THEME_ENUM(e, f, b, ac, am)	THEME_##e,
+	THEME_TABLE(THEME_ENUM)
+#undef THEME_ENUM
+	THEME__COUNT
+};
+
+/* Signals seen since the last look (set by handlers, read by the loop). */
+extern volatile sig_atomic_t	screen_sig_hup;
+extern volatile sig_atomic_t	screen_sig_term;
+extern volatile sig_atomic_t	screen_sig_int;
+
+/*
+ * Check that the terminal can run the reader and start curses: TERM set and
+ * capable (cursor addressing and clear), stdout a terminal, keys from stdin
+ * or else /dev/tty.  Installs the signal handlers.  Returns 0, or -1 with a
+ * message (malloc'ed) in *err; then the terminal is untouched.
+ */
+int		 screen_init(char **err);
+
+/* Restore the terminal.  Safe to call twice, and before screen_init. */
+void		 screen_done(void);
+
+/* True if the interface is limited to ASCII (non-UTF-8 locale). */
+bool		 screen_ascii(void);
+
+/* The attributes (colour pair included) of a theme element. */
+attr_t		 screen_attr(enum theme_elem);
+
+/* The file descriptor keys are read from (for hang-up checks). */
+int		 screen_input_fd(void);
+
+/*
+ * Draw s[0..n) (sanitized UTF-8) at row y from column x, at most width
+ * columns, in attr; returns the columns used.  Wide characters that would
+ * cross the limit are not drawn.
+ */
+size_t		 screen_put(int y, int x, const char *s, size_t n,
+		    size_t width, attr_t attr);
+
+/* Fill width columns of row y from column x with spaces in attr. */
+void		 screen_fill(int y, int x, size_t width, attr_t attr);
+
+/* One of the interface's symbols, with an ASCII fallback. */
+enum screen_glyph {
+	GLYPH_OPEN,		/* an expanded outline node */
+	GLYPH_CLOSED,		/* a collapsed one */
+	GLYPH_VLINE,		/* the pane separator */
+	GLYPH_ELLIPSIS,		/* text cut short */
+	GLYPH_CRUMB,		/* breadcrumb separator */
+};
+const char	*screen_glyph(enum screen_glyph);
+
+#endif /* CHARTA_SCREEN_H */

@@ -1,0 +1,72 @@
+/*
+ * textview.h -- the text pane: a node and everything under it, sanitized
+ * and wrapped to the pane's width, as a list of display lines.
+ *
+ * Lines point into per-node sanitized strings the text view owns; they are
+ * rebuilt when the node or the width changes, and only then.
+ */
+#ifndef CHARTA_TEXTVIEW_H
+#define CHARTA_TEXTVIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct corpus;
+
+/* How a line is drawn. */
+enum tv_style {
+	TV_BLANK,
+	TV_DOCUMENT,		/* the document's title */
+	TV_HEADING,		/* a section heading: label, then title */
+	TV_META,		/* a line of document metadata */
+	TV_PARAGRAPH,
+	TV_EPIGRAPH,		/* epigraphs and pull quotes, indented */
+	TV_CAPTION,		/* captions, by-lines, sources, signatures */
+	TV_TITLE,		/* a title line inside the text */
+};
+
+struct tv_line {
+	uint32_t	node;
+	uint32_t	off;		/* into the node's sanitized string */
+	uint32_t	len;
+	uint16_t	indent;
+	uint16_t	label_len;	/* TV_HEADING: bytes of label at off */
+	uint8_t		style;
+};
+
+struct textview {
+	const struct corpus	*c;
+	uint32_t		 root;		/* CORPUS_NONE: nothing */
+	size_t			 width;
+	bool			 ascii;
+	char			**clean;	/* per node from root */
+	uint32_t		 nclean;
+	struct tv_line		*lines;
+	size_t			 nlines;
+	size_t			 lines_cap;
+	size_t			 top;		/* first line shown */
+};
+
+/* An empty text view of c; ascii selects the ASCII-only display. */
+void	textview_init(struct textview *, const struct corpus *c, bool ascii);
+/* Free everything the text view holds. */
+void	textview_free(struct textview *);
+
+/*
+ * Show node root (and all under it) at width columns.  Does nothing if it
+ * already shows root at that width; otherwise rebuilds and scrolls to the
+ * top.  Returns true if it rebuilt.
+ */
+bool	textview_set(struct textview *, uint32_t root, size_t width);
+
+/* The sanitized text of line l (start pointer; length is lines[l].len). */
+const char *textview_line_text(const struct textview *, size_t l);
+
+/* Scroll by delta lines, clamped so that a page of height stays full. */
+void	textview_scroll(struct textview *, long delta, size_t height);
+
+/* The first line that belongs to node n, or (size_t)-1. */
+size_t	textview_line_of(const struct textview *, uint32_t n);
+
+#endif /* CHARTA_TEXTVIEW_H */
