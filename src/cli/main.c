@@ -22,6 +22,7 @@ static const struct cli_cmd *const cli_cmds[] = {
 	&cmd_list_entry,
 	&cmd_toc_entry,
 	&cmd_show_entry,
+	&cmd_search_entry,
 	&cmd_import_entry,
 };
 #define NCMDS	(sizeof cli_cmds / sizeof cli_cmds[0])
@@ -37,6 +38,7 @@ static const struct option cli_options[] = {
 	{ .name = "db", .has_arg = required_argument, .val = 'd' },
 	{ .name = "width", .has_arg = required_argument, .val = 'w' },
 	{ .name = "raw", .has_arg = no_argument, .val = OPT_RAW },
+	{ .name = "count", .has_arg = no_argument, .val = OPT_COUNT },
 	{ .name = "help", .has_arg = no_argument, .val = 'h' },
 	{ .name = "version", .has_arg = no_argument, .val = 'V' },
 	{ .name = NULL },
@@ -71,6 +73,8 @@ cli_help(void)
 	printf(_("  -w, --width=N          wrap text at N columns\n"));
 	printf(_("      --raw              do not make control characters "
 	    "visible\n"));
+	printf(_("      --count            search: print how many match in "
+	    "each document\n"));
 	printf(_("  -h, --help             display this help and exit\n"));
 	printf(_("  -V, --version          output version information and "
 	    "exit\n"));
@@ -83,6 +87,7 @@ cli_help(void)
 	printf(_("\nExamples:\n"));
 	printf("  charta toc mfa\n");
 	printf("  charta show -w 72 mfa:II.2\n");
+	printf("  charta search '\"cyber sovereignty\"' doc:mfa\n");
 	printf(_("\nReport bugs to: %s\n"), PACKAGE_BUGREPORT);
 }
 
@@ -209,6 +214,9 @@ main(int argc, char **argv)
 			break;
 		case OPT_RAW:
 			ctx.raw = true;
+			break;
+		case OPT_COUNT:
+			ctx.count = true;
 			break;
 		case 'h':
 			cli_help();

@@ -1,0 +1,102 @@
+/*
+ * index.h -- finding nodes by what they say: the query language, the
+ * in-memory folded index, and highlight spans.
+ *
+ * Query language (DESIGN.md "The filter"): words separated by blanks are
+ * ANDed; "quoted words" match as a phrase (across line breaks); -word or
+ * -"a phrase" excludes; doc:ALIAS narrows to documents (several doc: terms
+ * are ORed), kind:KIND to kinds (principle, goal, action, paragraph, ...;
+ * ORed likewise).  Matching ignores case (full Unicode case folding) and
+ * accents, and treats any run of blanks and line breaks as one space.
+ *
+ * The index holds one folded copy of every node's searchable text (a
+ * section's title, a block's text) in a single buffer; a search scans that
+ * buffer with memmem, never SQLite.
+ */
+#ifndef CHARTA_INDEX_H
+#define CHARTA_INDEX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct corpus;
+struct index;
+struct query;
+
+/* Fold every node of c (which must outlive the index). */
+struct index	*index_build(const struct corpus *c);
+/* Free the index; NULL is a no-op. */
+void		 index_free(struct index *);
+
+/*
+ * Parse query text s[0..n) against c (doc: names are resolved now).
+ * Returns the query, or NULL with a message in *err (malloc'ed) for an
+ * unknown doc: or kind: name.  A query with no terms at all is valid and
+ * empty (query_is_empty).
+ */
+struct query	*query_parse(const struct corpus *c, const char *s, size_t n,
+		    char **err);
+/* Free a query; NULL is a no-op. */
+void		 query_free(struct query *);
+/* True if the query has no terms and no filters (it matches nothing). */
+bool		 query_is_empty(const struct query *);
+/*
+ * True if every node matching newer also matches older, so that a search
+ * for newer may look only among older's results (the query grew by typing).
+ */
+bool		 query_narrows(const struct query *newer,
+		    const struct query *older);
+
+/* The matching nodes, in reading order, and how many of each. */
+struct index_result {
+	uint32_t	*nodes;
+	size_t		 n;
+	size_t		 cap;
+	size_t		 nblocks;	/* paragraphs and other blocks */
+	size_t		 nsections;	/* sections and document titles */
+	size_t		 ndocs;		/* documents with a match */
+	uint32_t	*per_doc;	/* matches per document (ndocs of c) */
+};
+
+/* Release a result's arrays and zero it. */
+void		 index_result_free(struct index_result *);
+
+/*
+ * Find the nodes matching q.  If within is not NULL, only its nodes are
+ * considered (use it when query_narrows holds).  out is overwritten (it
+ * may not be within).
+ */
+void		 index_search(const struct index *, const struct query *,
+		    const struct index_result *within,
+		    struct index_result *out);
+
+/* True if node i matches q. */
+bool		 index_node_matches(const struct index *, const struct query *,
+		    uint32_t i);
+
+/* A highlighted byte range [start, end) of a display string. */
+struct index_span {
+	size_t	start;
+	size_t	end;
+};
+
+/*
+ * Where q's words and phrases occur in the display string s[0..n) (any
+ * text, e.g. sanitized for the screen).  Returns the number of spans,
+ * sorted and non-overlapping, and stores a malloc'ed array in *spans (NULL
+ * if none).
+ */
+size_t		 query_spans(const struct query *, const char *s, size_t n,
+		    struct index_span **spans);
+
+/*
+ * Fold s[0..n) as the index does (text_fold, then every run of blanks as
+ * one space).  Returns the folded text (length in *outlen); if map is not
+ * NULL, *map receives the source offset of each folded byte (*outlen + 1
+ * entries).
+ */
+char		*index_fold(const char *s, size_t n, size_t *outlen,
+		    size_t **map);
+
+#endif /* CHARTA_INDEX_H */

@@ -1,0 +1,26 @@
+/*
+ * query-private.h -- the parsed query, shared by query.c and index.c only.
+ */
+#ifndef CHARTA_QUERY_PRIVATE_H
+#define CHARTA_QUERY_PRIVATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* A folded word or phrase. */
+struct query_term {
+	char	*s;
+	size_t	 len;
+};
+
+struct query {
+	struct query_term	*pos;		/* must all occur */
+	size_t			 npos;
+	struct query_term	*neg;		/* must not occur */
+	size_t			 nneg;
+	uint32_t		*docs;		/* doc: filters (ORed) */
+	size_t			 ndocs;
+	uint32_t		 kinds;		/* kind: bits (ORed), 0 = any */
+};
+
+#endif /* CHARTA_QUERY_PRIVATE_H */
