@@ -61,23 +61,6 @@ cmd_search_print(const struct corpus *c, const struct query *q,
 	free(text);
 }
 
-/* "N paragraphs, M sections" (a new string). */
-static char *
-cmd_search_counts(size_t blocks, size_t sections)
-{
-	char	*b, *s, *r;
-
-	b = xasprintf(ngettext("%zu paragraph", "%zu paragraphs", blocks),
-	    blocks);
-	s = xasprintf(ngettext("%zu section", "%zu sections", sections),
-	    sections);
-	/* TRANSLATORS: "3 paragraphs, 1 section" */
-	r = xasprintf(_("%s, %s"), b, s);
-	free(b);
-	free(s);
-	return r;
-}
-
 static void
 cmd_search_count(const struct corpus *c, const struct index_result *r)
 {
@@ -98,15 +81,15 @@ cmd_search_count(const struct corpus *c, const struct index_result *r)
 		if (r->per_doc[d] == 0)
 			continue;
 		output_str(c->docs[d].slug);
-		counts = cmd_search_counts(blocks[d], sections[d]);
+		counts = index_describe_counts(blocks[d], sections[d]);
 		line = xasprintf(": %s\n", counts);
 		output_raw(line, strlen(line));
 		free(line);
 		free(counts);
 	}
-	counts = cmd_search_counts(r->nblocks, r->nsections);
-	line = xasprintf(ngettext("total: %s in %zu document\n",
-	    "total: %s in %zu documents\n", r->ndocs), counts, r->ndocs);
+	counts = index_result_describe(r);
+	/* TRANSLATORS: the last line of search --count */
+	line = xasprintf(_("total: %s\n"), counts);
 	output_raw(line, strlen(line));
 	free(line);
 	free(counts);

@@ -21,6 +21,7 @@
 #include "index/query-private.h"
 #include "model/corpus.h"
 #include "text/text.h"
+#include "util/i18n.h"
 #include "util/xmalloc.h"
 
 struct index {
@@ -76,6 +77,35 @@ index_free(struct index *ix)
 	free(ix->buf);
 	free(ix->start);
 	free(ix);
+}
+
+char *
+index_describe_counts(size_t blocks, size_t sections)
+{
+	char	*b, *s, *r;
+
+	b = xasprintf(ngettext("%zu paragraph", "%zu paragraphs", blocks),
+	    blocks);
+	s = xasprintf(ngettext("%zu section", "%zu sections", sections),
+	    sections);
+	/* TRANSLATORS: "3 paragraphs, 1 section" */
+	r = xasprintf(_("%s, %s"), b, s);
+	free(b);
+	free(s);
+	return r;
+}
+
+char *
+index_result_describe(const struct index_result *r)
+{
+	char	*counts, *s;
+
+	counts = index_describe_counts(r->nblocks, r->nsections);
+	/* TRANSLATORS: "3 paragraphs, 1 section in 2 documents" */
+	s = xasprintf(ngettext("%s in %zu document", "%s in %zu documents",
+	    r->ndocs), counts, r->ndocs);
+	free(counts);
+	return s;
 }
 
 void

@@ -59,6 +59,15 @@ struct index_result {
 	uint32_t	*per_doc;	/* matches per document (ndocs of c) */
 };
 
+/*
+ * "3 paragraphs, 1 section" for the counts given, translated, with plural
+ * forms (a new string).
+ */
+char		*index_describe_counts(size_t blocks, size_t sections);
+
+/* "3 paragraphs, 1 section in 2 documents" for r (a new string). */
+char		*index_result_describe(const struct index_result *r);
+
 /* Release a result's arrays and zero it. */
 void		 index_result_free(struct index_result *);
 

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "model/corpus.h"
+#include "store/state.h"
 #include "ui/app.h"
 #include "ui/keymap.h"
 #include "ui/screen.h"
@@ -77,7 +78,7 @@ app_sync_text(struct app *a)
 	}
 }
 
-static void
+void
 app_select(struct app *a, uint32_t n)
 {
 	if (n == CORPUS_NONE)
@@ -107,6 +108,9 @@ app_goto(struct app *a, const char *ref)
 		app_message(a, true, _("no such reference: %s"), ref);
 		return;
 	}
+	/* Going somewhere the filter hides: drop the filter. */
+	if (a->ol.filtered && a->ol.hit[n] == 0)
+		filter_clear(a);
 	app_select(a, n);
 	app_set_focus(a, a->split ? FOCUS_OUTLINE : FOCUS_TEXT);
 }
@@ -328,6 +332,13 @@ app_request(struct app *a, enum request req)
 	case REQ_SWITCH_PANE:
 		app_set_focus(a, text ? FOCUS_OUTLINE : FOCUS_TEXT);
 		break;
+	case REQ_FILTER:
+		filter_open(a);
+		break;
+	case REQ_NEXT_HIT:
+	case REQ_PREV_HIT:
+		filter_next(a, req == REQ_NEXT_HIT);
+		break;
 	case REQ_COMMAND:
 		a->prompt_kind = APP_PROMPT_COMMAND;
 		prompt_open(&a->pr, ":");
@@ -418,7 +429,10 @@ app_key(struct app *a, int ch, bool is_func)
 	int			req;
 
 	if (a->pr.active) {
-		app_prompt_key(a, ch, is_func);
+		if (a->prompt_kind == APP_PROMPT_FILTER)
+			filter_key(a, ch, is_func);
+		else
+			app_prompt_key(a, ch, is_func);
 		return;
 	}
 	app_message(a, false, NULL);
@@ -458,7 +472,11 @@ app_loop(struct app *a)
 			screen_sig_int = 0;
 			if (!a->pr.active)
 				return 130;
-			prompt_close(&a->pr);	/* Ctrl-C cancels a prompt */
+			/* Ctrl-C cancels a prompt, as Esc does */
+			if (a->prompt_kind == APP_PROMPT_FILTER)
+				filter_key(a, 27, false);
+			else
+				prompt_close(&a->pr);
 		}
 		if (a->quit)
 			return 0;
@@ -521,6 +539,11 @@ ui_run(const struct corpus *c, unsigned int start, char **err)
 
 	memset(&a, 0, sizeof a);
 	a.c = c;
+	a.state = state_open(NULL, &kerr);
+	if (kerr != NULL) {
+		app_message(&a, true, "%s", kerr);
+		free(kerr);
+	}
 	outline_init(&a.ol, c);
 	textview_init(&a.tv, c, screen_ascii());
 	a.focus = FOCUS_OUTLINE;
@@ -540,6 +563,8 @@ ui_run(const struct corpus *c, unsigned int start, char **err)
 	outline_free(&a.ol);
 	textview_free(&a.tv);
 	free(a.message);
+	filter_free(&a);
+	state_close(a.state);
 	help_free();
 	return status;
 }

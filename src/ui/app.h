@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "index/index.h"
 #include "ui/outline.h"
 #include "ui/prompt.h"
 #include "ui/textview.h"
@@ -28,7 +29,12 @@ enum app_focus {
 enum app_prompt {
 	APP_PROMPT_COMMAND,	/* ":" */
 	APP_PROMPT_GOTO,	/* "goto: " */
+	APP_PROMPT_FILTER,	/* "/" */
 };
+
+struct index;
+struct query;
+struct state;
 
 /* A rectangle of the screen. */
 struct app_rect {
@@ -56,6 +62,19 @@ struct app {
 	struct app_rect		 text_rect;
 	bool			 quit;
 	int			 status;	/* exit status */
+
+	/* The filter (filter.c). */
+	struct index		*ix;
+	struct query		*query;		/* NULL: no filter */
+	struct index_result	 res;
+	char			*filter_text;	/* kept with Enter */
+	uint32_t		 saved_sel;	/* restored by Esc */
+	size_t			 saved_text_top;
+	size_t			 saved_outline_top;
+	struct state		*state;		/* NULL: no history kept */
+	char			**history;	/* newest first */
+	size_t			 nhistory;
+	size_t			 history_pos;	/* 0: editing new text */
 };
 
 /* Lay the screen out for LINES x COLS (after start and every resize). */
@@ -65,6 +84,20 @@ void	app_draw(struct app *);
 /* Set the status-line message (printf format). */
 void	app_message(struct app *, bool error, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
+
+/* Select node n and show it in the text pane. */
+void	app_select(struct app *, uint32_t n);
+
+/* Open the filter prompt, saving the view for Esc. */
+void	filter_open(struct app *);
+/* A key typed into the filter prompt. */
+void	filter_key(struct app *, int ch, bool is_func);
+/* Go to the next (or previous) match in reading order. */
+void	filter_next(struct app *, bool forward);
+/* Drop the filter and show the whole outline. */
+void	filter_clear(struct app *);
+/* Free the filter's state. */
+void	filter_free(struct app *);
 
 /* Complete the reference in the prompt (Tab).  */
 void	app_complete(struct app *);

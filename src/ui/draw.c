@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "index/index.h"
 #include "model/corpus.h"
 #include "text/text.h"
 #include "ui/app.h"
@@ -44,6 +45,38 @@ draw_str(int y, int x, const char *s, size_t width, attr_t attr)
 
 	free(t);
 	return w;
+}
+
+/*
+ * Draw s[0..len) at (y, x) within width in attr, the parts inside spans
+ * (offsets relative to s + base) in the highlight attribute.  Returns the
+ * columns used.
+ */
+static size_t
+draw_spans(int y, int x, const char *s, size_t len, size_t width,
+    attr_t attr, const struct index_span *spans, size_t nspans, size_t base)
+{
+	size_t	at = 0, used = 0, k, a, b;
+	attr_t	hl = screen_attr(THEME_HIT);
+
+	for (k = 0; k < nspans && used < width; k++) {
+		if (spans[k].end <= base + at)
+			continue;
+		if (spans[k].start >= base + len)
+			break;
+		a = spans[k].start > base + at ? spans[k].start - base : at;
+		b = spans[k].end - base < len ? spans[k].end - base : len;
+		used += screen_put(y, x + (int)used, s + at, a - at,
+		    width - used, attr);
+		if (used < width)
+			used += screen_put(y, x + (int)used, s + a, b - a,
+			    width - used, hl);
+		at = b;
+	}
+	if (used < width && at < len)
+		used += screen_put(y, x + (int)used, s + at, len - at,
+		    width - used, attr);
+	return used;
 }
 
 void
@@ -162,7 +195,15 @@ draw_status(struct app *a)
 	if (a->message != NULL)
 		draw_str(y, 1, a->message, w, a->message_error ?
 		    screen_attr(THEME_ERROR) | at : at);
-	else if (a->help)
+	else if (a->filter_text != NULL && !a->help) {
+		char	*desc = index_result_describe(&a->res);
+		char	*line = xasprintf("/%s  (%s)  n/N", a->filter_text,
+		    desc);
+
+		draw_str(y, 1, line, w, at);
+		free(line);
+		free(desc);
+	} else if (a->help)
 		screen_put(y, 1, _("q: back to the text"), strlen(
 		    _("q: back to the text")), w, at);
 	else {
@@ -262,8 +303,35 @@ draw_outline(struct app *a)
 			else
 				at = screen_attr(THEME_HEADING);
 		}
+		if (a->ol.filtered && a->ol.hit[n] == OUTLINE_CONTEXT &&
+		    n != a->ol.sel)
+			at = screen_attr(THEME_META);
 		label = draw_outline_label(a, n);
-		draw_str(y, (int)x, label, (size_t)(r->x + r->w) - x, at);
+		{
+			char			*t = draw_clean(label,
+			    strlen(label));
+			struct index_span	*sp = NULL;
+			size_t			 nsp = 0, avail, used, tl;
+
+			if (a->ol.filtered && a->ol.hit[n] == OUTLINE_HIT)
+				nsp = query_spans(a->query, t, strlen(t), &sp);
+			avail = (size_t)(r->x + r->w) - x;
+			tl = strlen(t);
+			used = draw_spans(y, (int)x, t, tl, avail, at, sp, nsp,
+			    0);
+			/* A document's number of matches, after its title. */
+			if (a->ol.filtered && c->nodes[n].kind ==
+			    KIND_DOCUMENT && used + 2 < avail) {
+				char	cnt[32];
+				int	cl = snprintf(cnt, sizeof cnt, " (%u)",
+				    (unsigned)a->res.per_doc[c->nodes[n].doc]);
+
+				screen_put(y, (int)(x + used), cnt, (size_t)cl,
+				    avail - used, at);
+			}
+			free(sp);
+			free(t);
+		}
 		free(label);
 	}
 }
@@ -292,8 +360,10 @@ static void
 draw_text(struct app *a)
 {
 	const struct app_rect	*r = &a->text_rect;
-	size_t			 i, l;
+	size_t			 i, l, nsp = 0;
 	attr_t			 at = screen_attr(THEME_NORMAL);
+	struct index_span	*sp = NULL;
+	uint32_t		 sp_node = CORPUS_NONE;
 
 	for (i = 0; i < (size_t)r->h; i++) {
 		int			 y = r->y + (int)i;
@@ -311,20 +381,36 @@ draw_text(struct app *a)
 		if (line->indent >= (size_t)r->w)
 			continue;
 		w = (size_t)r->w - line->indent;
+		/* The filter's hits in this node, found once per node. */
+		if (a->query != NULL && line->node != sp_node &&
+		    line->style != TV_BLANK) {
+			const char	*whole = a->tv.clean[line->node -
+			    a->tv.root];
+
+			free(sp);
+			sp = NULL;
+			sp_node = line->node;
+			nsp = whole != NULL ? query_spans(a->query, whole,
+			    strlen(whole), &sp) : 0;
+		}
+		if (line->node != sp_node)
+			nsp = 0;
 		if (line->label_len > 0) {
 			size_t	lw = screen_put(y, (int)x, s, line->label_len,
 			    w, screen_attr(THEME_LABEL));
 
 			x += lw;
 			w -= lw < w ? lw : w;
-			s += line->label_len;
-			screen_put(y, (int)x, s, line->len - line->label_len,
-			    w, draw_line_attr(line->style));
+			draw_spans(y, (int)x, s + line->label_len,
+			    line->len - line->label_len, w,
+			    draw_line_attr(line->style), sp, nsp,
+			    line->off + line->label_len);
 			continue;
 		}
-		screen_put(y, (int)x, s, line->len, w,
-		    draw_line_attr(line->style));
+		draw_spans(y, (int)x, s, line->len, w,
+		    draw_line_attr(line->style), sp, nsp, line->off);
 	}
+	free(sp);
 }
 
 static void

@@ -38,6 +38,7 @@ help_build(void)
 		const char		*title;
 	} groups[] = {
 		{ .group = KEYMAP_MOVE, .title = N_("Moving around") },
+		{ .group = KEYMAP_SEARCH, .title = N_("Searching") },
 		{ .group = KEYMAP_VIEW, .title = N_("Views and commands") },
 	};
 	size_t	g;
@@ -59,6 +60,16 @@ help_build(void)
 	help_add(xstrdup("goto REF"), _("go to a reference: mfa:IV.5, "
 	    "un:II.2.p1, wic"));
 	help_add(xstrdup("quit"), _("quit charta"));
+	help_add(xstrdup(""), "");
+	help_add(NULL, _("Filter queries"));
+	help_add(xstrdup("word word"), _("paragraphs with both words (any "
+	    "case, any accents)"));
+	help_add(xstrdup("\"a phrase\""), _("the words together, in this "
+	    "order"));
+	help_add(xstrdup("-word"), _("without this word"));
+	help_add(xstrdup("doc:mfa"), _("only in this document"));
+	help_add(xstrdup("kind:action"), _("only this kind: principle, "
+	    "goal, action, paragraph, ..."));
 	help_add(xstrdup(""), "");
 	help_add(NULL, _("Keys can be rebound in ~/.config/charta/config: "
 	    "bind KEY ACTION"));

@@ -50,6 +50,12 @@
 	    N_("expand the whole outline"),	"+", "zR")		\
 	X(SWITCH_PANE,	"switch-pane",	KEYMAP_VIEW,			\
 	    N_("switch between outline and text"), "Tab")		\
+	X(FILTER,	"filter",	KEYMAP_SEARCH,			\
+	    N_("filter as you type (Enter keeps, Esc clears)"), "/")	\
+	X(NEXT_HIT,	"next-hit",	KEYMAP_SEARCH,			\
+	    N_("next match"),			"n")			\
+	X(PREV_HIT,	"prev-hit",	KEYMAP_SEARCH,			\
+	    N_("previous match"),		"N")			\
 	X(COMMAND,	"command",	KEYMAP_VIEW,			\
 	    N_("command line (:goto REF, :quit)"), ":")		\
 	X(GOTO,		"goto",		KEYMAP_VIEW,			\
@@ -71,6 +77,7 @@ enum request {
 
 enum keymap_group {
 	KEYMAP_MOVE,
+	KEYMAP_SEARCH,
 	KEYMAP_VIEW,
 };
 

@@ -19,6 +19,7 @@ outline_init(struct outline *o, const struct corpus *c)
 	memset(o, 0, sizeof *o);
 	o->c = c;
 	o->open = xcalloc(c->nnodes ? c->nnodes : 1, 1);
+	o->hit = xcalloc(c->nnodes ? c->nnodes : 1, 1);
 	for (d = 0; d < c->ndocs; d++)
 		o->open[c->docs[d].root] = 1;
 	o->sel = c->nnodes > 0 ? 0 : CORPUS_NONE;
@@ -29,6 +30,7 @@ void
 outline_free(struct outline *o)
 {
 	free(o->open);
+	free(o->hit);
 	free(o->rows);
 	memset(o, 0, sizeof *o);
 }
@@ -39,23 +41,90 @@ outline_has_children(const struct outline *o, uint32_t n)
 	return o->c->nodes[n].first_child != CORPUS_NONE;
 }
 
+static void
+outline_push(struct outline *o, uint32_t n)
+{
+	if (o->nrows == o->rows_cap) {
+		o->rows_cap = o->rows_cap ? o->rows_cap * 2 : 256;
+		o->rows = xreallocarray(o->rows, o->rows_cap,
+		    sizeof *o->rows);
+	}
+	o->rows[o->nrows++] = n;
+}
+
+/* Forget the marks of the last filter: only its rows carry any. */
+static void
+outline_clear_marks(struct outline *o)
+{
+	size_t	r;
+
+	if (!o->filtered)
+		return;
+	for (r = 0; r < o->nrows; r++)
+		o->hit[o->rows[r]] = 0;
+}
+
+void
+outline_filter(struct outline *o, const uint32_t *hits, size_t n)
+{
+	const struct corpus	*c = o->c;
+	uint32_t		 chain[CORPUS_MAX_DEPTH + 1], p;
+	size_t			 k, depth;
+
+	outline_clear_marks(o);
+	o->filtered = true;
+	o->hits = hits;
+	o->nhits = n;
+	o->nrows = 0;
+	/*
+	 * Hits come in reading order, so each one's ancestors are either
+	 * already shown (marked) or come right before it: push the unmarked
+	 * ones top down.
+	 */
+	for (k = 0; k < n; k++) {
+		depth = 0;
+		for (p = c->nodes[hits[k]].parent; p != CORPUS_NONE &&
+		    o->hit[p] == 0 && depth <= CORPUS_MAX_DEPTH;
+		    p = c->nodes[p].parent)
+			chain[depth++] = p;
+		while (depth-- > 0) {
+			o->hit[chain[depth]] = OUTLINE_CONTEXT;
+			outline_push(o, chain[depth]);
+		}
+		if (o->hit[hits[k]] == OUTLINE_CONTEXT) {
+			/* already shown as an ancestor: now a hit too */
+			o->hit[hits[k]] = OUTLINE_HIT;
+			continue;
+		}
+		o->hit[hits[k]] = OUTLINE_HIT;
+		outline_push(o, hits[k]);
+	}
+}
+
+void
+outline_unfilter(struct outline *o)
+{
+	outline_clear_marks(o);
+	o->filtered = false;
+	o->hits = NULL;
+	o->nhits = 0;
+	outline_rebuild(o);
+}
+
 void
 outline_rebuild(struct outline *o)
 {
 	const struct corpus	*c = o->c;
 	uint32_t		 n;
 
+	if (o->filtered)
+		return;
 	o->nrows = 0;
 	if (c->nnodes == 0)
 		return;
 	n = 0;
 	while (n != CORPUS_NONE) {
-		if (o->nrows == o->rows_cap) {
-			o->rows_cap = o->rows_cap ? o->rows_cap * 2 : 256;
-			o->rows = xreallocarray(o->rows, o->rows_cap,
-			    sizeof *o->rows);
-		}
-		o->rows[o->nrows++] = n;
+		outline_push(o, n);
 		/* Into an open node; else on to the next sibling, or up. */
 		if (o->open[n] && c->nodes[n].first_child != CORPUS_NONE) {
 			n = c->nodes[n].first_child;

@@ -21,6 +21,10 @@ struct outline {
 	uint32_t		*rows;		/* visible nodes, in order */
 	size_t			 nrows;
 	size_t			 rows_cap;
+	uint8_t			*hit;		/* per node: OUTLINE_HIT.. */
+	bool			 filtered;	/* rows come from a filter */
+	const uint32_t		*hits;		/* the filter's nodes */
+	size_t			 nhits;
 	uint32_t		 sel;		/* selected node */
 	size_t			 top;		/* first row shown */
 };
@@ -50,6 +54,19 @@ void	outline_set_open(struct outline *, uint32_t n, bool open);
 
 /* Expand every section, or collapse everything down to the documents. */
 void	outline_set_all(struct outline *, bool open);
+
+/* What outline.hit says of a node while a filter is on. */
+#define OUTLINE_HIT	1	/* it matches */
+#define OUTLINE_CONTEXT	2	/* an ancestor of a match */
+
+/*
+ * Show only the nodes hits[0..n) (in reading order; not copied: keep them
+ * alive until the next call) and their ancestors, whatever the fold state.
+ */
+void	outline_filter(struct outline *, const uint32_t *hits, size_t n);
+
+/* Back to the fold state's rows. */
+void	outline_unfilter(struct outline *);
 
 /* Keep the selection inside a window of height rows. */
 void	outline_scroll_to_sel(struct outline *, size_t height);
