@@ -34,6 +34,15 @@ cmd_import_clash(const struct corpus *c, uint32_t a, uint32_t b)
 		    dy->file, y->line, y->label, x->line);
 }
 
+/* A links file is named *.tsv; everything else is a source document. */
+static bool
+cmd_import_is_links(const char *path)
+{
+	size_t	n = strlen(path);
+
+	return n > 4 && strcmp(path + n - 4, ".tsv") == 0;
+}
+
 static int
 cmd_import_exec(struct cli_ctx *ctx)
 {
@@ -59,7 +68,10 @@ cmd_import_exec(struct cli_ctx *ctx)
 	/* New documents follow the old ones; the index is rebuilt below. */
 	if (c == NULL)
 		c = corpus_new();
+	/* Documents first: links may point into any of them. */
 	for (i = 0; i < ctx->argc; i++) {
+		if (cmd_import_is_links(ctx->argv[i]))
+			continue;
 		if (import_read_file(ctx->argv[i], &data, &len, &err) == -1) {
 			output_error("%s", err);
 			goto out;
@@ -74,6 +86,20 @@ cmd_import_exec(struct cli_ctx *ctx)
 	if (corpus_finish(c, &a, &b) == -1) {
 		cmd_import_clash(c, a, b);
 		goto out;
+	}
+	for (i = 0; i < ctx->argc; i++) {
+		if (!cmd_import_is_links(ctx->argv[i]))
+			continue;
+		if (import_read_file(ctx->argv[i], &data, &len, &err) == -1) {
+			output_error("%s", err);
+			goto out;
+		}
+		if (import_links(c, ctx->argv[i], data, len, &err) == -1) {
+			free(data);
+			output_error("%s", err);
+			goto out;
+		}
+		free(data);
 	}
 	if (store_write_corpus(path, c, &err) == -1) {
 		output_error("%s", err);
@@ -90,6 +116,7 @@ out:
 const struct cli_cmd cmd_import_entry = {
 	.name = "import",
 	.args = "FILE...",
+	/* FILE.md: a document; FILE.tsv: links between passages */
 	.summary = N_("add source files to the corpus database"),
 	.min_args = 1,
 	.max_args = -1,

@@ -47,4 +47,13 @@ int	import_check_text(const char *name, char *data, size_t *len,
 int	import_markdown(struct corpus *c, const char *name, const char *data,
 	    size_t len, char **err);
 
+/*
+ * Read a links file (data/links.tsv: FROM, TO, RELATION, NOTE separated by
+ * tabs; '#' comments) into c, whose documents must be complete and
+ * finished (corpus_finish), since the references are resolved now.
+ * Returns 0, or -1 with "NAME:LINE: message" in *err.
+ */
+int	import_links(struct corpus *c, const char *name, const char *data,
+	    size_t len, char **err);
+
 #endif /* CHARTA_IMPORT_H */

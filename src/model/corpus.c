@@ -83,6 +83,7 @@ corpus_free(struct corpus *c)
 	}
 	free(c->docs);
 	free(c->nodes);
+	free(c->links);
 	free(c->refs);
 	free(c);
 }
@@ -171,6 +172,20 @@ corpus_add_node(struct corpus *c, uint32_t parent, enum node_kind kind,
 	p->last_child = i;
 	c->docs[n->doc].end = i + 1;
 	return i;
+}
+
+void
+corpus_add_link(struct corpus *c, uint32_t from, uint32_t to,
+    const char *relation, const char *note)
+{
+	struct corpus_link	*l;
+
+	c->links = xreallocarray(c->links, c->nlinks + 1, sizeof *c->links);
+	l = &c->links[c->nlinks++];
+	l->from = from;
+	l->to = to;
+	l->relation = corpus_strdup(c, relation);
+	l->note = corpus_strdup(c, note);
 }
 
 /* FNV-1a over the document index and the ASCII-folded label. */
@@ -311,6 +326,12 @@ corpus_resolve(const struct corpus *c, const char *ref, size_t len)
 		return c->docs[d].root;
 	return corpus_find_label(c, d, colon + 1,
 	    len - (size_t)(colon + 1 - ref));
+}
+
+uint32_t
+corpus_resolve_label(const struct corpus *c, uint32_t doc, const char *label)
+{
+	return corpus_find_label(c, doc, label, strlen(label));
 }
 
 char *

@@ -66,11 +66,21 @@ struct corpus_node {
 					   UTF-8 only: the importer checks) */
 };
 
+/* A link between passages of different works (data/links.tsv). */
+struct corpus_link {
+	uint32_t	 from;
+	uint32_t	 to;
+	const char	*relation;	/* "carries forward", "summarizes" */
+	const char	*note;		/* "" if none */
+};
+
 struct corpus {
 	struct corpus_doc	*docs;
 	size_t			 ndocs;
 	struct corpus_node	*nodes;
 	size_t			 nnodes;
+	struct corpus_link	*links;
+	size_t			 nlinks;
 	/* private: */
 	size_t			 docs_cap;
 	size_t			 nodes_cap;
@@ -102,6 +112,10 @@ uint32_t	 corpus_add_node(struct corpus *, uint32_t parent,
 		    const char *title, const char *text, size_t text_len,
 		    int32_t page, uint32_t line);
 
+/* Add a link from node from to node to (strings are copied). */
+void		 corpus_add_link(struct corpus *, uint32_t from, uint32_t to,
+		    const char *relation, const char *note);
+
 /*
  * Build the reference index.  Returns 0, or -1 if two nodes of one document
  * have the same label or two documents the same slug or alias (compared
@@ -126,6 +140,10 @@ uint32_t	 corpus_find_doc(const struct corpus *, const char *name,
 uint32_t	 corpus_resolve(const struct corpus *, const char *ref,
 		    size_t len);
 
+/* The node of document doc labelled label, or CORPUS_NONE. */
+uint32_t	 corpus_resolve_label(const struct corpus *, uint32_t doc,
+		    const char *label);
+
 /*
  * Write the canonical reference of node i ("iscc-2017-mfa:IV.5", or just the
  * slug for a document node) into a new string the caller frees.
@@ -137,5 +155,23 @@ bool		 corpus_node_is_section(const struct corpus *, uint32_t i);
 
 /* The index one past the last node in the subtree of node i. */
 uint32_t	 corpus_subtree_end(const struct corpus *, uint32_t i);
+
+/* Where a counterpart of a node comes from. */
+struct corpus_counterpart {
+	uint32_t	 node;
+	const char	*relation;	/* "translation", or the link's */
+	const char	*note;		/* "" if none */
+};
+
+/*
+ * The passages that correspond to node i: the same passage in each other
+ * translation of its work (documents with the same work: same anchor for
+ * a section, same position within the corresponding section for a block,
+ * same label where there is no anchor), then the nodes linked to it, in
+ * either direction.  Returns how many, and a malloc'ed array in *out (NULL
+ * if none).
+ */
+size_t		 corpus_counterparts(const struct corpus *, uint32_t i,
+		    struct corpus_counterpart **out);
 
 #endif /* CHARTA_CORPUS_H */

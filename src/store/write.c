@@ -98,6 +98,36 @@ write_nodes(sqlite3 *db, const struct corpus *c)
 	return rc;
 }
 
+static int
+write_links(sqlite3 *db, const struct corpus *c)
+{
+	sqlite3_stmt	*st = NULL;
+	size_t		 i;
+	int		 rc;
+	char		*a, *b;
+
+	rc = sqlite3_prepare_v2(db, "INSERT INTO link VALUES (?,?,?,?,?)", -1,
+	    &st, NULL);
+	for (i = 0; rc == SQLITE_OK && i < c->nlinks; i++) {
+		a = corpus_node_ref(c, c->links[i].from);
+		b = corpus_node_ref(c, c->links[i].to);
+		sqlite3_bind_int64(st, 1, (sqlite3_int64)i + 1);
+		sqlite3_bind_text(st, 2, a, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 3, b, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 4, c->links[i].relation, -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, c->links[i].note, -1, SQLITE_STATIC);
+		free(a);
+		free(b);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_DONE)
+			rc = SQLITE_OK;
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
 /* Run PRAGMA integrity_check; SQLITE_OK if it says "ok". */
 static int
 write_check(sqlite3 *db)
@@ -132,20 +162,23 @@ write_fsync_path(const char *path, int flags)
 int
 store_write_corpus(const char *path, const struct corpus *c, char **err)
 {
-	sqlite3	*db = NULL;
-	char	*dir, *tmp, *pragmas;
-	int	 fd, rc, k;
-	mode_t	 mask;
+	sqlite3		*db = NULL;
+	char		*copy, *tmp, *pragmas, *journal;
+	const char	*dir;
+	int		 fd, rc, k;
+	mode_t		 mask;
 
 	*err = NULL;
-	dir = xstrdup(path);
-	tmp = xasprintf("%s/.charta-import-XXXXXX", dirname(dir));
+	/* dirname may return a static "." instead of changing the copy. */
+	copy = xstrdup(path);
+	dir = dirname(copy);
+	tmp = xasprintf("%s/.charta-import-XXXXXX", dir);
 	fd = mkstemp(tmp);
 	if (fd == -1) {
 		*err = xasprintf(_("%s: cannot create a file beside it: %s"),
 		    path, strerror(errno));
 		free(tmp);
-		free(dir);
+		free(copy);
 		return -1;
 	}
 	/* mkstemp makes 0600; a corpus is as readable as any data file. */
@@ -168,6 +201,8 @@ store_write_corpus(const char *path, const struct corpus *c, char **err)
 	if (rc == SQLITE_OK)
 		rc = write_nodes(db, c);
 	if (rc == SQLITE_OK)
+		rc = write_links(db, c);
+	if (rc == SQLITE_OK)
 		rc = write_exec(db, "COMMIT");
 	if (rc == SQLITE_OK)
 		rc = write_check(db);
@@ -189,13 +224,17 @@ store_write_corpus(const char *path, const struct corpus *c, char **err)
 	}
 	(void)write_fsync_path(dir, O_RDONLY | O_DIRECTORY);
 	free(tmp);
-	free(dir);
+	free(copy);
 	return 0;
 fail:
 	if (db != NULL)
 		sqlite3_close(db);
 	unlink(tmp);
+	/* A transaction that failed half way may leave its journal. */
+	journal = xasprintf("%s-journal", tmp);
+	unlink(journal);
+	free(journal);
 	free(tmp);
-	free(dir);
+	free(copy);
 	return -1;
 }
