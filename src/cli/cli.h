@@ -38,6 +38,7 @@ extern const struct cli_cmd	cmd_toc_entry;
 extern const struct cli_cmd	cmd_show_entry;
 extern const struct cli_cmd	cmd_import_entry;
 extern const struct cli_cmd	cmd_search_entry;
+extern const struct cli_cmd	cmd_compare_entry;
 
 /*
  * Find the corpus database: path if not NULL, else $CHARTA_DB, else the

@@ -23,6 +23,7 @@ static const struct cli_cmd *const cli_cmds[] = {
 	&cmd_toc_entry,
 	&cmd_show_entry,
 	&cmd_search_entry,
+	&cmd_compare_entry,
 	&cmd_import_entry,
 };
 #define NCMDS	(sizeof cli_cmds / sizeof cli_cmds[0])
@@ -39,6 +40,8 @@ static const struct option cli_options[] = {
 	{ .name = "width", .has_arg = required_argument, .val = 'w' },
 	{ .name = "raw", .has_arg = no_argument, .val = OPT_RAW },
 	{ .name = "count", .has_arg = no_argument, .val = OPT_COUNT },
+	{ .name = "words", .has_arg = no_argument, .val = OPT_WORDS },
+	{ .name = "stats", .has_arg = no_argument, .val = OPT_STATS },
 	{ .name = "help", .has_arg = no_argument, .val = 'h' },
 	{ .name = "version", .has_arg = no_argument, .val = 'V' },
 	{ .name = NULL },
@@ -75,6 +78,10 @@ cli_help(void)
 	    "visible\n"));
 	printf(_("      --count            search: print how many match in "
 	    "each document\n"));
+	printf(_("      --words            compare: mark the words that "
+	    "differ\n"));
+	printf(_("      --stats            compare: print only the share of "
+	    "shared words\n"));
 	printf(_("  -h, --help             display this help and exit\n"));
 	printf(_("  -V, --version          output version information and "
 	    "exit\n"));
@@ -88,6 +95,7 @@ cli_help(void)
 	printf("  charta toc mfa\n");
 	printf("  charta show -w 72 mfa:II.2\n");
 	printf("  charta search '\"cyber sovereignty\"' doc:mfa\n");
+	printf("  charta compare --words mfa:II.2 un:II.2\n");
 	printf(_("\nReport bugs to: %s\n"), PACKAGE_BUGREPORT);
 }
 
@@ -217,6 +225,12 @@ main(int argc, char **argv)
 			break;
 		case OPT_COUNT:
 			ctx.count = true;
+			break;
+		case OPT_WORDS:
+			ctx.words = true;
+			break;
+		case OPT_STATS:
+			ctx.stats = true;
 			break;
 		case 'h':
 			cli_help();

@@ -108,11 +108,39 @@ app_goto(struct app *a, const char *ref)
 		app_message(a, true, _("no such reference: %s"), ref);
 		return;
 	}
+	if (a->cv.active)
+		cv_close(a);
 	/* Going somewhere the filter hides: drop the filter. */
 	if (a->ol.filtered && a->ol.hit[n] == 0)
 		filter_clear(a);
 	app_select(a, n);
 	app_set_focus(a, a->split ? FOCUS_OUTLINE : FOCUS_TEXT);
+}
+
+/* ":compare REF [REF]": the selection and REF, or the two REFs. */
+static void
+app_compare_command(struct app *a, const char *args)
+{
+	char		*copy = xstrdup(args), *r1, *r2, *save;
+	uint32_t	 n1, n2;
+
+	r1 = strtok_r(copy, " ", &save);
+	r2 = strtok_r(NULL, " ", &save);
+	if (r1 == NULL) {
+		app_message(a, true, "%s", _("usage: :compare REF [REF]"));
+		free(copy);
+		return;
+	}
+	n1 = corpus_resolve(a->c, r1, strlen(r1));
+	n2 = r2 ? corpus_resolve(a->c, r2, strlen(r2)) : CORPUS_NONE;
+	if (n1 == CORPUS_NONE || (r2 != NULL && n2 == CORPUS_NONE))
+		app_message(a, true, _("no such reference: %s"),
+		    n1 == CORPUS_NONE ? r1 : r2);
+	else if (r2 == NULL)
+		cv_open(a, a->ol.sel, n1);
+	else
+		cv_open(a, n1, n2);
+	free(copy);
 }
 
 static void
@@ -122,6 +150,8 @@ app_command(struct app *a, const char *cmd)
 		cmd++;
 	if (strcmp(cmd, "q") == 0 || strcmp(cmd, "quit") == 0)
 		a->quit = true;
+	else if (strncmp(cmd, "compare ", 8) == 0)
+		app_compare_command(a, cmd + 8);
 	else if (strncmp(cmd, "goto ", 5) == 0)
 		app_goto(a, cmd + 5);
 	else if (strncmp(cmd, "g ", 2) == 0)
@@ -158,6 +188,8 @@ app_prompt_key(struct app *a, int ch, bool is_func)
 		app_message(a, false, NULL);
 		if (a->prompt_kind == APP_PROMPT_GOTO)
 			app_goto(a, text);
+		else if (a->prompt_kind == APP_PROMPT_COMPARE)
+			app_compare_command(a, text);
 		else
 			app_command(a, text);
 		free(text);
@@ -339,6 +371,18 @@ app_request(struct app *a, enum request req)
 	case REQ_PREV_HIT:
 		filter_next(a, req == REQ_NEXT_HIT);
 		break;
+	case REQ_COMPARE:
+		cv_counterpart(a);
+		break;
+	case REQ_COMPARE_WITH:
+		a->prompt_kind = APP_PROMPT_COMPARE;
+		/* TRANSLATORS: the prompt for the passage to compare with */
+		prompt_open(&a->pr, _("compare with: "));
+		break;
+	case REQ_SYNC_SCROLL:
+	case REQ_WORD_DIFF:
+	case REQ_SWAP_SIDES:
+		break;			/* the comparison's own */
 	case REQ_COMMAND:
 		a->prompt_kind = APP_PROMPT_COMMAND;
 		prompt_open(&a->pr, ":");
@@ -428,6 +472,13 @@ app_key(struct app *a, int ch, bool is_func)
 	struct keymap_key	key = { .code = ch, .is_func = is_func };
 	int			req;
 
+	/* Enter comes as CR (nonl mode), LF or KEY_ENTER: one key. */
+	if ((!is_func && ch == '\r') || (is_func && ch == KEY_ENTER)) {
+		ch = '\n';
+		is_func = false;
+		key.code = ch;
+		key.is_func = 0;
+	}
 	if (a->pr.active) {
 		if (a->prompt_kind == APP_PROMPT_FILTER)
 			filter_key(a, ch, is_func);
@@ -440,7 +491,12 @@ app_key(struct app *a, int ch, bool is_func)
 		a->help = false;
 		return;
 	}
-	req = keymap_lookup(a->prefix, &key);
+	/* Esc leaves the comparison too. */
+	if (!is_func && ch == 27 && (a->cv.active || a->cv.choosing)) {
+		cv_request(a, REQ_QUIT);
+		return;
+	}
+	req = keymap_lookup(a->cv.active, a->prefix, &key);
 	if (req == -1) {
 		a->prefix = ch;
 		return;
@@ -454,6 +510,12 @@ app_key(struct app *a, int ch, bool is_func)
 	}
 	if (a->too_small && req != REQ_QUIT)
 		return;
+	/* The comparison takes its keys, but for the prompts and help. */
+	if ((a->cv.active || a->cv.choosing) && !a->help &&
+	    req != REQ_COMMAND && req != REQ_GOTO && req != REQ_COMPARE_WITH) {
+		cv_request(a, req);
+		return;
+	}
 	app_request(a, req);
 }
 
@@ -503,6 +565,7 @@ app_loop(struct app *a)
 		if (rc == KEY_CODE_YES && wc == KEY_RESIZE) {
 			app_layout(a);
 			app_sync_text(a);
+			cv_layout(a);
 			continue;
 		}
 		if (rc == KEY_CODE_YES && wc == KEY_MOUSE) {
@@ -563,6 +626,7 @@ ui_run(const struct corpus *c, unsigned int start, char **err)
 	outline_free(&a.ol);
 	textview_free(&a.tv);
 	free(a.message);
+	cv_close(&a);
 	filter_free(&a);
 	state_close(a.state);
 	help_free();

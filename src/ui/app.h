@@ -10,7 +10,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "diff/compare.h"
 #include "index/index.h"
+#include "model/corpus.h"
 #include "ui/outline.h"
 #include "ui/prompt.h"
 #include "ui/textview.h"
@@ -30,6 +32,7 @@ enum app_prompt {
 	APP_PROMPT_COMMAND,	/* ":" */
 	APP_PROMPT_GOTO,	/* "goto: " */
 	APP_PROMPT_FILTER,	/* "/" */
+	APP_PROMPT_COMPARE,	/* "compare with: " */
 };
 
 struct index;
@@ -43,6 +46,42 @@ struct app_rect {
 	int	h;
 	int	w;
 };
+
+/* One aligned group of the comparison, laid out for the screen. */
+struct cv_group {
+	char			*text[2];	/* sanitized, per side */
+	struct text_line	*lines[2];
+	size_t			 nlines[2];
+	struct compare_span	*spans[2];	/* words on one side only */
+	size_t			 nspans[2];
+	int			 sim;		/* % shared words */
+	size_t			 row;		/* first row */
+	size_t			 height;	/* rows, without the gap */
+};
+
+/* The comparison view (compare-view.c). */
+struct cmp_view {
+	bool			 active;
+	struct compare		 cmp;
+	uint32_t		 node[2];
+	struct cv_group		*g;
+	size_t			 ng;
+	size_t			 nrows;
+	size_t			 width[2];	/* of the layout built */
+	bool			 stacked;	/* one above the other */
+	bool			 sync;		/* scroll together */
+	bool			 words;		/* highlight differences */
+	int			 side;		/* the active side */
+	size_t			 top[2];
+	int			 section_sim;
+	struct app_rect		 rect[2];	/* body of each side */
+	/* choosing among several counterparts */
+	bool			 choosing;
+	struct corpus_counterpart *cands;
+	size_t			 ncands;
+	size_t			 cand;
+};
+
 
 struct app {
 	const struct corpus	*c;
@@ -62,6 +101,8 @@ struct app {
 	struct app_rect		 text_rect;
 	bool			 quit;
 	int			 status;	/* exit status */
+
+	struct cmp_view		 cv;
 
 	/* The filter (filter.c). */
 	struct index		*ix;
@@ -98,6 +139,19 @@ void	filter_next(struct app *, bool forward);
 void	filter_clear(struct app *);
 /* Free the filter's state. */
 void	filter_free(struct app *);
+
+/* Compare node left with node right (the comparison view). */
+void	cv_open(struct app *, uint32_t left, uint32_t right);
+/* `c`: compare the selection with its counterpart (or offer a list). */
+void	cv_counterpart(struct app *);
+/* A request while the comparison (or its chooser) is up. */
+void	cv_request(struct app *, int req);
+/* Lay out again for the screen size. */
+void	cv_layout(struct app *);
+/* Draw the comparison. */
+void	cv_draw(struct app *);
+/* Leave the comparison and free it. */
+void	cv_close(struct app *);
 
 /* Complete the reference in the prompt (Tab).  */
 void	app_complete(struct app *);

@@ -67,6 +67,9 @@ app_complete(struct app *a)
 			head = 5;
 		else if (strncmp(text, "g ", 2) == 0)
 			head = 2;
+		else if (strncmp(text, "compare ", 8) == 0)
+			/* the word being typed: the first or second REF */
+			head = (size_t)(strrchr(text, ' ') - text) + 1;
 		else
 			return;
 	}

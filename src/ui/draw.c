@@ -186,7 +186,7 @@ draw_status(struct app *a)
 		return;
 	}
 	screen_fill(y, 0, (size_t)COLS, at);
-	if (!a->help && a->tv.root != CORPUS_NONE) {
+	if (!a->help && !a->cv.active && a->tv.root != CORPUS_NONE) {
 		pw = (size_t)snprintf(pct, sizeof pct, "%d%%",
 		    draw_percent(a));
 		screen_put(y, COLS - (int)pw - 1, pct, pw, pw, at);
@@ -206,6 +206,16 @@ draw_status(struct app *a)
 	} else if (a->help)
 		screen_put(y, 1, _("q: back to the text"), strlen(
 		    _("q: back to the text")), w, at);
+	else if (a->cv.active) {
+		/* TRANSLATORS: key hints in the comparison; keep it short. */
+		const char	*hint = a->cv.sync ?
+		    _("s: unsync  d: words  =: swap  Tab: side  ] [: pairs  "
+		    "q: back") :
+		    _("s: sync  d: words  =: swap  Tab: side  ] [: pairs  "
+		    "q: back");
+
+		screen_put(y, 1, hint, strlen(hint), w, at);
+	}
 	else {
 		/* TRANSLATORS: key hints on the status line; keep it short. */
 		const char	*hint = _("? help  Tab pane  Enter open  "
@@ -484,6 +494,11 @@ app_draw(struct app *a)
 
 	if (a->too_small) {
 		draw_too_small();
+		return;
+	}
+	if ((a->cv.active || a->cv.choosing) && !a->help) {
+		cv_draw(a);
+		draw_status(a);
 		return;
 	}
 	draw_title(a);

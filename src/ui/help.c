@@ -40,6 +40,7 @@ help_build(void)
 		{ .group = KEYMAP_MOVE, .title = N_("Moving around") },
 		{ .group = KEYMAP_SEARCH, .title = N_("Searching") },
 		{ .group = KEYMAP_VIEW, .title = N_("Views and commands") },
+		{ .group = KEYMAP_COMPARE, .title = N_("In the comparison") },
 	};
 	size_t	g;
 	int	r;

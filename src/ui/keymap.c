@@ -96,14 +96,18 @@ keymap_parse_key(const char *name, int *prefix, struct keymap_key *key)
 	return -1;
 }
 
+/* Remove key's binding in the comparison view (compare) or elsewhere. */
 static void
-keymap_unbind(int prefix, const struct keymap_key *key)
+keymap_unbind_in(bool compare, int prefix, const struct keymap_key *key)
 {
 	size_t	i;
 
 	for (i = 0; i < keymap_nbindings; i++) {
 		struct keymap_binding	*b = &keymap_bindings[i];
 
+		if ((keymap_requests[b->req].group == KEYMAP_COMPARE) !=
+		    compare)
+			continue;
 		if (b->prefix == prefix && b->key.code == key->code &&
 		    b->key.is_func == key->is_func) {
 			memmove(b, b + 1, (keymap_nbindings - i - 1) *
@@ -114,10 +118,18 @@ keymap_unbind(int prefix, const struct keymap_key *key)
 	}
 }
 
+static void
+keymap_unbind(int prefix, const struct keymap_key *key)
+{
+	keymap_unbind_in(false, prefix, key);
+	keymap_unbind_in(true, prefix, key);
+}
+
 static int
 keymap_bind(int prefix, const struct keymap_key *key, enum request req)
 {
-	keymap_unbind(prefix, key);
+	keymap_unbind_in(keymap_requests[req].group == KEYMAP_COMPARE, prefix,
+	    key);
 	if (keymap_nbindings == KEYMAP_MAX)
 		return -1;
 	keymap_bindings[keymap_nbindings].prefix = prefix;
@@ -216,16 +228,24 @@ keymap_load(const char *path, char **err)
 }
 
 int
-keymap_lookup(int prefix, const struct keymap_key *key)
+keymap_lookup(bool compare, int prefix, const struct keymap_key *key)
 {
 	size_t	i;
+	int	pass;
 
-	for (i = 0; i < keymap_nbindings; i++) {
-		const struct keymap_binding	*b = &keymap_bindings[i];
+	/* Pass 0: the comparison's own keys (only there); pass 1: the rest. */
+	for (pass = compare ? 0 : 1; pass < 2; pass++) {
+		for (i = 0; i < keymap_nbindings; i++) {
+			const struct keymap_binding	*b = &keymap_bindings[i];
+			bool				 own;
 
-		if (b->prefix == prefix && b->key.code == key->code &&
-		    b->key.is_func == key->is_func)
-			return b->req;
+			own = keymap_requests[b->req].group == KEYMAP_COMPARE;
+			if (own != (pass == 0))
+				continue;
+			if (b->prefix == prefix && b->key.code == key->code &&
+			    b->key.is_func == key->is_func)
+				return b->req;
+		}
 	}
 	/* A key that only starts sequences waits for the next one. */
 	if (prefix == 0 && !key->is_func)

@@ -6,6 +6,7 @@
 #ifndef CHARTA_KEYMAP_H
 #define CHARTA_KEYMAP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /*
@@ -56,6 +57,17 @@
 	    N_("next match"),			"n")			\
 	X(PREV_HIT,	"prev-hit",	KEYMAP_SEARCH,			\
 	    N_("previous match"),		"N")			\
+	X(COMPARE,	"compare",	KEYMAP_VIEW,			\
+	    N_("compare with the other translation or a linked passage"), \
+	    "c")							\
+	X(COMPARE_WITH,	"compare-with",	KEYMAP_VIEW,			\
+	    N_("compare with a passage you name"), "C")		\
+	X(SYNC_SCROLL,	"sync-scroll",	KEYMAP_COMPARE,			\
+	    N_("comparison: scroll both sides together, or not"), "s")	\
+	X(WORD_DIFF,	"word-diff",	KEYMAP_COMPARE,			\
+	    N_("comparison: highlight the words that differ"), "d")	\
+	X(SWAP_SIDES,	"swap-sides",	KEYMAP_COMPARE,			\
+	    N_("comparison: swap the sides"),	"=")			\
 	X(COMMAND,	"command",	KEYMAP_VIEW,			\
 	    N_("command line (:goto REF, :quit)"), ":")		\
 	X(GOTO,		"goto",		KEYMAP_VIEW,			\
@@ -78,6 +90,7 @@ enum request {
 enum keymap_group {
 	KEYMAP_MOVE,
 	KEYMAP_SEARCH,
+	KEYMAP_COMPARE,		/* bound only in the comparison view */
 	KEYMAP_VIEW,
 };
 
@@ -99,10 +112,13 @@ int		 keymap_load(const char *path, char **err);
 
 /*
  * The request bound to key (prefix is the pending 'z' of a two-key
- * sequence, or 0).  Returns REQ_NONE if unbound; returns -1 if key starts a
- * sequence (the caller keeps it as the prefix for the next key).
+ * sequence, or 0).  In the comparison view (compare true) the
+ * comparison's own bindings come first; elsewhere they do not count.
+ * Returns REQ_NONE if unbound; returns -1 if key starts a sequence (the
+ * caller keeps it as the prefix for the next key).
  */
-int		 keymap_lookup(int prefix, const struct keymap_key *key);
+int		 keymap_lookup(bool compare, int prefix,
+		    const struct keymap_key *key);
 
 /* Name, help text (untranslated) and group of a request. */
 const char	*keymap_request_name(enum request);
