@@ -27,6 +27,10 @@
 /* Narrower than this, the sides are stacked. */
 #define CV_SIDE_BY_SIDE_COLS	100
 
+static void	cv_draw_line(struct app *, const struct cv_group *, int,
+		    const struct text_line *, int, int, size_t, attr_t);
+static void	cv_next_hit(struct app *, bool);
+
 static void
 cv_free_layout(struct cmp_view *cv)
 {
@@ -330,6 +334,13 @@ cv_request(struct app *a, int req)
 	case REQ_SWITCH_PANE:
 		cv->side = 1 - cv->side;
 		break;
+	case REQ_NEXT_HIT:
+	case REQ_PREV_HIT:
+		cv_next_hit(a, req == REQ_NEXT_HIT);
+		break;
+	case REQ_FILTER:
+		filter_open(a);
+		break;
 	case REQ_SYNC_SCROLL:
 		cv->sync = !cv->sync;
 		if (cv->sync)
@@ -395,12 +406,9 @@ cv_draw_side(struct app *a, int s)
 	attr_t			 normal = screen_attr(THEME_NORMAL);
 
 	for (i = 0; i < r->h; i++) {
-		size_t			 row = cv->top[s] + (size_t)i, g, l, k;
+		size_t			 row = cv->top[s] + (size_t)i, g, l;
 		const struct cv_group	*grp;
 		const struct text_line	*ln;
-		struct compare_span	*sp;
-		size_t			 nsp, x, at, end, used = 0;
-		const char		*txt;
 
 		screen_fill(r->y + i, r->x, (size_t)r->w, normal);
 		if (row >= cv->nrows || cv->ng == 0)
@@ -421,34 +429,108 @@ cv_draw_side(struct app *a, int s)
 		if (l >= grp->nlines[s])
 			continue;
 		ln = &grp->lines[s][l];
-		txt = grp->text[s];
-		x = (size_t)r->x;
-		sp = cv->words ? grp->spans[s] : NULL;
-		nsp = cv->words ? grp->nspans[s] : 0;
-		at = ln->off;
-		end = ln->off + ln->len;
-		/* Words on this side only, highlighted when asked. */
-		for (k = 0; k < nsp && used < (size_t)r->w; k++) {
-			size_t	s0, s1;
-
-			if (sp[k].end <= at || sp[k].start >= end)
-				continue;
-			s0 = sp[k].start > at ? sp[k].start : at;
-			s1 = sp[k].end < end ? sp[k].end : end;
-			used += screen_put(r->y + i, (int)(x + used), txt + at,
-			    s0 - at, (size_t)r->w - used, normal);
-			if (used < (size_t)r->w)
-				used += screen_put(r->y + i, (int)(x + used),
-				    txt + s0, s1 - s0, (size_t)r->w - used,
-				    screen_attr(THEME_DIFF));
-			at = s1;
-		}
-		if (used < (size_t)r->w)
-			screen_put(r->y + i, (int)(x + used), txt + at,
-			    end - at, (size_t)r->w - used,
-			    cv->cmp.groups[g].count[1 - s] == 0 ?
-			    screen_attr(THEME_CAPTION) : normal);
+		cv_draw_line(a, grp, s, ln, r->y + i, r->x, (size_t)r->w,
+		    cv->cmp.groups[g].count[1 - s] == 0 ?
+		    screen_attr(THEME_CAPTION) : normal);
 	}
+}
+
+/* The first boundary of spans v[0..n) after pos (or lim). */
+static size_t
+cv_next_edge(const struct compare_span *v, size_t n, size_t pos, size_t lim)
+{
+	size_t	k;
+
+	for (k = 0; k < n; k++) {
+		if (v[k].start > pos)
+			return v[k].start < lim ? v[k].start : lim;
+		if (v[k].end > pos)
+			return v[k].end < lim ? v[k].end : lim;
+	}
+	return lim;
+}
+
+static bool
+cv_in(const struct compare_span *v, size_t n, size_t pos)
+{
+	size_t	k;
+
+	for (k = 0; k < n; k++)
+		if (pos >= v[k].start && pos < v[k].end)
+			return true;
+	return false;
+}
+
+/*
+ * Draw one wrapped line of side s of a group: the filter's hits in the
+ * hit colour, the words found on this side only (when asked) in the diff
+ * colour, the rest in attr.
+ */
+static void
+cv_draw_line(struct app *a, const struct cv_group *grp, int s,
+    const struct text_line *ln, int y, int x, size_t w, attr_t attr)
+{
+	const char		*txt = grp->text[s];
+	const struct compare_span *dv = a->cv.words ? grp->spans[s] : NULL;
+	size_t			 nd = a->cv.words ? grp->nspans[s] : 0;
+	struct index_span	*hv = NULL;
+	struct compare_span	*hs = NULL;
+	size_t			 nh = 0, pos = ln->off, end = ln->off + ln->len;
+	size_t			 used = 0, next, k;
+	attr_t			 at;
+
+	if (a->query != NULL)
+		nh = query_spans(a->query, txt, strlen(txt), &hv);
+	if (nh > 0) {
+		hs = xreallocarray(NULL, nh, sizeof *hs);
+		for (k = 0; k < nh; k++) {
+			hs[k].start = hv[k].start;
+			hs[k].end = hv[k].end;
+		}
+	}
+	while (pos < end && used < w) {
+		next = cv_next_edge(hs, nh, pos, end);
+		next = cv_next_edge(dv, nd, pos, next);
+		at = cv_in(hs, nh, pos) ? screen_attr(THEME_HIT) :
+		    cv_in(dv, nd, pos) ? screen_attr(THEME_DIFF) : attr;
+		used += screen_put(y, x + (int)used, txt + pos, next - pos,
+		    w - used, at);
+		pos = next;
+	}
+	free(hv);
+	free(hs);
+}
+
+/* n/N: the next (or previous) pair with a match of the filter. */
+static void
+cv_next_hit(struct app *a, bool forward)
+{
+	struct cmp_view		*cv = &a->cv;
+	struct index_span	*sp;
+	size_t			 g, k, n;
+	int			 s;
+
+	if (a->query == NULL || cv->ng == 0) {
+		app_message(a, false, "%s", _("no filter; press / to search"));
+		return;
+	}
+	g = cv_group_at(cv, cv->top[cv->side]);
+	for (k = 1; k <= cv->ng; k++) {
+		size_t	t = forward ? (g + k) % cv->ng : (g + cv->ng - k) %
+		    cv->ng;
+
+		for (s = 0; s < 2; s++) {
+			n = query_spans(a->query, cv->g[t].text[s],
+			    strlen(cv->g[t].text[s]), &sp);
+			free(sp);
+			if (n > 0) {
+				cv_scroll(cv, (long)cv->g[t].row -
+				    (long)cv->top[cv->side]);
+				return;
+			}
+		}
+	}
+	app_message(a, false, "%s", _("no match here"));
 }
 
 static void
