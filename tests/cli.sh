@@ -16,7 +16,7 @@ grep -q '^charta [0-9]' "$tmp/out" || fail "--version does not say charta N"
 
 # Usage errors: status 2, one message on stderr.
 expect_status 2 "$CHARTA" frobnicate
-grep -q "unknown command 'frobnicate'" "$tmp/err" || fail "unknown command"
+grep -q "unknown command or reference 'frobnicate'" "$tmp/err" || fail "unknown command"
 expect_status 2 "$CHARTA" show
 grep -q 'usage: charta show REF' "$tmp/err" || fail "show without REF"
 expect_status 2 "$CHARTA" -w 3 show mfa

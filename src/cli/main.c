@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,25 +26,6 @@ static const struct cli_cmd *const cli_cmds[] = {
 	&cmd_import_entry,
 };
 #define NCMDS	(sizeof cli_cmds / sizeof cli_cmds[0])
-
-enum {
-	OPT_RAW = 256,
-	OPT_COUNT,
-	OPT_WORDS,
-	OPT_STATS,
-};
-
-static const struct option cli_options[] = {
-	{ .name = "db", .has_arg = required_argument, .val = 'd' },
-	{ .name = "width", .has_arg = required_argument, .val = 'w' },
-	{ .name = "raw", .has_arg = no_argument, .val = OPT_RAW },
-	{ .name = "count", .has_arg = no_argument, .val = OPT_COUNT },
-	{ .name = "words", .has_arg = no_argument, .val = OPT_WORDS },
-	{ .name = "stats", .has_arg = no_argument, .val = OPT_STATS },
-	{ .name = "help", .has_arg = no_argument, .val = 'h' },
-	{ .name = "version", .has_arg = no_argument, .val = 'V' },
-	{ .name = NULL },
-};
 
 static void
 cli_usage_hint(void)
@@ -189,73 +169,166 @@ cli_reader(struct cli_ctx *ctx, const char *ref)
 	return status;
 }
 
+/* The value of option name: "--name=V", "-xV", or the next word. */
+static const char *
+cli_optarg(const char *word, size_t skip, int argc, char **argv, int *i)
+{
+	if (word[skip] == '=')
+		return word + skip + 1;
+	if (word[skip] != '\0')
+		return word + skip;
+	if (*i + 1 >= argc)
+		return NULL;
+	return argv[++*i];
+}
+
+/*
+ * Parse the command line: options anywhere (before or after the command),
+ * "--" ending them; the other words go to pos[] in order (*npos of them).
+ * After the command "search", a word that is not a known option is a query
+ * term ("-word" excludes a word), so it goes to pos[] too.  Returns 0, 'h'
+ * or 'V' for --help and --version, or -1 after printing an error.
+ */
+static int
+cli_parse(int argc, char **argv, struct cli_ctx *ctx, char **pos, int *npos)
+{
+	const struct {
+		const char	*name;
+		bool		*flag;
+	} flags[] = {
+		{ .name = "raw", .flag = &ctx->raw },
+		{ .name = "count", .flag = &ctx->count },
+		{ .name = "words", .flag = &ctx->words },
+		{ .name = "stats", .flag = &ctx->stats },
+	};
+	const size_t	 nflags = sizeof flags / sizeof flags[0];
+	const char	*w, *v;
+	char		*end;
+	long		 n;
+	int		 i;
+	size_t		 k;
+	bool		 dashes = false, search = false;
+
+	*npos = 0;
+	for (i = 1; i < argc; i++) {
+		w = argv[i];
+		if (dashes || w[0] != '-' || w[1] == '\0') {
+			if (*npos == 0 && strcmp(w, "search") == 0)
+				search = true;
+			pos[(*npos)++] = argv[i];
+			continue;
+		}
+		if (strcmp(w, "--") == 0) {
+			dashes = true;
+			continue;
+		}
+		if (strcmp(w, "--help") == 0 || strcmp(w, "-h") == 0)
+			return 'h';
+		if (strcmp(w, "--version") == 0 || strcmp(w, "-V") == 0)
+			return 'V';
+		for (k = 0; k < nflags; k++)
+			if (strncmp(w, "--", 2) == 0 &&
+			    strcmp(w + 2, flags[k].name) == 0)
+				break;
+		if (k < nflags) {
+			*flags[k].flag = true;
+			continue;
+		}
+		if (strncmp(w, "--db", 4) == 0 && (w[4] == '\0' ||
+		    w[4] == '=')) {
+			if ((v = cli_optarg(w, 4, argc, argv, &i)) == NULL)
+				goto missing;
+			ctx->db_path = v;
+			continue;
+		}
+		if (strncmp(w, "-d", 2) == 0 && !search) {
+			if ((v = cli_optarg(w, 2, argc, argv, &i)) == NULL)
+				goto missing;
+			ctx->db_path = v;
+			continue;
+		}
+		if ((strncmp(w, "--width", 7) == 0 && (w[7] == '\0' ||
+		    w[7] == '=')) || (strncmp(w, "-w", 2) == 0 &&
+		    (!search || w[2] == '\0' || (w[2] >= '0' &&
+		    w[2] <= '9')))) {
+			v = cli_optarg(w, w[1] == '-' ? 7 : 2, argc, argv, &i);
+			if (v == NULL)
+				goto missing;
+			n = strtol(v, &end, 10);
+			if (*v == '\0' || *end != '\0' || n < 10 ||
+			    n > 10000) {
+				output_init(false);
+				output_error(_("invalid width '%s' (a number "
+				    "from 10 to 10000)"), v);
+				return -1;
+			}
+			ctx->width = (int)n;
+			continue;
+		}
+		/* In a query, "-word" excludes a word. */
+		if (search && *npos > 0 && w[1] != '-') {
+			pos[(*npos)++] = argv[i];
+			continue;
+		}
+		output_init(false);
+		output_error(_("unknown option '%s'"), w);
+		return -1;
+	}
+	return 0;
+missing:
+	output_init(false);
+	output_error(_("option '%s' needs a value"), w);
+	return -1;
+}
+
 int
 main(int argc, char **argv)
 {
 	const struct cli_cmd	*cmd;
 	struct cli_ctx		 ctx;
-	char			*end;
-	long			 w;
-	int			 ch;
+	char			**pos;
+	int			 npos, status;
 
 	setlocale(LC_ALL, "");
 	bindtextdomain(PACKAGE, LOCALEDIR);
 	textdomain(PACKAGE);
 
 	memset(&ctx, 0, sizeof ctx);
-	while ((ch = getopt_long(argc, argv, "d:w:hV", cli_options,
-	    NULL)) != -1) {
-		switch (ch) {
-		case 'd':
-			ctx.db_path = optarg;
-			break;
-		case 'w':
-			w = strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0' || w < 10 ||
-			    w > 10000) {
-				output_init(false);
-				output_error(_("invalid width '%s' (a number "
-				    "from 10 to 10000)"), optarg);
-				return EXIT_USAGE;
-			}
-			ctx.width = (int)w;
-			break;
-		case OPT_RAW:
-			ctx.raw = true;
-			break;
-		case OPT_COUNT:
-			ctx.count = true;
-			break;
-		case OPT_WORDS:
-			ctx.words = true;
-			break;
-		case OPT_STATS:
-			ctx.stats = true;
-			break;
-		case 'h':
-			cli_help();
-			return output_finish(EXIT_SUCCESS);
-		case 'V':
-			cli_version();
-			return output_finish(EXIT_SUCCESS);
-		default:
-			cli_usage_hint();
-			return EXIT_USAGE;
-		}
-	}
-	output_init(ctx.raw);
-	if (optind >= argc)
-		return cli_reader(&ctx, NULL);
-	cmd = cli_find(argv[optind]);
-	if (cmd == NULL && optind + 1 == argc && strchr(argv[optind], '-') !=
-	    argv[optind])
-		return cli_reader(&ctx, argv[optind]);
-	if (cmd == NULL) {
-		output_error(_("unknown command '%s'"), argv[optind]);
+	pos = xcalloc((size_t)argc + 1, sizeof *pos);
+	switch (cli_parse(argc, argv, &ctx, pos, &npos)) {
+	case 'h':
+		free(pos);
+		cli_help();
+		return output_finish(EXIT_SUCCESS);
+	case 'V':
+		free(pos);
+		cli_version();
+		return output_finish(EXIT_SUCCESS);
+	case -1:
+		free(pos);
 		cli_usage_hint();
 		return EXIT_USAGE;
 	}
-	ctx.argc = argc - optind - 1;
-	ctx.argv = argv + optind + 1;
-	return output_finish(cli_run(cmd, &ctx));
+	output_init(ctx.raw);
+	if (npos == 0) {
+		free(pos);
+		return cli_reader(&ctx, NULL);
+	}
+	cmd = cli_find(pos[0]);
+	if (cmd == NULL && npos == 1) {
+		status = cli_reader(&ctx, pos[0]);
+		free(pos);
+		return status;
+	}
+	if (cmd == NULL) {
+		output_error(_("unknown command '%s'"), pos[0]);
+		free(pos);
+		cli_usage_hint();
+		return EXIT_USAGE;
+	}
+	ctx.argc = npos - 1;
+	ctx.argv = pos + 1;
+	status = output_finish(cli_run(cmd, &ctx));
+	free(pos);
+	return status;
 }
