@@ -29,6 +29,16 @@ static const struct frontmatter_key {
 	{ .name = "kind", .offset = offsetof(struct corpus_doc, kind) },
 };
 #define NKEYS	(sizeof frontmatter_keys / sizeof frontmatter_keys[0])
+/* The keys whose values are checked, by their index in the table. */
+#define KEY_SLUG	0
+#define KEY_ALIAS	1
+#define KEY_TITLE	2
+
+/* Where a key's value starts, for messages about the value. */
+struct frontmatter_pos {
+	size_t	line;
+	size_t	col;
+};
 
 static const char **
 frontmatter_field(struct corpus_doc *meta, size_t k)
@@ -82,10 +92,14 @@ frontmatter_is_rule(const char *s, const char *e)
 	return 1;
 }
 
-/* Parse one "key: value" line; line number lno.  Returns 0 or -1. */
+/*
+ * Parse one "key: value" line; line number lno.  Stores where the value
+ * starts in pos[key].  Returns 0 or -1.
+ */
 static int
 frontmatter_line(const char *name, const char *s, const char *e,
-    size_t lno, struct corpus_doc *meta, char **err)
+    size_t lno, struct corpus_doc *meta, struct frontmatter_pos *pos,
+    char **err)
 {
 	const char	*colon, *v, *ve;
 	size_t		 k, klen;
@@ -117,6 +131,15 @@ frontmatter_line(const char *name, const char *s, const char *e,
 		;
 	for (ve = e; ve > v && frontmatter_is_space(ve[-1]); ve--)
 		;
+	/* The key and the blanks are ASCII: bytes are columns. */
+	pos[k].line = lno;
+	pos[k].col = (size_t)(v - s) + 1;
+	if (ve - v > CORPUS_MAX_TEXT) {
+		*err = xasprintf(_("%s:%zu:%zu: front-matter value too long "
+		    "(the limit is %d bytes)"), name, lno, pos[k].col,
+		    CORPUS_MAX_TEXT);
+		return -1;
+	}
 	/* A value may be quoted, to keep a leading or trailing blank. */
 	if (ve - v >= 2 && ((*v == '"' && ve[-1] == '"') ||
 	    (*v == '\'' && ve[-1] == '\''))) {
@@ -131,11 +154,13 @@ int
 frontmatter_parse(const char *name, char *data, size_t len,
     struct corpus_doc *meta, char **err)
 {
-	char	*s = data, *e, *end = data + len;
-	size_t	 lno = 1;
-	int	 closed = 0;
+	struct frontmatter_pos	 pos[NKEYS];
+	char			*s = data, *e, *end = data + len;
+	size_t			 lno = 1;
+	int			 closed = 0;
 
 	memset(meta, 0, sizeof *meta);
+	memset(pos, 0, sizeof pos);
 	e = memchr(s, '\n', len);
 	if (e == NULL)
 		e = end;
@@ -145,7 +170,8 @@ frontmatter_parse(const char *name, char *data, size_t len,
 		return -1;
 	}
 	memset(s, ' ', (size_t)(e - s));
-	while (e < end) {
+	/* A final newline ends the last line; it opens no new one. */
+	while (e + 1 < end) {
 		s = e + 1;
 		lno++;
 		e = memchr(s, '\n', (size_t)(end - s));
@@ -158,7 +184,7 @@ frontmatter_parse(const char *name, char *data, size_t len,
 		}
 		if (s == e || (e - s == 0))
 			continue;
-		if (frontmatter_line(name, s, e, lno, meta, err) == -1) {
+		if (frontmatter_line(name, s, e, lno, meta, pos, err) == -1) {
 			frontmatter_free(meta);
 			return -1;
 		}
@@ -170,24 +196,35 @@ frontmatter_parse(const char *name, char *data, size_t len,
 		frontmatter_free(meta);
 		return -1;
 	}
-	if (meta->slug == NULL || !frontmatter_valid_slug(meta->slug)) {
-		*err = xasprintf(meta->slug == NULL ?
-		    _("%s:1:1: front matter has no 'slug'") :
-		    _("%s:1:1: slug must be lower-case letters, digits and "
-		    "'-', starting with a letter"), name);
+	if (meta->slug == NULL) {
+		*err = xasprintf(_("%s:1:1: front matter has no 'slug'"), name);
+		frontmatter_free(meta);
+		return -1;
+	}
+	if (!frontmatter_valid_slug(meta->slug)) {
+		*err = xasprintf(_("%s:%zu:%zu: slug must be lower-case "
+		    "letters, digits and '-', starting with a letter"), name,
+		    pos[KEY_SLUG].line, pos[KEY_SLUG].col);
 		frontmatter_free(meta);
 		return -1;
 	}
 	if (meta->alias != NULL && *meta->alias != '\0' &&
 	    !frontmatter_valid_slug(meta->alias)) {
-		*err = xasprintf(_("%s:1:1: alias must be lower-case letters, "
-		    "digits and '-', starting with a letter"), name);
+		*err = xasprintf(_("%s:%zu:%zu: alias must be lower-case "
+		    "letters, digits and '-', starting with a letter"), name,
+		    pos[KEY_ALIAS].line, pos[KEY_ALIAS].col);
 		frontmatter_free(meta);
 		return -1;
 	}
-	if (meta->title == NULL || *meta->title == '\0') {
+	if (meta->title == NULL) {
 		*err = xasprintf(_("%s:1:1: front matter has no 'title'"),
 		    name);
+		frontmatter_free(meta);
+		return -1;
+	}
+	if (*meta->title == '\0') {
+		*err = xasprintf(_("%s:%zu:%zu: front-matter key 'title' is "
+		    "empty"), name, pos[KEY_TITLE].line, pos[KEY_TITLE].col);
 		frontmatter_free(meta);
 		return -1;
 	}

@@ -53,6 +53,8 @@ struct md_state {
 	int			 depth;		/* deepest open level */
 	struct md_anchor	*anchors;
 	size_t			 nanchors;
+	uint32_t		*anchor_hash;	/* indices into anchors */
+	size_t			 anchor_mask;
 	char			*err;
 };
 
@@ -65,12 +67,19 @@ md_attrs_free(struct md_attrs *a)
 	memset(a, 0, sizeof *a);
 }
 
-/* The column (in characters, 1-based) of byte p of line lno of the data. */
+/*
+ * The column (in characters, 1-based) of needle in the attribute list on
+ * line lno of the data, or 1 if it is not there.  The list starts at the
+ * last "{" of a heading's line (attributes close a heading) and at the
+ * first "{" of a block's line (they open a block).
+ */
 static size_t
-md_column(const struct md_state *st, size_t lno, const char *needle)
+md_column(const struct md_state *st, size_t lno, bool heading,
+    const char *needle)
 {
-	const char	*s = st->data, *e = st->data + st->len, *nl, *hit;
-	size_t		 l, col = 1;
+	const char	*s = st->data, *e = st->data + st->len, *nl, *p;
+	const char	*open = NULL;
+	size_t		 l, col = 1, n = strlen(needle);
 
 	for (l = 1; l < lno && s < e; l++) {
 		nl = memchr(s, '\n', (size_t)(e - s));
@@ -81,18 +90,16 @@ md_column(const struct md_state *st, size_t lno, const char *needle)
 	nl = memchr(s, '\n', (size_t)(e - s));
 	if (nl == NULL)
 		nl = e;
-	hit = NULL;
-	if (needle != NULL) {
-		/* the last occurrence: attributes close a heading line */
-		const char	*p;
-
-		for (p = s; p + strlen(needle) <= nl; p++)
-			if (memcmp(p, needle, strlen(needle)) == 0)
-				hit = p;
-	}
-	if (hit == NULL)
+	for (p = s; p < nl && (open == NULL || heading); p++)
+		if (*p == '{')
+			open = p;
+	if (open == NULL)
 		return 1;
-	for (; s < hit; s++)
+	for (p = open; p + n <= nl && memcmp(p, needle, n) != 0; p++)
+		;
+	if (p + n > nl)
+		return 1;
+	for (; s < p; s++)
 		if (((unsigned char)*s & 0xc0) != 0x80)
 			col++;
 	return col;
@@ -265,14 +272,20 @@ md_flatten(cmark_node *root, struct text_buf *b)
 				text_buf_addc(b, '\n');
 			if (cmark_node_get_list_type(cmark_node_parent(n)) ==
 			    CMARK_ORDERED_LIST) {
-				int	k = cmark_node_get_list_start(
-				    cmark_node_parent(n));
-				cmark_node	*p;
+				cmark_node	*l = cmark_node_parent(n);
+				intptr_t	 k;
 
-				for (p = cmark_node_previous(n); p != NULL;
-				    p = cmark_node_previous(p))
-					k++;
-				text_buf_printf(b, "%d. ", k);
+				/*
+				 * The list keeps the last number: counting
+				 * the items before each one is quadratic.
+				 */
+				if (cmark_node_previous(n) == NULL)
+					k = cmark_node_get_list_start(l);
+				else
+					k = (intptr_t)
+					    cmark_node_get_user_data(l) + 1;
+				cmark_node_set_user_data(l, (void *)k);
+				text_buf_printf(b, "%ld. ", (long)k);
 			} else
 				text_buf_puts(b, "\xe2\x80\xa2 ");
 			break;
@@ -300,27 +313,70 @@ md_valid_label(const char *s)
 	return 1;
 }
 
-/* Remember an anchor; a second use of one is an error citing both lines. */
+/* FNV-1a of an anchor, for the table of anchors seen. */
+static uint32_t
+md_anchor_hash(const char *s)
+{
+	uint32_t	h = 2166136261u;
+
+	for (; *s != '\0'; s++) {
+		h ^= (unsigned char)*s;
+		h *= 16777619u;
+	}
+	return h;
+}
+
+/*
+ * Remember an anchor (of a heading or a block on line); a second use of one
+ * is an error citing both lines.  The anchors are in a hash table, so that
+ * a document of many anchors is not a quadratic scan.
+ */
 static int
 md_add_anchor(struct md_state *st, const char *anchor, uint32_t line,
-    size_t col)
+    bool heading)
 {
-	size_t	i;
-	char	*msg;
+	size_t		 i, slot, size;
+	uint32_t	 k;
+	char		*msg;
 
-	for (i = 0; i < st->nanchors; i++) {
-		if (strcmp(st->anchors[i].anchor, anchor) == 0) {
+	if (strlen(anchor) > CORPUS_MAX_TEXT) {
+		md_fail(st, line, md_column(st, line, heading, "#"),
+		    _("anchor too long"));
+		return -1;
+	}
+	/* Keep the table at most half full. */
+	if (st->nanchors * 2 >= st->anchor_mask) {
+		size = st->anchor_mask == 0 ? 64 : (st->anchor_mask + 1) * 2;
+		free(st->anchor_hash);
+		st->anchor_hash = xreallocarray(NULL, size,
+		    sizeof *st->anchor_hash);
+		memset(st->anchor_hash, 0xff, size * sizeof *st->anchor_hash);
+		st->anchor_mask = size - 1;
+		for (i = 0; i < st->nanchors; i++) {
+			slot = md_anchor_hash(st->anchors[i].anchor) &
+			    st->anchor_mask;
+			while (st->anchor_hash[slot] != CORPUS_NONE)
+				slot = (slot + 1) & st->anchor_mask;
+			st->anchor_hash[slot] = (uint32_t)i;
+		}
+	}
+	slot = md_anchor_hash(anchor) & st->anchor_mask;
+	while ((k = st->anchor_hash[slot]) != CORPUS_NONE) {
+		if (strcmp(st->anchors[k].anchor, anchor) == 0) {
 			msg = xasprintf(_("duplicate anchor '#%s' (first used "
-			    "at line %u)"), anchor, st->anchors[i].line);
-			md_fail(st, line, col, msg);
+			    "at line %u)"), anchor, st->anchors[k].line);
+			md_fail(st, line, md_column(st, line, heading, "#"),
+			    msg);
 			free(msg);
 			return -1;
 		}
+		slot = (slot + 1) & st->anchor_mask;
 	}
 	st->anchors = xreallocarray(st->anchors, st->nanchors + 1,
 	    sizeof *st->anchors);
 	st->anchors[st->nanchors].anchor = anchor;
 	st->anchors[st->nanchors].line = line;
+	st->anchor_hash[slot] = (uint32_t)st->nanchors;
 	st->nanchors++;
 	return 0;
 }
@@ -360,7 +416,7 @@ md_heading(struct md_state *st, cmark_node *n)
 	if (open != NULL) {
 		if (md_parse_attrs(open + 1, (size_t)(b.data + b.len - 1 -
 		    open - 1), &a, true, &msg) != 0) {
-			md_fail(st, line, md_column(st, line, "{"), msg);
+			md_fail(st, line, md_column(st, line, true, "{"), msg);
 			goto out;
 		}
 		*open = '\0';
@@ -372,11 +428,17 @@ md_heading(struct md_state *st, cmark_node *n)
 		md_fail(st, line, 1, _("heading has no text"));
 		goto out;
 	}
+	if (b.len > CORPUS_MAX_TEXT) {
+		msg = xasprintf(_("heading too long (%zu bytes; the limit is "
+		    "%d)"), b.len, CORPUS_MAX_TEXT);
+		md_fail(st, line, 1, msg);
+		goto out;
+	}
 	kind = a.kind == NULL ? KIND_SECTION :
 	    kind_from_name(a.kind, strlen(a.kind));
 	if (kind < 0 || kind_is_block(kind) || kind == KIND_DOCUMENT) {
 		msg = xasprintf(_("unknown section kind '.%s'"), a.kind);
-		md_fail(st, line, md_column(st, line, "."), msg);
+		md_fail(st, line, md_column(st, line, true, "."), msg);
 		goto out;
 	}
 	if (!kind_allows_level(kind, level)) {
@@ -397,12 +459,11 @@ md_heading(struct md_state *st, cmark_node *n)
 		    pl->sections);
 	if (!md_valid_label(label)) {
 		free(label);
-		md_fail(st, line, md_column(st, line, "label="),
+		md_fail(st, line, md_column(st, line, true, "label="),
 		    _("a label is 1 to 64 letters, digits, '.', '-' or '_'"));
 		goto out;
 	}
-	if (a.anchor != NULL && md_add_anchor(st, a.anchor, line,
-	    md_column(st, line, "#")) == -1) {
+	if (a.anchor != NULL && md_add_anchor(st, a.anchor, line, true) == -1) {
 		free(label);
 		goto out;
 	}
@@ -450,7 +511,7 @@ md_block(struct md_state *st, cmark_node *n)
 		r = md_parse_attrs(text + 1, (size_t)(close - text - 1), &a,
 		    false, &msg);
 		if (r == -1) {
-			md_fail(st, line, md_column(st, line, "{"), msg);
+			md_fail(st, line, md_column(st, line, false, "{"), msg);
 			goto out;
 		}
 		if (r == 0) {
@@ -459,8 +520,8 @@ md_block(struct md_state *st, cmark_node *n)
 				if (kind < 0 || !kind_is_block(kind)) {
 					msg = xasprintf(_("unknown block kind "
 					    "'.%s'"), a.kind);
-					md_fail(st, line,
-					    md_column(st, line, "{"), msg);
+					md_fail(st, line, md_column(st, line,
+					    false, "{"), msg);
 					goto out;
 				}
 			}
@@ -480,8 +541,7 @@ md_block(struct md_state *st, cmark_node *n)
 		md_fail(st, line, 1, msg);
 		goto out;
 	}
-	if (a.anchor != NULL && md_add_anchor(st, a.anchor, line,
-	    md_column(st, line, "#")) == -1)
+	if (a.anchor != NULL && md_add_anchor(st, a.anchor, line, false) == -1)
 		goto out;
 	sec->blocks++;
 	if (st->c->nodes[sec->node].kind == KIND_DOCUMENT)
@@ -558,6 +618,7 @@ import_markdown(struct corpus *c, const char *name, const char *data,
 	}
 	cmark_node_free(doc);
 	free(st.anchors);
+	free(st.anchor_hash);
 	if (rc != 0) {
 		*err = st.err;
 		return -1;

@@ -1,0 +1,1152 @@
+/*
+ * test-store.c -- unit tests of the corpus database (src/store): a corpus
+ * survives the round trip through SQLite byte for byte; the loader refuses
+ * every kind of foreign, newer, damaged or malformed file with a message
+ * naming it; and the writer replaces the target atomically or not at all.
+ *
+ * The hostile databases are made here with sqlite3 directly.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <grp.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "import/import.h"
+#include "model/corpus.h"
+#include "model/kind.h"
+#include "store/schema.h"
+#include "store/store.h"
+#include "text/text.h"
+
+/* A string literal as (pointer, length): literals may hold NUL bytes. */
+#define S(x)	(x), (sizeof (x) - 1)
+
+/* The temporary directory all files of one test live in. */
+static char	tmpdir[256];
+
+/* A path in the temporary directory (one of four rotating buffers). */
+static const char *
+tpath(const char *name)
+{
+	static char	buf[4][512];
+	static int	k;
+
+	k = (k + 1) % 4;
+	snprintf(buf[k], sizeof buf[k], "%s/%s", tmpdir, name);
+	return buf[k];
+}
+
+static int
+rm_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	if (flag == FTW_DP || flag == FTW_D)
+		return rmdir(path) == -1 ? -1 : 0;
+	return unlink(path) == -1 ? -1 : 0;
+}
+
+/* Make every directory writable again, so the tree can be removed. */
+static int
+chmod_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	if (flag == FTW_D || flag == FTW_DP || flag == FTW_DNR)
+		(void)chmod(path, 0700);
+	return 0;
+}
+
+static int
+setup(void **state)
+{
+	const char	*t = getenv("TMPDIR");
+
+	snprintf(tmpdir, sizeof tmpdir, "%s/charta-test-store-XXXXXX",
+	    t != NULL && *t != '\0' ? t : "/tmp");
+	if (mkdtemp(tmpdir) == NULL) {
+		fprintf(stderr, "mkdtemp %s: %s\n", tmpdir, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)nftw(tmpdir, chmod_one, 16, FTW_PHYS);
+	(void)nftw(tmpdir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+	return 0;
+}
+
+/* The bytes of a file (malloc'ed) and their number; NULL if unreadable. */
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE	*f = fopen(path, "rb");
+	char	*buf = NULL;
+	size_t	 cap = 0, n = 0, r;
+
+	if (f == NULL)
+		return NULL;
+	do {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 65536;
+			buf = realloc(buf, cap);
+			assert_non_null(buf);
+		}
+		r = fread(buf + n, 1, cap - n, f);
+		n += r;
+	} while (r > 0);
+	fclose(f);
+	*len = n;
+	return buf;
+}
+
+static void
+spit(const char *path, const char *data, size_t len)
+{
+	FILE	*f = fopen(path, "wb");
+
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* Number of files whose name starts with prefix in directory dir. */
+static int
+count_prefix(const char *dir, const char *prefix)
+{
+	DIR		*d = opendir(dir);
+	struct dirent	*e;
+	int		 n = 0;
+
+	assert_non_null(d);
+	while ((e = readdir(d)) != NULL)
+		if (strncmp(e->d_name, prefix, strlen(prefix)) == 0)
+			n++;
+	closedir(d);
+	return n;
+}
+
+/* ------------------------------------------------------ the corpus */
+
+static const char	sample_md[] =
+	"---\n"
+	"slug: iscc-2017-mfa\n"
+	"alias: mfa\n"
+	"title: International Strategy of Cooperation on Cyberspace\n"
+	"short: Cyberspace Strategy\n"
+	"issuer: Ministry of Foreign Affairs\n"
+	"date: 2017-03-01\n"
+	"language: en\n"
+	"source: https://example.org/mfa\n"
+	"work: iscc-2017\n"
+	"kind: strategy\n"
+	"---\n"
+	"\n"
+	"{.byline} By the Ministry\n"
+	"\n"
+	"# Basic Principles {#principles .chapter label=II page=4}\n"
+	"\n"
+	"> An epigraph, \xe2\x80\x9cquoted\xe2\x80\x9d.\n"
+	"\n"
+	"## Peace {#peace .principle label=II.1 page=5}\n"
+	"\n"
+	"The first paragraph\n"
+	"of peace.\n"
+	"\n"
+	"- one\n"
+	"- two\n"
+	"\n"
+	"## Sovereignty {.principle}\n"
+	"\n"
+	"\xe4\xb8\xbb\xe6\x9d\x83 text.\n"
+	"\n"
+	"# Actions {.chapter label=IV}\n"
+	"\n"
+	"## A section {.section}\n";
+
+/*
+ * The test corpus: the sample document imported, then a document made by
+ * hand with text the importer would refuse (NUL bytes, control
+ * characters, ill-formed UTF-8) and odd numbers, then a document with
+ * nothing in it.
+ */
+static struct corpus *
+make_corpus(void)
+{
+	struct corpus		*c = corpus_new();
+	struct corpus_doc	 m;
+	char			*err = NULL;
+	uint32_t		 r, s, a, b;
+
+	assert_int_equal(import_markdown(c, "data/sample.md", S(sample_md),
+	    &err), 0);
+	memset(&m, 0, sizeof m);
+	m.slug = "raw";
+	m.title = "Raw \033[31m bytes";
+	m.file = "/abs/path/raw.md";
+	r = corpus_add_doc(c, &m);
+	s = corpus_add_node(c, r, KIND_SECTION, "1", "a-1", "Sec\ttion", NULL,
+	    0, 99999, 4000000000u);
+	corpus_add_node(c, s, KIND_PARAGRAPH, "1.p1", NULL, NULL,
+	    S("nul\0inside\0\0"), -7, 1);
+	corpus_add_node(c, s, KIND_CAPTION, "1.p2", "cap", NULL,
+	    S("\xff\xfe bad \xc3 utf-8 \r\n\033]0;x\007"), 0, 2);
+	corpus_add_node(c, s, KIND_PARAGRAPH, "1.p3", NULL, NULL, S("\0"), 0,
+	    3);
+	corpus_add_node(c, r, KIND_SIGNATURE, "p1", NULL, NULL, S("x"), 0, 0);
+	memset(&m, 0, sizeof m);
+	m.slug = "empty";
+	m.alias = "e";
+	m.title = "Nothing";
+	corpus_add_doc(c, &m);
+	assert_int_equal(corpus_finish(c, &a, &b), 0);
+	return c;
+}
+
+/* Every field of every document and node is the same. */
+static void
+assert_corpus_equal(const struct corpus *x, const struct corpus *y)
+{
+	size_t	i;
+
+	assert_int_equal(x->ndocs, y->ndocs);
+	assert_int_equal(x->nnodes, y->nnodes);
+	for (i = 0; i < x->ndocs; i++) {
+		const struct corpus_doc	*a = &x->docs[i], *b = &y->docs[i];
+
+		assert_string_equal(a->slug, b->slug);
+		assert_string_equal(a->alias, b->alias);
+		assert_string_equal(a->title, b->title);
+		assert_string_equal(a->short_title, b->short_title);
+		assert_string_equal(a->issuer, b->issuer);
+		assert_string_equal(a->date, b->date);
+		assert_string_equal(a->language, b->language);
+		assert_string_equal(a->source, b->source);
+		assert_string_equal(a->work, b->work);
+		assert_string_equal(a->kind, b->kind);
+		assert_string_equal(a->file, b->file);
+		assert_int_equal(a->root, b->root);
+		assert_int_equal(a->end, b->end);
+	}
+	for (i = 0; i < x->nnodes; i++) {
+		const struct corpus_node	*a = &x->nodes[i];
+		const struct corpus_node	*b = &y->nodes[i];
+
+		assert_int_equal(a->parent, b->parent);
+		assert_int_equal(a->first_child, b->first_child);
+		assert_int_equal(a->last_child, b->last_child);
+		assert_int_equal(a->next_sibling, b->next_sibling);
+		assert_int_equal(a->prev_sibling, b->prev_sibling);
+		assert_int_equal(a->doc, b->doc);
+		assert_int_equal(a->line, b->line);
+		assert_int_equal(a->page, b->page);
+		assert_int_equal(a->depth, b->depth);
+		assert_int_equal(a->kind, b->kind);
+		assert_string_equal(a->label, b->label);
+		assert_string_equal(a->anchor, b->anchor);
+		assert_string_equal(a->title, b->title);
+		assert_int_equal(a->text_len, b->text_len);
+		assert_memory_equal(a->text, b->text, a->text_len + 1);
+	}
+}
+
+/* ------------------------------------------------------ round trip */
+
+static void
+test_round_trip(void **state)
+{
+	struct corpus	*c = make_corpus(), *l;
+	const char	*db = tpath("corpus.db");
+	char		*err = NULL;
+	uint32_t	 i;
+
+	/* The corpus is what the test means it to be. */
+	assert_int_equal(c->ndocs, 3);
+	assert_int_equal(c->nnodes, 18);
+	i = corpus_resolve(c, S("raw:1.p1"));
+	assert_int_equal(c->nodes[i].text_len, 12);
+
+	assert_int_equal(store_write_corpus(db, c, &err), 0);
+	assert_null(err);
+	l = store_load_corpus(db, &err);
+	if (l == NULL) {
+		fprintf(stderr, "%s\n", err);
+		fail();
+	}
+	assert_null(err);
+	assert_corpus_equal(c, l);
+
+	/* The exact bytes, NULs and all, and references resolve. */
+	i = corpus_resolve(l, S("raw:1.p1"));
+	assert_int_not_equal(i, CORPUS_NONE);
+	assert_int_equal(l->nodes[i].text_len, 12);
+	assert_memory_equal(l->nodes[i].text, "nul\0inside\0\0", 13);
+	i = corpus_resolve(l, S("RAW:1.P3"));
+	assert_int_equal(l->nodes[i].text_len, 1);
+	assert_int_equal(l->nodes[i].text[0], '\0');
+	assert_int_equal(corpus_resolve(l, S("mfa:II.1.p2")),
+	    corpus_resolve(c, S("mfa:II.1.p2")));
+	assert_int_equal(corpus_resolve(l, S("e")), l->docs[2].root);
+	assert_int_equal(l->nodes[corpus_resolve(l, S("raw:1"))].line,
+	    4000000000u);
+	corpus_free(l);
+
+	/* Nothing but the database is left beside it. */
+	assert_int_equal(count_prefix(tmpdir, ".charta-import-"), 0);
+	assert_int_equal(count_prefix(tmpdir, "corpus.db-"), 0);
+	corpus_free(c);
+}
+
+/* Loading reads and never writes: the file keeps its bytes. */
+static void
+test_load_is_read_only(void **state)
+{
+	struct corpus	*c = make_corpus(), *l;
+	const char	*db = tpath("ro.db");
+	char		*err = NULL, *before, *after;
+	size_t		 nb, na;
+	sqlite3		*h;
+	sqlite3_stmt	*st;
+
+	assert_int_equal(store_write_corpus(db, c, &err), 0);
+	before = slurp(db, &nb);
+	assert_non_null(before);
+	assert_int_equal(nb % 4096, 0);
+	assert_int_equal(chmod(db, 0444), 0);
+	l = store_load_corpus(db, &err);
+	assert_non_null(l);
+	assert_corpus_equal(c, l);
+	corpus_free(l);
+	after = slurp(db, &na);
+	assert_int_equal(na, nb);
+	assert_memory_equal(before, after, nb);
+	assert_int_equal(count_prefix(tmpdir, "ro.db-"), 0);
+
+	/* The header says what the file is; no journal is needed. */
+	assert_int_equal(sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA journal_mode", -1, &st,
+	    NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0),
+	    "delete");
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	assert_memory_equal(before + 68, "\x43\x48\x52\x54", 4);
+	assert_memory_equal(before + 60, "\0\0\0\1", 4);
+	free(before);
+	free(after);
+	corpus_free(c);
+}
+
+/* Fields at the limits the importer enforces load back. */
+static void
+test_round_trip_limits(void **state)
+{
+	struct corpus		*c = corpus_new(), *l;
+	struct corpus_doc	 m = { .slug = "big", .title = "Big" };
+	const char		*db = tpath("limits.db");
+	char			*big, *err = NULL, label[CORPUS_MAX_LABEL + 1];
+	uint32_t		 r, s, a, b;
+	size_t			 i;
+
+	big = malloc(CORPUS_MAX_TEXT + 1);
+	assert_non_null(big);
+	for (i = 0; i < CORPUS_MAX_TEXT; i++)
+		big[i] = (char)('a' + i % 26);
+	big[CORPUS_MAX_TEXT] = '\0';
+	memset(label, 'L', CORPUS_MAX_LABEL);
+	label[CORPUS_MAX_LABEL] = '\0';
+	r = corpus_add_doc(c, &m);
+	s = corpus_add_node(c, r, KIND_SECTION, label, big, big, NULL, 0, 0,
+	    0);
+	corpus_add_node(c, s, KIND_PARAGRAPH, "x.p1", big, NULL, big,
+	    CORPUS_MAX_TEXT, 0, 0);
+	/* The deepest tree there may be. */
+	for (i = 2; i <= CORPUS_MAX_DEPTH; i++) {
+		snprintf(label, sizeof label, "d%zu", i);
+		s = corpus_add_node(c, s, i == CORPUS_MAX_DEPTH ?
+		    KIND_PARAGRAPH : KIND_SECTION, label, NULL, "t", "x", 1, 0,
+		    0);
+	}
+	assert_int_equal(c->nodes[s].depth, CORPUS_MAX_DEPTH);
+	assert_int_equal(corpus_finish(c, &a, &b), 0);
+	assert_int_equal(store_write_corpus(db, c, &err), 0);
+	l = store_load_corpus(db, &err);
+	if (l == NULL) {
+		fprintf(stderr, "%s\n", err);
+		fail();
+	}
+	assert_corpus_equal(c, l);
+	corpus_free(l);
+	corpus_free(c);
+	free(big);
+}
+
+/* ------------------------------------------------------- refusals */
+
+/* Loading path must fail with "PATH: ..." and what somewhere after. */
+static void
+expect_refusal(const char *path, const char *what)
+{
+	struct corpus	*c;
+	char		*err = NULL;
+	size_t		 n = strlen(path);
+
+	c = store_load_corpus(path, &err);
+	if (c != NULL) {
+		fprintf(stderr, "%s was loaded; expected: %s\n", path, what);
+		corpus_free(c);
+		fail();
+	}
+	assert_non_null(err);
+	if (strncmp(err, path, n) != 0 || strncmp(err + n, ": ", 2) != 0 ||
+	    strstr(err + n + 2, what) == NULL) {
+		fprintf(stderr, "got:  %s\nwant: %s: ...%s...\n", err, path,
+		    what);
+		fail();
+	}
+	free(err);
+}
+
+static void
+exec_sql(sqlite3 *db, const char *sql)
+{
+	char	*e = NULL;
+
+	if (sqlite3_exec(db, sql, NULL, NULL, &e) != SQLITE_OK) {
+		fprintf(stderr, "%s: %s\n", sql, e);
+		sqlite3_free(e);
+		fail();
+	}
+}
+
+/*
+ * A new database name with the given application_id and user_version and
+ * charta's tables, except that table skip is left out and table swap is
+ * created by swap_sql instead; then sql is run on it.
+ */
+static const char *
+craft_tables(const char *name, int appid, int version, const char *skip,
+    const char *swap, const char *swap_sql, const char *sql)
+{
+	const char	*path = tpath(name);
+	sqlite3		*db;
+	char		 buf[128];
+	int		 k;
+
+	unlink(path);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	snprintf(buf, sizeof buf, "PRAGMA application_id=%d; "
+	    "PRAGMA user_version=%d", appid, version);
+	exec_sql(db, buf);
+	exec_sql(db, "BEGIN");
+	for (k = 0; k < schema_ntables; k++) {
+		if (skip != NULL && strcmp(schema_tables[k].name, skip) == 0)
+			continue;
+		if (swap != NULL && strcmp(schema_tables[k].name, swap) == 0)
+			exec_sql(db, swap_sql);
+		else
+			exec_sql(db, schema_tables[k].sql);
+	}
+	if (sql != NULL)
+		exec_sql(db, sql);
+	exec_sql(db, "COMMIT");
+	assert_int_equal(sqlite3_close(db), SQLITE_OK);
+	return path;
+}
+
+static const char *
+craft(const char *name, const char *sql)
+{
+	return craft_tables(name, STORE_APPLICATION_ID, STORE_SCHEMA_VERSION,
+	    NULL, NULL, NULL, sql);
+}
+
+#define DOC1 \
+	"INSERT INTO document VALUES(1,'d','','D','','','','','','','','d.md');"
+#define ROOT1 \
+	"INSERT INTO node VALUES(1,1,NULL,'document','','','D',x'',0,0);"
+#define GOOD \
+	DOC1 ROOT1 \
+	"INSERT INTO node VALUES(2,1,1,'section','1','','One',x'',0,5);" \
+	"INSERT INTO node VALUES(3,1,2,'paragraph','1.p1','','',x'6869',0,7);"
+
+/* The hand-made database the refusals start from is a good one. */
+static void
+test_crafted_good(void **state)
+{
+	struct corpus	*c;
+	char		*err = NULL;
+	uint32_t	 i;
+
+	c = store_load_corpus(craft("good.db", GOOD), &err);
+	if (c == NULL) {
+		fprintf(stderr, "%s\n", err);
+		fail();
+	}
+	assert_int_equal(c->ndocs, 1);
+	assert_int_equal(c->nnodes, 3);
+	i = corpus_resolve(c, S("d:1.p1"));
+	assert_int_equal(i, 2);
+	assert_int_equal(c->nodes[i].text_len, 2);
+	assert_string_equal(c->nodes[i].text, "hi");
+	assert_int_equal(c->nodes[i].line, 7);
+	assert_string_equal(c->docs[0].file, "d.md");
+	corpus_free(c);
+
+	/* A body of exactly the limit loads. */
+	c = store_load_corpus(craft("max.db", DOC1 ROOT1
+	    "INSERT INTO node VALUES(2,1,1,'paragraph','p1','','',"
+	    "zeroblob(1048576),0,0);"), &err);
+	assert_non_null(c);
+	assert_int_equal(c->nodes[1].text_len, CORPUS_MAX_TEXT);
+	corpus_free(c);
+}
+
+static void
+test_refuse_files(void **state)
+{
+	static const char	 junk[] = "\x53\x51\x4c\x69\x74\x65\x20\x66"
+	    "\x6f\x72\x6d\x61\x74\x20\x33\x00garbage garbage garbage";
+	char			 noise[8192];
+	size_t			 i;
+
+	expect_refusal(tpath("missing.db"), "No such file or directory");
+	expect_refusal(tpath("no/such/dir/x.db"), "No such file or directory");
+	assert_int_equal(mkdir(tpath("dir.db"), 0755), 0);
+	expect_refusal(tpath("dir.db"), "not a regular file");
+	spit(tpath("zero.db"), "", 0);
+	expect_refusal(tpath("zero.db"), "empty file; not a charta database");
+	spit(tpath("text.db"), S("---\nslug: x\ntitle: y\n---\nHello.\n"));
+	expect_refusal(tpath("text.db"), "not a charta database");
+	spit(tpath("header.db"), S(junk));
+	expect_refusal(tpath("header.db"), "");
+	for (i = 0; i < sizeof noise; i++)
+		noise[i] = (char)(i * 7919 % 251);
+	spit(tpath("noise.db"), noise, sizeof noise);
+	expect_refusal(tpath("noise.db"), "not a charta database");
+	/* A FIFO is refused, not opened: this must not hang. */
+	assert_int_equal(mkfifo(tpath("fifo.db"), 0644), 0);
+	expect_refusal(tpath("fifo.db"), "not a regular file");
+	assert_int_equal(symlink(tpath("fifo.db"), tpath("link.db")), 0);
+	expect_refusal(tpath("link.db"), "not a regular file");
+	expect_refusal("/dev/null", "not a regular file");
+}
+
+static void
+test_refuse_foreign(void **state)
+{
+	/* Another application's database, or a plain one. */
+	expect_refusal(craft_tables("other.db", 0x12345678, 1, NULL, NULL,
+	    NULL, GOOD), "not a charta database");
+	expect_refusal(craft_tables("plain.db", 0, 1, NULL, NULL, NULL, GOOD),
+	    "not a charta database");
+	/* A newer schema, or none. */
+	expect_refusal(craft_tables("v2.db", STORE_APPLICATION_ID, 2, NULL,
+	    NULL, NULL, GOOD), "created by a newer charta (schema 2; this "
+	    "charta reads 1)");
+	expect_refusal(craft_tables("v99.db", STORE_APPLICATION_ID, 99, NULL,
+	    NULL, NULL, GOOD), "newer charta (schema 99");
+	expect_refusal(craft_tables("v0.db", STORE_APPLICATION_ID, 0, NULL,
+	    NULL, NULL, GOOD), "not a charta database (unknown schema "
+	    "version)");
+	expect_refusal(craft_tables("vneg.db", STORE_APPLICATION_ID, -1, NULL,
+	    NULL, NULL, GOOD), "not a charta database");
+}
+
+static void
+test_refuse_schema(void **state)
+{
+	expect_refusal(craft("table.db", GOOD "CREATE TABLE extra(x);"),
+	    "not a charta database (unexpected schema)");
+	expect_refusal(craft("trigger.db", GOOD "CREATE TRIGGER t AFTER "
+	    "INSERT ON node BEGIN DELETE FROM link; END;"),
+	    "not a charta database (unexpected schema)");
+	expect_refusal(craft("view.db", GOOD "CREATE VIEW v AS SELECT * FROM "
+	    "node;"), "not a charta database (unexpected schema)");
+	expect_refusal(craft("index.db", GOOD "CREATE INDEX i ON node(label);"),
+	    "not a charta database (unexpected schema)");
+	expect_refusal(craft("unique.db", GOOD "CREATE UNIQUE INDEX u ON "
+	    "document(slug);"), "not a charta database (unexpected schema)");
+	/* The same names, other statements. */
+	expect_refusal(craft_tables("create.db", STORE_APPLICATION_ID, 1,
+	    NULL, "node", "CREATE TABLE node(id INTEGER PRIMARY KEY, "
+	    "doc INTEGER NOT NULL, parent INTEGER, kind TEXT NOT NULL, "
+	    "label TEXT NOT NULL, anchor TEXT NOT NULL, title TEXT NOT NULL, "
+	    "body BLOB NOT NULL, page INTEGER NOT NULL, "
+	    "line INTEGER NOT NULL, extra TEXT)", DOC1),
+	    "not a charta database (unexpected schema)");
+	expect_refusal(craft_tables("case.db", STORE_APPLICATION_ID, 1,
+	    NULL, "link", "CREATE TABLE link(id INTEGER PRIMARY KEY, "
+	    "a TEXT NOT NULL, b TEXT NOT NULL, relation TEXT NOT NULL, "
+	    "note TEXT)", GOOD), "not a charta database (unexpected schema)");
+	expect_refusal(craft_tables("name.db", STORE_APPLICATION_ID, 1,
+	    NULL, "link", "CREATE TABLE links(id INTEGER PRIMARY KEY, "
+	    "a TEXT NOT NULL, b TEXT NOT NULL, relation TEXT NOT NULL, "
+	    "note TEXT NOT NULL)", GOOD),
+	    "not a charta database (unexpected schema)");
+	/* A table missing. */
+	expect_refusal(craft_tables("missing.db", STORE_APPLICATION_ID, 1,
+	    "link", NULL, NULL, GOOD), "not a charta database (tables "
+	    "missing)");
+	expect_refusal(craft_tables("empty-schema.db", STORE_APPLICATION_ID,
+	    1, "link", "node", "CREATE TABLE x(y)", "DROP TABLE x; DROP TABLE "
+	    "document;"), "not a charta database (tables missing)");
+}
+
+static void
+test_refuse_documents(void **state)
+{
+	expect_refusal(craft("noslug.db", "INSERT INTO document VALUES(1,'',"
+	    "'','D','','','','','','','','d.md');" ROOT1),
+	    "malformed document record");
+	expect_refusal(craft("notitle.db", "INSERT INTO document VALUES(1,"
+	    "'d','','','','','','','','','','d.md');" ROOT1),
+	    "malformed document record");
+	expect_refusal(craft("docid.db", "INSERT INTO document VALUES(2,'d',"
+	    "'','D','','','','','','','','d.md');" ROOT1),
+	    "malformed document record");
+	expect_refusal(craft("docnul.db", "INSERT INTO document VALUES(1,"
+	    "CAST(x'640065' AS TEXT),'','D','','','','','','','','d.md');"
+	    ROOT1), "malformed document record");
+	/* A document without its node. */
+	expect_refusal(craft("nonode.db", DOC1), "a document has no nodes");
+	expect_refusal(craft("nonode2.db", GOOD "INSERT INTO document VALUES("
+	    "2,'e','','E','','','','','','','','e.md');"),
+	    "a document has no nodes");
+	/* Two documents of one name. */
+	expect_refusal(craft("twoslugs.db", GOOD "INSERT INTO document VALUES("
+	    "2,'D','','E','','','','','','','','e.md');"
+	    "INSERT INTO node VALUES(4,2,NULL,'document','','','E',x'',0,0);"),
+	    "");
+}
+
+static void
+test_refuse_nodes(void **state)
+{
+	char	sql[1024];
+	int	k, n;
+
+	/* A parent at or after its child: a cycle or a forward link. */
+	expect_refusal(craft("self.db", DOC1 ROOT1
+	    "INSERT INTO node VALUES(2,1,2,'section','1','','One',x'',0,0);"),
+	    "malformed node 2 (parent)");
+	expect_refusal(craft("forward.db", DOC1 ROOT1
+	    "INSERT INTO node VALUES(2,1,3,'section','1','','One',x'',0,0);"
+	    "INSERT INTO node VALUES(3,1,1,'section','2','','Two',x'',0,0);"),
+	    "malformed node 2 (parent)");
+	expect_refusal(craft("noparent.db", DOC1 ROOT1
+	    "INSERT INTO node VALUES(2,1,NULL,'section','1','','One',x'',0,"
+	    "0);"),
+	    "malformed node 2 (parent)");
+	expect_refusal(craft("textparent.db", DOC1 ROOT1
+	    "INSERT INTO node VALUES(2,1,'x','section','1','','One',x'',0,0);"),
+	    "malformed node 2 (parent)");
+	expect_refusal(craft("orphan.db", DOC1
+	    "INSERT INTO node VALUES(1,1,1,'section','1','','One',x'',0,0);"),
+	    "malformed node 1 (parent)");
+	expect_refusal(craft("nolabel.db", DOC1 ROOT1
+	    "INSERT INTO node VALUES(2,1,1,'section','','','One',x'',0,0);"),
+	    "malformed node 2 (parent)");
+	/* A parent in another document. */
+	expect_refusal(craft("otherdoc.db", GOOD "INSERT INTO document VALUES("
+	    "2,'e','','E','','','','','','','','e.md');"
+	    "INSERT INTO node VALUES(4,2,NULL,'document','','','E',x'',0,0);"
+	    "INSERT INTO node VALUES(5,2,2,'section','1','','X',x'',0,0);"),
+	    "malformed node 5 (parent)");
+	expect_refusal(craft("wrongdoc.db", GOOD
+	    "INSERT INTO node VALUES(4,2,1,'section','2','','X',x'',0,0);"),
+	    "malformed node 4 (parent)");
+	/* Not in preorder. */
+	expect_refusal(craft("order.db", DOC1 ROOT1
+	    "INSERT INTO node VALUES(2,1,1,'section','1','','One',x'',0,0);"
+	    "INSERT INTO node VALUES(3,1,1,'section','2','','Two',x'',0,0);"
+	    "INSERT INTO node VALUES(4,1,2,'paragraph','1.p1','','',x'61',0,"
+	    "0);"), "malformed node 4 (order)");
+	/* Ids with a gap. */
+	expect_refusal(craft("gap.db", DOC1 ROOT1
+	    "INSERT INTO node VALUES(3,1,1,'section','1','','One',x'',0,0);"),
+	    "malformed node 2 (node)");
+	/* Kinds. */
+	expect_refusal(craft("kind.db", DOC1 ROOT1
+	    "INSERT INTO node VALUES(2,1,1,'chapterx','1','','One',x'',0,0);"),
+	    "malformed node 2 (kind)");
+	expect_refusal(craft("kindcase.db", DOC1 ROOT1
+	    "INSERT INTO node VALUES(2,1,1,'Section','1','','One',x'',0,0);"),
+	    "malformed node 2 (kind)");
+	expect_refusal(craft("twodocs.db", DOC1 ROOT1
+	    "INSERT INTO node VALUES(2,1,1,'document','1','','One',x'',0,0);"),
+	    "malformed node 2 (document)");
+	expect_refusal(craft("rootparent.db", DOC1
+	    "INSERT INTO node VALUES(1,1,1,'document','','','D',x'',0,0);"),
+	    "malformed node 1 (document)");
+	expect_refusal(craft("docrange.db", DOC1
+	    "INSERT INTO node VALUES(1,2,NULL,'document','','','D',x'',0,0);"),
+	    "malformed node 1 (document)");
+	/* A block with children. */
+	expect_refusal(craft("blockkids.db", DOC1 ROOT1
+	    "INSERT INTO node VALUES(2,1,1,'paragraph','p1','','',x'61',0,0);"
+	    "INSERT INTO node VALUES(3,1,2,'paragraph','p1.p1','','',x'61',0,"
+	    "0);"), "malformed node 3 (nesting)");
+	/* Too deep: CORPUS_MAX_DEPTH + 1 levels under the document. */
+	n = snprintf(sql, sizeof sql, "%s%s", DOC1, ROOT1);
+	for (k = 2; k <= CORPUS_MAX_DEPTH + 2; k++)
+		n += snprintf(sql + n, sizeof sql - (size_t)n, "INSERT INTO "
+		    "node VALUES(%d,1,%d,'section','s%d','','S',x'',0,0);", k,
+		    k - 1, k);
+	expect_refusal(craft("deep.db", sql), "malformed node 10 (nesting)");
+	/* Labels: a NUL inside, or longer than CORPUS_MAX_LABEL. */
+	expect_refusal(craft("labelnul.db", DOC1 ROOT1
+	    "INSERT INTO node VALUES(2,1,1,'section',CAST(x'310032' AS TEXT),"
+	    "'','One',x'',0,0);"), "malformed node 2 (node)");
+	expect_refusal(craft("label65.db", DOC1 ROOT1
+	    "INSERT INTO node VALUES(2,1,1,'section','"
+	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',"
+	    "'','One',x'',0,0);"), "malformed node 2 (node)");
+	expect_refusal(craft("titlenul.db", DOC1 ROOT1
+	    "INSERT INTO node VALUES(2,1,1,'section','1','',"
+	    "CAST(x'4f006e65' AS TEXT),x'',0,0);"), "malformed node 2 (node)");
+	/* Bodies: one byte over the limit, and well over SQLite's. */
+	expect_refusal(craft("body1.db", DOC1 ROOT1
+	    "INSERT INTO node VALUES(2,1,1,'paragraph','p1','','',"
+	    "zeroblob(1048577),0,0);"), "malformed node 2 (node)");
+	expect_refusal(craft("body2.db", DOC1 ROOT1
+	    "INSERT INTO node VALUES(2,1,1,'paragraph','p1','','',"
+	    "zeroblob(4000000),0,0);"), "");
+	expect_refusal(craft("title2.db", DOC1 ROOT1
+	    "INSERT INTO node VALUES(2,1,1,'section','1','',"
+	    "CAST(zeroblob(2000000) AS TEXT),x'',0,0);"), "");
+	/* Two nodes of one label. */
+	expect_refusal(craft("twolabels.db", DOC1 ROOT1
+	    "INSERT INTO node VALUES(2,1,1,'section','IV','','One',x'',0,0);"
+	    "INSERT INTO node VALUES(3,1,1,'section','iv','','Two',x'',0,0);"),
+	    "two nodes share the reference 'd:iv'");
+}
+
+/* --------------------------------------------------------- damage */
+
+/* Write a corpus of many paragraphs; returns its size in bytes. */
+static size_t
+write_big(const char *path, int nblocks)
+{
+	struct corpus		*c = corpus_new();
+	struct corpus_doc	 m = { .slug = "big", .title = "Big" };
+	char			 label[32], text[300];
+	char			*err = NULL;
+	uint32_t		 r, s = 0, a, b;
+	size_t			 len;
+	int			 i;
+	struct stat		 sb;
+
+	r = corpus_add_doc(c, &m);
+	for (i = 0; i < nblocks; i++) {
+		if (i % 50 == 0) {
+			snprintf(label, sizeof label, "%d", i / 50 + 1);
+			s = corpus_add_node(c, r, KIND_SECTION, label, NULL,
+			    "Section", NULL, 0, i, (uint32_t)i);
+		}
+		snprintf(label, sizeof label, "%d.p%d", i / 50 + 1, i % 50 + 1);
+		len = (size_t)snprintf(text, sizeof text, "Paragraph %d: %s", i,
+		    "lorem ipsum dolor sit amet, consectetur adipiscing elit, "
+		    "sed do eiusmod tempor incididunt ut labore et dolore "
+		    "magna aliqua. Ut enim ad minim veniam, quis nostrud "
+		    "exercitation");
+		corpus_add_node(c, s, KIND_PARAGRAPH, label, NULL, NULL, text,
+		    len, 0, (uint32_t)i);
+	}
+	assert_int_equal(corpus_finish(c, &a, &b), 0);
+	assert_int_equal(store_write_corpus(path, c, &err), 0);
+	corpus_free(c);
+	assert_int_equal(stat(path, &sb), 0);
+	return (size_t)sb.st_size;
+}
+
+static void
+test_refuse_truncated(void **state)
+{
+	const char	*db = tpath("whole.db"), *cut = tpath("cut.db");
+	char		*bytes;
+	size_t		 size, n;
+
+	write_big(db, 400);
+	bytes = slurp(db, &size);
+	assert_non_null(bytes);
+	assert_true(size >= 8 * 4096);
+	/* Half of it. */
+	spit(cut, bytes, size / 2);
+	expect_refusal(cut, "");
+	/* Every cut, from the header on: refused, never a crash. */
+	for (n = 1; n < size; n += n < 200 ? 37 : 1024) {
+		spit(cut, bytes, n);
+		expect_refusal(cut, "");
+	}
+	/*
+	 * Even one byte less: SQLite would read the missing bytes as zeros
+	 * and quick_check would not notice the changed text.
+	 */
+	for (n = size - 1; n > size - 4096; n -= 255) {
+		spit(cut, bytes, n);
+		expect_refusal(cut, "the database is damaged (the file is "
+		    "truncated)");
+	}
+	free(bytes);
+}
+
+static void
+test_refuse_corrupt_page(void **state)
+{
+	const char	*db = tpath("whole.db"), *bad = tpath("bad.db");
+	struct corpus	*c;
+	char		*bytes, *err = NULL;
+	size_t		 size, page, npages;
+
+	write_big(db, 3000);
+	bytes = slurp(db, &size);
+	assert_non_null(bytes);
+	npages = size / 4096;
+	assert_true(npages > 50);
+
+	/* Bytes overwritten in the middle of the node table's pages. */
+	memcpy(bytes + npages / 2 * 4096, "\xde\xad\xbe\xef"
+	    "\xde\xad\xbe\xef\xde\xad\xbe\xef\xde\xad\xbe\xef", 16);
+	spit(bad, bytes, size);
+	c = store_load_corpus(bad, &err);
+	if (c != NULL) {
+		fprintf(stderr, "a damaged page was loaded\n");
+		fail();
+	}
+	assert_non_null(err);
+	assert_int_equal(strncmp(err, bad, strlen(bad)), 0);
+	if (strstr(err, "damaged") == NULL &&
+	    strstr(err, "malformed") == NULL) {
+		fprintf(stderr, "got: %s\n", err);
+		fail();
+	}
+	free(err);
+	free(bytes);
+
+	/* Any one page wholly overwritten is refused. */
+	for (page = 0; page < npages; page += page < 4 ? 1 : 7) {
+		bytes = slurp(db, &size);
+		memset(bytes + page * 4096, 0x55, 4096);
+		spit(bad, bytes, size);
+		free(bytes);
+		expect_refusal(bad, "");
+	}
+}
+
+/* ------------------------------------------------------- atomicity */
+
+/*
+ * Run store_write_corpus(path, c) in a child process: as an unprivileged
+ * user if unprivileged (a read-only directory does not stop root), and
+ * with the file size limit fsize unless it is 0.  Returns its result and
+ * its message in *msg (to free; NULL if none).  Skips the test when
+ * privileges cannot be dropped.
+ */
+static int
+write_in_child(const char *path, const struct corpus *c, bool unprivileged,
+    rlim_t fsize, char **msg)
+{
+	struct rlimit	rl;
+	char		buf[4096], *err = NULL;
+	size_t		n = 0;
+	ssize_t		r;
+	pid_t		pid;
+	int		p[2], status, rc;
+
+	assert_int_equal(pipe(p), 0);
+	fflush(NULL);
+	pid = fork();
+	assert_true(pid != -1);
+	if (pid == 0) {
+		close(p[0]);
+		if (unprivileged && geteuid() == 0 && (setgroups(0, NULL) ==
+		    -1 || setgid(65534) == -1 || setuid(65534) == -1))
+			_exit(77);
+		if (fsize != 0) {
+			signal(SIGXFSZ, SIG_IGN);
+			if (getrlimit(RLIMIT_FSIZE, &rl) == -1)
+				_exit(78);
+			rl.rlim_cur = fsize;
+			if (setrlimit(RLIMIT_FSIZE, &rl) == -1)
+				_exit(78);
+		}
+		rc = store_write_corpus(path, c, &err);
+		if (err != NULL && write(p[1], err, strlen(err)) == -1)
+			_exit(79);
+		free(err);
+		close(p[1]);
+		_exit(rc == 0 ? 0 : 1);
+	}
+	close(p[1]);
+	while ((r = read(p[0], buf + n, sizeof buf - 1 - n)) > 0)
+		n += (size_t)r;
+	close(p[0]);
+	buf[n] = '\0';
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	if (WEXITSTATUS(status) == 77)
+		skip();
+	assert_true(WEXITSTATUS(status) == 0 || WEXITSTATUS(status) == 1);
+	*msg = n > 0 ? strdup(buf) : NULL;
+	return WEXITSTATUS(status) == 0 ? 0 : -1;
+}
+
+/* A small corpus, different from make_corpus's. */
+static struct corpus *
+make_small(const char *slug)
+{
+	struct corpus		*c = corpus_new();
+	struct corpus_doc	 m = { .title = "Small" };
+	uint32_t		 r, a, b;
+
+	m.slug = slug;
+	r = corpus_add_doc(c, &m);
+	corpus_add_node(c, r, KIND_PARAGRAPH, "p1", NULL, NULL, S("small"), 0,
+	    1);
+	assert_int_equal(corpus_finish(c, &a, &b), 0);
+	return c;
+}
+
+static void
+test_write_replaces(void **state)
+{
+	struct corpus	*c1 = make_corpus(), *c2 = make_small("second"), *l;
+	const char	*db = tpath("replace.db");
+	char		*err = NULL;
+	struct stat	 sb;
+	mode_t		 old;
+
+	old = umask(022);
+	assert_int_equal(store_write_corpus(db, c1, &err), 0);
+	assert_int_equal(stat(db, &sb), 0);
+	assert_int_equal(sb.st_mode & 07777, 0644);
+	l = store_load_corpus(db, &err);
+	assert_non_null(l);
+	assert_int_equal(l->ndocs, 3);
+	corpus_free(l);
+
+	umask(027);
+	assert_int_equal(store_write_corpus(db, c2, &err), 0);
+	assert_null(err);
+	assert_int_equal(stat(db, &sb), 0);
+	assert_int_equal(sb.st_mode & 07777, 0640);
+	l = store_load_corpus(db, &err);
+	assert_non_null(l);
+	assert_corpus_equal(c2, l);
+	corpus_free(l);
+	umask(old);
+	assert_int_equal(count_prefix(tmpdir, ".charta-import-"), 0);
+
+	/* A relative path, in the current directory. */
+	{
+		char	cwd[4096];
+
+		assert_non_null(getcwd(cwd, sizeof cwd));
+		assert_int_equal(chdir(tmpdir), 0);
+		assert_int_equal(store_write_corpus("relative.db", c1, &err),
+		    0);
+		l = store_load_corpus("relative.db", &err);
+		assert_non_null(l);
+		corpus_free(l);
+		assert_int_equal(chdir(cwd), 0);
+		assert_int_equal(count_prefix(tmpdir, ".charta-import-"), 0);
+	}
+	corpus_free(c1);
+	corpus_free(c2);
+}
+
+static void
+test_write_fails_cleanly(void **state)
+{
+	struct corpus	*c = make_small("x");
+	char		*err = NULL;
+	const char	*p;
+
+	/* No such directory. */
+	p = tpath("no-such-dir/c.db");
+	assert_int_equal(store_write_corpus(p, c, &err), -1);
+	assert_non_null(err);
+	assert_int_equal(strncmp(err, p, strlen(p)), 0);
+	assert_non_null(strstr(err, "cannot create a file beside it: No such "
+	    "file or directory"));
+	free(err);
+	/* The target is a directory: the rename fails, nothing is left. */
+	assert_int_equal(mkdir(tpath("isdir.db"), 0755), 0);
+	assert_int_equal(mkdir(tpath("isdir.db/sub"), 0755), 0);
+	err = NULL;
+	assert_int_equal(store_write_corpus(tpath("isdir.db"), c, &err), -1);
+	assert_non_null(err);
+	assert_int_equal(strncmp(err, tpath("isdir.db"),
+	    strlen(tpath("isdir.db"))), 0);
+	free(err);
+	assert_int_equal(count_prefix(tmpdir, ".charta-import-"), 0);
+	corpus_free(c);
+}
+
+static void
+test_write_readonly_dir(void **state)
+{
+	struct corpus	*c1 = make_corpus(), *c2 = make_small("second"), *l;
+	char		 dir[512], db[512], fresh[512];
+	char		*err = NULL, *before, *after, *msg = NULL;
+	size_t		 nb, na;
+
+	snprintf(dir, sizeof dir, "%s", tpath("ro"));
+	snprintf(db, sizeof db, "%s", tpath("ro/c.db"));
+	snprintf(fresh, sizeof fresh, "%s", tpath("ro/new.db"));
+	/* An unprivileged child must be able to reach the directory. */
+	assert_int_equal(chmod(tmpdir, 0755), 0);
+	assert_int_equal(mkdir(dir, 0755), 0);
+	assert_int_equal(store_write_corpus(db, c1, &err), 0);
+	before = slurp(db, &nb);
+	assert_non_null(before);
+	assert_int_equal(chmod(dir, 0555), 0);
+
+	/* Over the old file: refused, and the old file is untouched. */
+	assert_int_equal(write_in_child(db, c2, true, 0, &msg), -1);
+	assert_non_null(msg);
+	assert_int_equal(strncmp(msg, db, strlen(db)), 0);
+	assert_non_null(strstr(msg, ": cannot create a file beside it: "
+	    "Permission denied"));
+	free(msg);
+	after = slurp(db, &na);
+	assert_int_equal(na, nb);
+	assert_memory_equal(before, after, nb);
+	free(after);
+	l = store_load_corpus(db, &err);
+	assert_non_null(l);
+	assert_corpus_equal(c1, l);
+	corpus_free(l);
+
+	/* A new file: refused, nothing created. */
+	assert_int_equal(write_in_child(fresh, c2, true, 0, &msg), -1);
+	assert_non_null(msg);
+	assert_int_equal(strncmp(msg, fresh, strlen(fresh)), 0);
+	free(msg);
+	assert_int_equal(access(fresh, F_OK), -1);
+	assert_int_equal(count_prefix(dir, ".charta-import-"), 0);
+	assert_int_equal(count_prefix(dir, "c.db-"), 0);
+
+	assert_int_equal(chmod(dir, 0755), 0);
+	free(before);
+	corpus_free(c1);
+	corpus_free(c2);
+}
+
+/* A write that fails half way (the disk fills) leaves the old file. */
+static void
+test_write_disk_full(void **state)
+{
+	struct corpus	*c1 = make_small("first"), *c2, *l;
+	struct corpus_doc	 m = { .slug = "big", .title = "Big" };
+	const char	*db = tpath("full.db");
+	char		*err = NULL, *before, *after, *msg = NULL, label[32];
+	char		 text[1000];
+	size_t		 nb, na;
+	uint32_t	 r, a, b;
+	int		 i;
+
+	assert_int_equal(store_write_corpus(db, c1, &err), 0);
+	before = slurp(db, &nb);
+	assert_non_null(before);
+
+	c2 = corpus_new();
+	r = corpus_add_doc(c2, &m);
+	memset(text, 'x', sizeof text);
+	for (i = 0; i < 2000; i++) {
+		snprintf(label, sizeof label, "p%d", i + 1);
+		corpus_add_node(c2, r, KIND_PARAGRAPH, label, NULL, NULL, text,
+		    sizeof text, 0, 0);
+	}
+	assert_int_equal(corpus_finish(c2, &a, &b), 0);
+
+	assert_int_equal(write_in_child(db, c2, false, 256 * 1024, &msg), -1);
+	assert_non_null(msg);
+	assert_int_equal(strncmp(msg, db, strlen(db)), 0);
+	assert_non_null(strstr(msg, ": cannot "));
+	free(msg);
+	after = slurp(db, &na);
+	assert_int_equal(na, nb);
+	assert_memory_equal(before, after, nb);
+	free(after);
+	l = store_load_corpus(db, &err);
+	assert_non_null(l);
+	assert_corpus_equal(c1, l);
+	corpus_free(l);
+	/* No temporary file, and no journal of one. */
+	assert_int_equal(count_prefix(tmpdir, ".charta-import-"), 0);
+
+	/* Without the limit the same corpus is written. */
+	assert_int_equal(write_in_child(db, c2, false, 0, &msg), 0);
+	assert_null(msg);
+	l = store_load_corpus(db, &err);
+	assert_non_null(l);
+	assert_corpus_equal(c2, l);
+	corpus_free(l);
+	assert_int_equal(count_prefix(tmpdir, ".charta-import-"), 0);
+	free(before);
+	corpus_free(c1);
+	corpus_free(c2);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_round_trip, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_load_is_read_only, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_round_trip_limits, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_crafted_good, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_refuse_files, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_refuse_foreign, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_refuse_schema, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_refuse_documents, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_refuse_nodes, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_refuse_truncated, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_refuse_corrupt_page, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_write_replaces, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_write_fails_cleanly, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_write_readonly_dir, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_write_disk_full, setup,
+		    teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
