@@ -71,6 +71,24 @@ import_check_text(const char *name, char *data, size_t *len, char **err)
 			return -1;
 		}
 	}
+	/*
+	 * Strip a UTF-8 BOM, then make every line end LF, before anything
+	 * is counted: lines and columns below are then those an editor
+	 * shows, even in a file of lone CRs.
+	 */
+	i = 0;
+	if (n >= 3 && memcmp(data, "\357\273\277", 3) == 0)
+		i = 3;
+	for (j = 0; i < n; i++) {
+		if (data[i] == '\r') {
+			data[j++] = '\n';
+			if (i + 1 < n && data[i + 1] == '\n')
+				i++;
+		} else
+			data[j++] = data[i];
+	}
+	data[j] = '\0';
+	n = j;
 	/* NUL early on means binary; later, it is still not text. */
 	scan = n;
 	nul = memchr(data, '\0', scan);
@@ -97,20 +115,7 @@ import_check_text(const char *name, char *data, size_t *len, char **err)
 		    name, line, col, byte);
 		return -1;
 	}
-	/* Strip a UTF-8 BOM, then make every line end LF. */
-	i = 0;
-	if (n >= 3 && memcmp(data, "\357\273\277", 3) == 0)
-		i = 3;
-	for (j = 0; i < n; i++) {
-		if (data[i] == '\r') {
-			data[j++] = '\n';
-			if (i + 1 < n && data[i + 1] == '\n')
-				i++;
-		} else
-			data[j++] = data[i];
-	}
-	data[j] = '\0';
-	*len = j;
+	*len = n;
 	return 0;
 }
 
