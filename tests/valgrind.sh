@@ -1,0 +1,34 @@
+#!/bin/sh
+# valgrind.sh -- the fast unit tests and the command-line commands under
+# valgrind: no invalid access, no uninitialised value, no leak.  Skipped in
+# a sanitizer build (ASan and valgrind do not mix) or without valgrind.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+[ "${CHARTA_SANITIZERS:-no}" = yes ] && skip "sanitizer build"
+command -v valgrind >/dev/null 2>&1 || skip "valgrind is not installed"
+
+builddir=$(dirname "$(dirname "$CHARTA")")
+vg() {
+	valgrind -q --error-exitcode=99 --leak-check=full \
+	    --errors-for-leak-kinds=definite,indirect \
+	    --show-leak-kinds=definite,indirect "$@" >"$tmp/vg.out" 2>"$tmp/vg.err"
+	rc=$?
+	if [ "$rc" -eq 99 ] || grep -q '^==[0-9]*== ' "$tmp/vg.err"; then
+		fail "valgrind found errors in: $*"
+		head -30 "$tmp/vg.err" >&2
+	fi
+}
+
+for t in test-text test-corpus test-import test-store test-shipped; do
+	[ -x "$builddir/tests/unit/$t" ] && vg "$builddir/tests/unit/$t"
+done
+vg "$CHARTA" list
+vg "$CHARTA" toc un
+vg "$CHARTA" show -w 60 mfa
+vg "$CHARTA" search --count sovereignty
+vg "$CHARTA" search '"shared future"' -mankind
+vg "$CHARTA" compare --words -w 100 mfa:II un:II
+vg "$CHARTA" compare --stats wic:II.1
+vg "$CHARTA" --db "$tmp/v.db" import "$top_srcdir/data/iscc-2017-mfa.md"
+vg "$CHARTA" show nosuchdoc
+finish
