@@ -6,15 +6,16 @@
  * Texts are UTF-8 byte ranges given as (pointer, length); they need not be
  * NUL-terminated and are never modified or retained.  A "word" is a run of
  * text between two UAX #29 word breaks (libunistring's u8_wordbreaks) that
- * holds at least one letter or digit; spaces and punctuation are not words.
- * Ideographs are words each on their own ("网络" is two words), because UAX
- * #29 breaks between them; Thai and similar scripts written without spaces
- * come out as one word per space-delimited run.
+ * holds at least one letter or digit; spaces and punctuation are not words,
+ * and a hyphen ends a word ("well-known" is two).  Ideographs are words on
+ * their own ("网络" is two words) because UAX #29 breaks between them, and
+ * so, without a dictionary, are the letters of Thai and other scripts
+ * written without spaces.  Combining marks stay with their letter.
  *
  * Words compare by key: the word folded with text_fold() (case and accents:
  * "Été" is "ete") with punctuation and format characters inside it removed,
  * so that "people's", "People’s" and "peoples" are the same word, as are
- * "co-operation" written with a soft hyphen and "cooperation".
+ * "cooperation" and "co\u00ADoperation" with a soft hyphen.
  *
  * Ownership: diff_words_split() and diff_compute() fill a structure the
  * caller provides and owns; its arrays are malloc'ed and released by
@@ -73,12 +74,14 @@ struct diff_result {
  * unmarked word is deleted from a or inserted in b.  The marked words of a
  * and of b, read in order, have equal keys.
  *
- * The result is minimal (a true LCS) unless out->approximate is set: when
- * the edit distance is so large that the exact search would exceed a fixed
- * work budget (two long, largely reordered texts), a cheaper approximation
- * is used for the rest -- anchoring on words unique to both sides -- and
- * fewer words may be marked than could be.  Time is O((na + nb) log) plus
- * the budget; memory is linear.
+ * The result is minimal (a true LCS) unless out->approximate is set.  That
+ * only happens when the edit distance runs into thousands (two long texts
+ * largely reworded or reordered) and an exact diff would exceed a fixed
+ * work budget: the rest is then matched by cheaper means (words unique to
+ * both sides as anchors, chunks diffed exactly in parallel), and fewer
+ * words may be marked than could be.  Whatever the input, two texts of
+ * 100,000 words take well under a second and memory linear in the words;
+ * two paragraphs take microseconds.  See lcs.c for the algorithm.
  * *out is overwritten and must be released with diff_result_free().
  */
 void	 diff_compute(const struct diff_words *a, const struct diff_words *b,
@@ -119,12 +122,15 @@ struct diff_group {
  * every paragraph of both sides exactly once: the first starts at (0, 0),
  * each starts where the previous ended, the last ends at (na, nb).
  *
- * Paragraphs are compared by the words they share (see diff_align() in
- * align.c for the scoring).  When na == nb and each paragraph shares at
- * least half its words with its counterpart, the alignment is the
- * diagonal without further search.  Otherwise the best alignment is
- * searched in a band around the diagonal, so time and memory grow with
- * na + nb (times the band width, at least 20), not na * nb; an alignment
+ * Paragraphs are compared by the words they share, rare words counting
+ * more than common ones, regardless of order; the alignment maximises
+ * the similarity of the paragraphs put side by side, less a penalty for
+ * each paragraph left alone or taken for split (see align.c).  When
+ * na == nb and every paragraph is at least 50% similar to its
+ * counterpart, the alignment is the diagonal without further search.
+ * Otherwise it is searched in a band around the diagonal, so time and
+ * memory grow with na + nb (times the band width, at least 20 and up to
+ * |na - nb| + 20 when that is affordable), not with na * nb; an alignment
  * that strays further from the diagonal than the band cannot be found.
  */
 size_t	 diff_align(const char *const *a, const size_t *alen, size_t na,

@@ -16,22 +16,28 @@
  * on either side of that point the same way.  The search code follows the
  * diag() function of GNU diffutils' diffseq.h, without its heuristics.
  * Memory is two vectors of n + m + 3 offsets; time is O((n + m) D), where
- * D is the edit distance, since each half has about D / 2 edits.
+ * D is the edit distance, since each half has about D / 2 edits.  That is
+ * ideal for two versions of one text (small D) and poor for two unrelated
+ * paragraphs, where every step of the search is a mispredicted branch:
+ * so a piece of at most LCS_BITS_CELLS cells (n * m, about 1000 words a
+ * side) whose search costs more than a bit-parallel diff would is diffed
+ * bit-parallel instead (lcs_bits(), O(n m / 64) and exact).  Two 300-word
+ * paragraphs thus take tens of microseconds whatever they hold.
  *
  * The cost of a large D is bounded by a work budget counted in diagonals
- * visited and words compared: LCS_BUDGET for the whole diff, and never
- * less than LCS_LOCAL per word for any one split, so that the small pieces
- * of a large diff still get an exact answer after the budget is spent.
- * The budget is about what a D of 5000 costs; two ordinary paragraphs
- * never come near it.  A search that runs out falls back to anchoring
- * (the idea of Bram Cohen's "patience diff"): the words that occur exactly
- * once on each side of the piece are matched, the longest run of them that
- * is in the same order on both sides is kept (a longest increasing
- * subsequence, O(k log k)), and the gaps between these anchors are diffed
- * again, each with its own small local budget.  Pieces with no unique words
- * are left unmatched.  Fallbacks nest at most LCS_FALLBACK_DEPTH deep, so
+ * visited and words compared: LCS_BUDGET for the whole diff (about what
+ * an edit distance of 4096 costs), and never less than LCS_LOCAL per word
+ * for any one split, so that the pieces of a large diff still get an
+ * exact answer after the budget is spent.  A search that runs out falls
+ * back to anchoring (the idea of Bram Cohen's "patience diff"): the words
+ * that occur exactly once on each side of the piece are matched, the
+ * longest run of them in the same order on both sides is kept (a longest
+ * increasing subsequence, O(k log k)), and the gaps between these anchors
+ * are diffed again from the start.  A piece with no unique words is cut
+ * into chunks of LCS_CHUNK words at the same proportion of both sides,
+ * each diffed again.  Fallbacks nest at most LCS_FALLBACK_DEPTH deep, so
  * the total work stays within a few passes over the text plus the budget,
- * and the result is flagged approximate.
+ * memory stays linear, and the result is flagged approximate.
  */
 #include "config.h"
 
@@ -45,11 +51,17 @@
 #include "util/xmalloc.h"
 
 /* Work allowed for the whole diff, in diagonals and comparisons. */
-#define LCS_BUDGET		(UINT64_C(1) << 24)
+#define LCS_BUDGET	(UINT64_C(1) << 22)
 /* Work any one split may do, per word of its piece, budget or not. */
-#define LCS_LOCAL		16
+#define LCS_LOCAL	16
+/* Pieces without anchors are cut into chunks of this many words. */
+#define LCS_CHUNK	1024
 /* How many fallbacks may nest. */
 #define LCS_FALLBACK_DEPTH	4
+/* Pieces of at most this many cells (n * m) may be diffed bit-parallel. */
+#define LCS_BITS_CELLS	(UINT64_C(1) << 20)
+/* Myers may spend cells / LCS_BITS_RATIO on those first. */
+#define LCS_BITS_RATIO	16
 
 /* The state of one diff_compute(). */
 struct lcs {
@@ -60,11 +72,12 @@ struct lcs {
 	size_t			*ib;
 	size_t			 n;	/* length of a[] */
 	size_t			 m;	/* length of b[] */
-	ptrdiff_t		*fd;	/* forward vector: diagonal k at fd[k] */
+	ptrdiff_t		*fd;	/* forward vector, diagonal k at [k] */
 	ptrdiff_t		*bd;	/* backward vector */
-	size_t			*cnt_a;	/* per symbol, all 0 between uses */
-	size_t			*cnt_b;
-	size_t			*pos_b;
+	size_t			*cnt_a;	/* per symbol scratch, all 0 */
+	size_t			*cnt_b;	/* between uses: counts in */
+	size_t			*pos_b;	/* lcs_fallback(), cnt_a also mask
+					   numbers in lcs_bits() */
 	uint64_t		 budget;	/* work left */
 };
 
@@ -248,6 +261,156 @@ lcs_split(struct lcs *c, size_t a0, size_t a1, size_t b0, size_t b1,
 	}
 }
 
+/* The number of bits set in x. */
+static size_t
+lcs_popcount(uint64_t x)
+{
+	x = x - ((x >> 1) & UINT64_C(0x5555555555555555));
+	x = (x & UINT64_C(0x3333333333333333)) +
+	    ((x >> 2) & UINT64_C(0x3333333333333333));
+	x = (x + (x >> 4)) & UINT64_C(0x0f0f0f0f0f0f0f0f);
+	return (size_t)((x * UINT64_C(0x0101010101010101)) >> 56);
+}
+
+/* The number of 0 bits among bits 0..i-1 of row. */
+static size_t
+lcs_zeros(const uint64_t *row, size_t i)
+{
+	size_t	q, ones = 0;
+
+	for (q = 0; q < i / 64; q++)
+		ones += lcs_popcount(row[q]);
+	if (i % 64 != 0)
+		ones += lcs_popcount(row[q] & ((UINT64_C(1) << (i % 64)) - 1));
+	return i - ones;
+}
+
+/*
+ * Mark a longest common subsequence of a[a0..a1) and b[b0..b1), at most
+ * LCS_BITS_CELLS cells, by the bit-parallel LCS of Crochemore et al.
+ * ("A fast and practical bit-vector algorithm for the longest common
+ * subsequence problem", 2001; H. Hyyrö, "Bit-parallel LCS-length
+ * computation revisited", 2004), in time O(n m / 64) whatever the edit
+ * distance, where Myers would take O((n + m) D) with a mispredicted
+ * branch per step.
+ *
+ * Call X the longer side (one bit per word) and Y the shorter.  Row j is
+ * a vector V of |X| bits: bit i is 0 where the LCS of X[0..i] and Y[0..j)
+ * is one longer than that of X[0..i), so that the LCS of X[0..i) and
+ * Y[0..j) is the number of 0 bits below i.  With M the bits of X equal to
+ * Y[j], the next row is (V + (V & M)) | (V & ~M), with carries across
+ * words.  Every row is kept -- (|Y| + 1) * |X| / 64 words, bounded by the
+ * cell limit -- and the walk back from the end takes a match wherever
+ * there is one and otherwise steps to the neighbour with the same LCS.
+ */
+static void
+lcs_bits(struct lcs *c, size_t a0, size_t a1, size_t b0, size_t b1)
+{
+	const size_t	*X, *Y;
+	uint64_t	*mask, *rows, *v, *w, *mk, u, sum, carry, t, bit;
+	size_t		 nx, ny, nw, k, i, j, q, cur, up;
+	bool		 swap;
+
+	swap = b1 - b0 > a1 - a0;
+	X = swap ? c->b + b0 : c->a + a0;
+	nx = swap ? b1 - b0 : a1 - a0;
+	Y = swap ? c->a + a0 : c->b + b0;
+	ny = swap ? a1 - a0 : b1 - b0;
+	nw = (nx + 63) / 64;
+
+	/* A mask of X's bits per distinct word of Y; cnt_a numbers them. */
+	k = 0;
+	for (j = 0; j < ny; j++) {
+		if (c->cnt_a[Y[j]] == 0)
+			c->cnt_a[Y[j]] = ++k;
+	}
+	mask = xcalloc(k * nw, sizeof *mask);
+	for (i = 0; i < nx; i++) {
+		if ((q = c->cnt_a[X[i]]) != 0)
+			mask[(q - 1) * nw + i / 64] |= UINT64_C(1) << (i % 64);
+	}
+
+	rows = xreallocarray(NULL, (ny + 1) * nw, sizeof *rows);
+	memset(rows, 0xff, nw * sizeof *rows);
+	for (j = 1; j <= ny; j++) {
+		v = rows + (j - 1) * nw;
+		w = v + nw;
+		mk = mask + (c->cnt_a[Y[j - 1]] - 1) * nw;
+		carry = 0;
+		for (q = 0; q < nw; q++) {
+			u = v[q] & mk[q];
+			sum = v[q] + u;
+			t = sum < u;
+			sum += carry;
+			carry = t | (sum < carry);
+			w[q] = sum | (v[q] & ~mk[q]);
+		}
+	}
+	for (j = 0; j < ny; j++)
+		c->cnt_a[Y[j]] = 0;
+	free(mask);
+
+	/*
+	 * Walk back from (nx, ny) keeping cur, the LCS of X[0..i) and
+	 * Y[0..j), and up, that of X[0..i) and Y[0..j-1): a step left costs
+	 * two bit tests, a step up a count of the row's zeros.
+	 */
+	i = nx;
+	j = ny;
+	cur = lcs_zeros(rows + j * nw, i);
+	up = lcs_zeros(rows + (j - 1) * nw, i);
+	while (i > 0 && j > 0) {
+		if (X[i - 1] == Y[j - 1]) {
+			if (swap)
+				lcs_mark(c, a0 + j - 1, b0 + i - 1);
+			else
+				lcs_mark(c, a0 + i - 1, b0 + j - 1);
+			i--;
+			j--;
+		} else if (up == cur)
+			j--;
+		else {
+			i--;
+			bit = UINT64_C(1) << (i % 64);
+			cur -= (rows[j * nw + i / 64] & bit) == 0;
+			up -= (rows[(j - 1) * nw + i / 64] & bit) == 0;
+			continue;
+		}
+		if (j > 0) {
+			cur = lcs_zeros(rows + j * nw, i);
+			up = lcs_zeros(rows + (j - 1) * nw, i);
+		}
+	}
+	free(rows);
+}
+
+/*
+ * The last resort for a piece with no anchors: diff it as a series of
+ * chunks of at most LCS_CHUNK words a side, cut at the same proportion of
+ * both sides, as if the texts ran in parallel.  That is what two long,
+ * heavily reworded texts do, and each chunk is small enough for an exact
+ * diff within its local budget.
+ */
+static void
+lcs_chunks(struct lcs *c, size_t a0, size_t a1, size_t b0, size_t b1,
+    int depth)
+{
+	size_t	n = a1 - a0, m = b1 - b0, q, k, x, y, nx, ny;
+
+	q = ((n > m ? n : m) + LCS_CHUNK - 1) / LCS_CHUNK;
+	if (q < 2)
+		return;
+	x = a0;
+	y = b0;
+	for (k = 1; k <= q; k++) {
+		nx = a0 + n * k / q;
+		ny = b0 + m * k / q;
+		lcs_range(c, x, nx, y, ny, depth + 1);
+		x = nx;
+		y = ny;
+	}
+}
+
 /*
  * The approximation for a[a0..a1) and b[b0..b1) when an exact search ran
  * out of budget: match the words unique to both sides that are in the
@@ -319,6 +482,12 @@ lcs_fallback(struct lcs *c, size_t a0, size_t a1, size_t b0, size_t b1,
 	free(tail);
 	free(pairs);
 
+	if (na == 0) {
+		free(anchors);
+		lcs_chunks(c, a0, a1, b0, b1, depth);
+		return;
+	}
+
 	/* The gaps, each with a fresh local budget. */
 	x = a0;
 	y = b0;
@@ -337,8 +506,9 @@ static void
 lcs_range(struct lcs *c, size_t a0, size_t a1, size_t b0, size_t b1,
     int depth)
 {
-	uint64_t	limit, cost;
+	uint64_t	limit, cost, n, m;
 	size_t		x, y;
+	bool		small;
 
 	while (a0 < a1 && b0 < b1 && c->a[a0] == c->b[b0])
 		lcs_mark(c, a0++, b0++);
@@ -347,13 +517,28 @@ lcs_range(struct lcs *c, size_t a0, size_t a1, size_t b0, size_t b1,
 	if (a0 == a1 || b0 == b1)
 		return;
 
-	limit = (uint64_t)LCS_LOCAL * (a1 - a0 + b1 - b0);
-	if (limit < c->budget)
-		limit = c->budget;
+	/*
+	 * A small piece gets what a bit-parallel diff would cost, in case
+	 * it is so alike that Myers is faster; a large one the budget.
+	 */
+	n = a1 - a0;
+	m = b1 - b0;
+	small = n <= LCS_BITS_CELLS && m <= LCS_BITS_CELLS &&
+	    n * m <= LCS_BITS_CELLS;
+	if (small)
+		limit = n * m / LCS_BITS_RATIO;
+	else {
+		limit = LCS_LOCAL * (n + m);
+		if (limit < c->budget)
+			limit = c->budget;
+	}
 	cost = 0;
 	if (!lcs_split(c, a0, a1, b0, b1, limit, &cost, &x, &y)) {
 		c->budget -= cost < c->budget ? cost : c->budget;
-		lcs_fallback(c, a0, a1, b0, b1, depth);
+		if (small)
+			lcs_bits(c, a0, a1, b0, b1);
+		else
+			lcs_fallback(c, a0, a1, b0, b1, depth);
 		return;
 	}
 	c->budget -= cost < c->budget ? cost : c->budget;

@@ -220,6 +220,8 @@ diff_words_split(const char *s, size_t n, struct diff_words *out)
 	out->koff = xreallocarray(NULL, out->n + 1, sizeof *out->koff);
 	out->khash = xreallocarray(NULL, out->n, sizeof *out->khash);
 	text_buf_init(&keys);
+	/* Allocated now: an empty first key is hashed at keys.data + 0. */
+	text_buf_add(&keys, "", 0);
 	for (first = 0; first < out->n; first = last + 1) {
 		start = out->w[first].off;
 		last = first;
@@ -230,7 +232,7 @@ diff_words_split(const char *s, size_t n, struct diff_words *out)
 		words_keys_chunk(s, out, first, last, start, end, &keys);
 	}
 	out->koff[out->n] = keys.len;
-	/* Keys may all be empty (a word of only a stray mark): keep non-NULL. */
+	/* All keys may be empty (words of stray marks): keep non-NULL. */
 	if (keys.data == NULL)
 		text_buf_addc(&keys, '\0');
 	out->keys = text_buf_steal(&keys);
