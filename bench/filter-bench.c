@@ -258,7 +258,7 @@ typing_key(struct typing *t, const char *text, size_t n, struct key_time *kt)
 		within = &t->res;
 	kt->narrowed = within != NULL;
 	memset(&r, 0, sizeof r);
-	index_search(t->ix, q, within, &r);
+	index_search_narrowing(t->ix, q, within ? t->q : NULL, within, &r);
 	index_result_free(&t->res);
 	t->res = r;
 	query_free(t->q);

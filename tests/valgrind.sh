@@ -19,7 +19,8 @@ vg() {
 	fi
 }
 
-for t in test-text test-corpus test-import test-store test-shipped; do
+for t in test-text test-corpus test-import test-store test-shipped \
+    test-index test-diff; do
 	[ -x "$builddir/tests/unit/$t" ] && vg "$builddir/tests/unit/$t"
 done
 vg "$CHARTA" list

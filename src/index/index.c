@@ -30,12 +30,99 @@ struct index {
 	size_t			*start;		/* nnodes + 1 offsets */
 };
 
+/* Make room for n more bytes at the end of the buffer. */
+static void
+index_reserve(struct index *ix, size_t *cap, size_t used, size_t n)
+{
+	if (used + n <= *cap)
+		return;
+	*cap = (used + n) * 2;
+	ix->buf = xreallocarray(ix->buf, *cap, 1);
+}
+
+/*
+ * Fold s[0..n) into the buffer at *used, exactly as index_fold() would
+ * (the unit tests compare the two), but without a copy per node: ASCII,
+ * almost all of the text, is lowered and its blanks collapsed here in one
+ * pass; only the runs of other characters go through text_fold().
+ */
+static void
+index_fold_into(struct index *ix, size_t *cap, size_t *used, const char *s,
+    size_t n)
+{
+	static const unsigned char	blank[256] = {
+		[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1,
+		['\v'] = 1,
+	};
+	const unsigned char		*p = (const unsigned char *)s;
+	size_t				 i = 0, j, k, flen;
+	bool				 in_blank = false;
+	char				*f, *out;
+
+	index_reserve(ix, cap, *used, n + 1);
+	out = ix->buf;
+	while (i < n) {
+		if (p[i] < 0x80) {
+			if (blank[p[i]]) {
+				if (!in_blank)
+					out[(*used)++] = ' ';
+				in_blank = true;
+			} else {
+				out[(*used)++] = (char)(p[i] >= 'A' &&
+				    p[i] <= 'Z' ? p[i] + 32 : p[i]);
+				in_blank = false;
+			}
+			i++;
+			continue;
+		}
+		for (j = i; j < n && p[j] >= 0x80; j++)
+			;
+		f = text_fold(s + i, j - i, &flen, NULL);
+		index_reserve(ix, cap, *used, flen + (n - j) + 1);
+		out = ix->buf;
+		for (k = 0; k < flen; k++) {
+			/* a no-break space is a blank like any other */
+			if ((unsigned char)f[k] == 0xc2 && k + 1 < flen &&
+			    (unsigned char)f[k + 1] == 0xa0) {
+				if (!in_blank)
+					out[(*used)++] = ' ';
+				in_blank = true;
+				k++;
+				continue;
+			}
+			if (blank[(unsigned char)f[k]]) {
+				if (!in_blank)
+					out[(*used)++] = ' ';
+				in_blank = true;
+				continue;
+			}
+			out[(*used)++] = f[k];
+			in_blank = false;
+		}
+		free(f);
+		i = j;
+	}
+}
+
+char *
+index_fold_fast(const char *s, size_t n, size_t *outlen)
+{
+	struct index	ix;
+	size_t		cap = 0, used = 0;
+
+	memset(&ix, 0, sizeof ix);
+	index_fold_into(&ix, &cap, &used, s, n);
+	index_reserve(&ix, &cap, used, 1);
+	ix.buf[used] = '\0';
+	*outlen = used;
+	return ix.buf;
+}
+
 struct index *
 index_build(const struct corpus *c)
 {
 	struct index	*ix = xcalloc(1, sizeof *ix);
-	size_t		 i, len, cap = 0, used = 0;
-	char		*f;
+	size_t		 i, cap = 0, used = 0;
 
 	ix->c = c;
 	ix->start = xreallocarray(NULL, c->nnodes + 1, sizeof *ix->start);
@@ -49,19 +136,14 @@ index_build(const struct corpus *c)
 	for (i = 0; i < c->nnodes; i++) {
 		const struct corpus_node	*n = &c->nodes[i];
 
-		if (kind_is_block(n->kind))
-			f = index_fold(n->text, n->text_len, &len, NULL);
-		else
-			f = index_fold(n->title, strlen(n->title), &len, NULL);
-		if (used + len + 1 > cap) {
-			cap = (used + len + 1) * 2;
-			ix->buf = xreallocarray(ix->buf, cap, 1);
-		}
 		ix->start[i] = used;
-		memcpy(ix->buf + used, f, len);
-		used += len;
+		if (kind_is_block(n->kind))
+			index_fold_into(ix, &cap, &used, n->text, n->text_len);
+		else
+			index_fold_into(ix, &cap, &used, n->title,
+			    strlen(n->title));
+		index_reserve(ix, &cap, used, 1);
 		ix->buf[used++] = '\0';
-		free(f);
 	}
 	ix->start[c->nnodes] = used;
 	/* Give back what the guess overshot. */
@@ -126,6 +208,40 @@ index_has(const struct index *ix, uint32_t i, const struct query_term *t)
 	    NULL;
 }
 
+/*
+ * Does node i match q?  Terms whose bit is set in skip are known to match
+ * already (the term a scan just found, or terms a narrower search shares
+ * with the search it narrows) and are not looked for again.
+ */
+static bool
+index_matches_except(const struct index *ix, const struct query *q,
+    uint32_t i, const uint8_t *skip_pos, bool skip_neg, bool skip_filters)
+{
+	const struct corpus_node	*n = &ix->c->nodes[i];
+	size_t				 k;
+
+	if (!skip_filters) {
+		if (q->kinds != 0 && !(q->kinds & (1u << n->kind)))
+			return false;
+		if (q->ndocs != 0) {
+			for (k = 0; k < q->ndocs; k++)
+				if (q->docs[k] == n->doc)
+					break;
+			if (k == q->ndocs)
+				return false;
+		}
+	}
+	for (k = 0; k < q->npos; k++)
+		if ((skip_pos == NULL || !skip_pos[k]) &&
+		    !index_has(ix, i, &q->pos[k]))
+			return false;
+	if (!skip_neg)
+		for (k = 0; k < q->nneg; k++)
+			if (index_has(ix, i, &q->neg[k]))
+				return false;
+	return true;
+}
+
 bool
 index_node_matches(const struct index *ix, const struct query *q,
     uint32_t i)
@@ -170,51 +286,92 @@ index_result_add(struct index_result *r, const struct corpus *c,
 		r->ndocs++;
 }
 
-/* The node whose text holds buffer offset off. */
-static uint32_t
-index_node_at(const struct index *ix, size_t off)
-{
-	size_t	lo = 0, hi = ix->c->nnodes;
-
-	while (hi - lo > 1) {
-		size_t	mid = lo + (hi - lo) / 2;
-
-		if (ix->start[mid] <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return (uint32_t)lo;
-}
-
-/* Scan nodes [first, end) of the buffer for the driving term t. */
+/*
+ * Scan nodes [first, end) of the buffer for the driving term, q->pos[d].
+ * Hits come in buffer order, so the node holding each is found by walking
+ * forward from the last one: the whole scan touches start[] once.
+ */
 static void
-index_scan(const struct index *ix, const struct query *q,
-    const struct query_term *t, uint32_t first, uint32_t end,
-    struct index_result *out)
+index_scan(const struct index *ix, const struct query *q, size_t d,
+    uint32_t first, uint32_t end, struct index_result *out)
 {
-	size_t		 pos = ix->start[first], stop = ix->start[end];
-	const char	*hit;
-	uint32_t	 i;
+	const struct query_term	*t = &q->pos[d];
+	size_t			 pos = ix->start[first], stop = ix->start[end];
+	size_t			 off;
+	const char		*hit;
+	uint32_t		 i = first;
+	uint8_t			*skip;
 
+	skip = xcalloc(q->npos ? q->npos : 1, 1);
+	skip[d] = 1;
 	while (pos < stop) {
 		hit = memmem(ix->buf + pos, stop - pos, t->s, t->len);
 		if (hit == NULL)
 			break;
-		i = index_node_at(ix, (size_t)(hit - ix->buf));
-		if (index_node_matches(ix, q, i))
+		off = (size_t)(hit - ix->buf);
+		while (ix->start[i + 1] <= off)
+			i++;
+		if (index_matches_except(ix, q, i, skip, false, false))
 			index_result_add(out, ix->c, i);
 		pos = ix->start[i + 1];
 	}
+	free(skip);
 }
 
 void
 index_search(const struct index *ix, const struct query *q,
     const struct index_result *within, struct index_result *out)
 {
+	index_search_narrowing(ix, q, NULL, within, out);
+}
+
+/* Is term t, exactly, among v[0..n)? */
+static bool
+index_term_in(const struct query_term *t, const struct query_term *v,
+    size_t n)
+{
+	size_t	k;
+
+	for (k = 0; k < n; k++)
+		if (v[k].len == t->len && memcmp(v[k].s, t->s, t->len) == 0)
+			return true;
+	return false;
+}
+
+/* Look only among within's nodes; terms older had need no new look. */
+static void
+index_search_within(const struct index *ix, const struct query *q,
+    const struct query *older, const struct index_result *within,
+    struct index_result *out)
+{
+	uint8_t	*skip;
+	bool	 same_neg, same_filters;
+	size_t	 k;
+
+	skip = xcalloc(q->npos ? q->npos : 1, 1);
+	same_neg = older != NULL && older->nneg == q->nneg;
+	same_filters = older != NULL && older->kinds == q->kinds &&
+	    older->ndocs == q->ndocs;
+	for (k = 0; older != NULL && k < q->npos; k++)
+		skip[k] = index_term_in(&q->pos[k], older->pos, older->npos);
+	for (k = 0; same_neg && k < q->nneg; k++)
+		same_neg = index_term_in(&q->neg[k], older->neg, older->nneg);
+	for (k = 0; same_filters && k < q->ndocs; k++)
+		same_filters = q->docs[k] == older->docs[k];
+	for (k = 0; k < within->n; k++)
+		if (index_matches_except(ix, q, within->nodes[k],
+		    older != NULL ? skip : NULL, same_neg, same_filters))
+			index_result_add(out, ix->c, within->nodes[k]);
+	free(skip);
+}
+
+void
+index_search_narrowing(const struct index *ix, const struct query *q,
+    const struct query *older, const struct index_result *within,
+    struct index_result *out)
+{
 	const struct corpus	*c = ix->c;
-	const struct query_term	*drive = NULL;
-	size_t			 k, d;
+	size_t			 k, d, drive = (size_t)-1;
 	uint32_t		 i;
 
 	free(out->nodes);
@@ -224,15 +381,13 @@ index_search(const struct index *ix, const struct query *q,
 	if (query_is_empty(q))
 		return;
 	if (within != NULL) {
-		for (k = 0; k < within->n; k++)
-			if (index_node_matches(ix, q, within->nodes[k]))
-				index_result_add(out, c, within->nodes[k]);
+		index_search_within(ix, q, older, within, out);
 		return;
 	}
 	for (k = 0; k < q->npos; k++)
-		if (drive == NULL || q->pos[k].len > drive->len)
-			drive = &q->pos[k];
-	if (drive == NULL) {
+		if (drive == (size_t)-1 || q->pos[k].len > q->pos[drive].len)
+			drive = k;
+	if (drive == (size_t)-1) {
 		/* Only exclusions and filters: every node is a candidate. */
 		for (i = 0; i < c->nnodes; i++)
 			if (index_node_matches(ix, q, i))

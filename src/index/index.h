@@ -80,6 +80,17 @@ void		 index_search(const struct index *, const struct query *,
 		    const struct index_result *within,
 		    struct index_result *out);
 
+/*
+ * As index_search, for a search that narrows the search for older (the
+ * query grew, query_narrows(q, older)): within must be older's result.
+ * The words, exclusions and filters q shares with older are known to match
+ * within's nodes and are not looked for again.
+ */
+void		 index_search_narrowing(const struct index *,
+		    const struct query *q, const struct query *older,
+		    const struct index_result *within,
+		    struct index_result *out);
+
 /* True if node i matches q. */
 bool		 index_node_matches(const struct index *, const struct query *,
 		    uint32_t i);
@@ -98,6 +109,12 @@ struct index_span {
  */
 size_t		 query_spans(const struct query *, const char *s, size_t n,
 		    struct index_span **spans);
+
+/*
+ * The same folding as index_fold (without the map), by the index's fast
+ * path; for testing the one against the other.  Returns a new string.
+ */
+char		*index_fold_fast(const char *s, size_t n, size_t *outlen);
 
 /*
  * Fold s[0..n) as the index does (text_fold, then every run of blanks as

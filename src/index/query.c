@@ -154,7 +154,12 @@ query_parse(const struct corpus *c, const char *s, size_t n, char **err)
 			continue;
 		}
 		neg = false;
-		if (s[i] == '-' && i + 1 < n && !query_blank(s[i + 1])) {
+		/* A lone "-" (typed before its word) means nothing yet. */
+		if (s[i] == '-' && (i + 1 == n || query_blank(s[i + 1]))) {
+			i++;
+			continue;
+		}
+		if (s[i] == '-') {
 			neg = true;
 			i++;
 		}

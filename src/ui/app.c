@@ -279,6 +279,9 @@ app_request(struct app *a, enum request req)
 		case REQ_TOP:
 			a->help_top = 0;
 			break;
+		case REQ_BOTTOM:
+			a->help_top = help_nlines();	/* draw_help clamps */
+			break;
 		case REQ_QUIT:
 		case REQ_HELP:
 		case REQ_CLOSE:

@@ -97,7 +97,8 @@ filter_update(struct app *a)
 	if (a->query != NULL && query_narrows(q, a->query))
 		within = &a->res;
 	memset(&r, 0, sizeof r);
-	index_search(a->ix, q, within, &r);
+	index_search_narrowing(a->ix, q, within ? a->query : NULL, within,
+	    &r);
 	index_result_free(&a->res);
 	a->res = r;
 	query_free(a->query);

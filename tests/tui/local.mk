@@ -1,3 +1,15 @@
 # tests/tui/local.mk -- end-to-end tests of the reader in a real terminal
-# (tmux), included by Makefile.am.
-TUI_TESTS =
+# (tmux), included by Makefile.am.  See tests/tui/README.
+TUI_TESTS = \
+	tests/tui/outline.sh \
+	tests/tui/goto.sh \
+	tests/tui/paging.sh \
+	tests/tui/resize.sh \
+	tests/tui/help.sh \
+	tests/tui/terminal.sh \
+	tests/tui/hostile.sh
+
+# Distributed with dist_noinst_*: Makefile.am sets EXTRA_DIST with '='
+# after it includes this file, and automake refuses '+=' before '='.
+dist_noinst_SCRIPTS = $(TUI_TESTS)
+dist_noinst_DATA = tests/tui/lib.sh tests/tui/README

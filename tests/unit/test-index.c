@@ -1,0 +1,281 @@
+/*
+ * test-index.c -- the query language, the matcher and highlighting: what a
+ * user types in the filter or `charta search`, and what they are shown.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "index/index.h"
+#include "index/query-private.h"
+#include "model/corpus.h"
+
+static struct corpus	*c;
+static struct index	*ix;
+
+/* Two small documents: "alpha" (alias a) and "beta" (alias b). */
+static int
+setup(void **state)
+{
+	struct corpus_doc	d;
+	uint32_t		r, s;
+	uint32_t		x, y;
+
+	c = corpus_new();
+	memset(&d, 0, sizeof d);
+	d.slug = "alpha";
+	d.alias = "a";
+	d.title = "Alpha";
+	r = corpus_add_doc(c, &d);
+	s = corpus_add_node(c, r, KIND_CHAPTER, "I", "one", "Peace and Order",
+	    NULL, 0, 0, 1);
+	corpus_add_node(c, s, KIND_PARAGRAPH, "I.p1", "", NULL,
+	    "Die Straße der Coöperation.", strlen("Die Straße der Coöperation."),
+	    0, 2);
+	corpus_add_node(c, s, KIND_PARAGRAPH, "I.p2", "", NULL,
+	    "A shared\nfuture in cyberspace.", 31, 0, 3);
+	corpus_add_node(c, s, KIND_PRINCIPLE, "I.1", "", "The ICÁNN principle",
+	    NULL, 0, 0, 4);
+	d.slug = "beta";
+	d.alias = "b";
+	d.title = "Beta";
+	r = corpus_add_doc(c, &d);
+	corpus_add_node(c, r, KIND_PARAGRAPH, "p1", "", NULL,
+	    "Shared governance, not shared future.", 37, 0, 1);
+	assert_int_equal(corpus_finish(c, &x, &y), 0);
+	ix = index_build(c);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	index_free(ix);
+	corpus_free(c);
+	return 0;
+}
+
+static struct query *
+parse(const char *s)
+{
+	char		*err = NULL;
+	struct query	*q = query_parse(c, s, strlen(s), &err);
+
+	if (q == NULL)
+		fail_msg("query '%s' refused: %s", s, err);
+	return q;
+}
+
+/* The refs of the nodes matching s, space separated, into buf. */
+static const char *
+matches(const char *s, char *buf, size_t size)
+{
+	struct query		*q = parse(s);
+	struct index_result	 r;
+	size_t			 k;
+	char			*ref;
+
+	memset(&r, 0, sizeof r);
+	index_search(ix, q, NULL, &r);
+	buf[0] = '\0';
+	for (k = 0; k < r.n; k++) {
+		ref = corpus_node_ref(c, r.nodes[k]);
+		if (k > 0)
+			strncat(buf, " ", size - strlen(buf) - 1);
+		strncat(buf, ref, size - strlen(buf) - 1);
+		free(ref);
+	}
+	index_result_free(&r);
+	query_free(q);
+	return buf;
+}
+
+static void
+test_parse_terms(void **state)
+{
+	struct query	*q = parse("  Peace  \"Shared  FUTURE\" -order doc:b "
+	    "kind:paragraph kind:principle ");
+
+	assert_int_equal(q->npos, 2);
+	assert_string_equal(q->pos[0].s, "peace");
+	assert_string_equal(q->pos[1].s, "shared future");
+	assert_int_equal(q->nneg, 1);
+	assert_string_equal(q->neg[0].s, "order");
+	assert_int_equal(q->ndocs, 1);
+	assert_int_equal(q->docs[0], 1);
+	assert_int_equal(q->kinds, (1u << KIND_PARAGRAPH) |
+	    (1u << KIND_PRINCIPLE));
+	query_free(q);
+}
+
+static void
+test_parse_edge(void **state)
+{
+	struct query	*q;
+	char		*err = NULL, *big;
+
+	q = parse("");
+	assert_true(query_is_empty(q));
+	query_free(q);
+	q = parse("   -  \"\" doc: ");
+	assert_true(query_is_empty(q));
+	query_free(q);
+	/* an unterminated phrase runs to the end */
+	q = parse("\"shared fut");
+	assert_int_equal(q->npos, 1);
+	assert_string_equal(q->pos[0].s, "shared fut");
+	query_free(q);
+	assert_null(query_parse(c, "doc:nosuch x", 12, &err));
+	assert_string_equal(err, "no document 'nosuch'");
+	free(err);
+	assert_null(query_parse(c, "kind:bogus", 10, &err));
+	assert_non_null(strstr(err, "no kind 'bogus'"));
+	free(err);
+	big = malloc(10001);
+	memset(big, 'x', 10000);
+	big[10000] = '\0';
+	q = parse(big);
+	assert_int_equal(q->npos, 1);
+	assert_int_equal(q->pos[0].len, 10000);
+	query_free(q);
+	free(big);
+}
+
+static void
+test_match_folding(void **state)
+{
+	char	buf[256];
+
+	assert_string_equal(matches("STRASSE", buf, sizeof buf), "alpha:I.p1");
+	assert_string_equal(matches("cooperation", buf, sizeof buf),
+	    "alpha:I.p1");
+	assert_string_equal(matches("icann", buf, sizeof buf), "alpha:I.1");
+	assert_string_equal(matches("peace order", buf, sizeof buf),
+	    "alpha:I");
+	assert_string_equal(matches("zzz", buf, sizeof buf), "");
+}
+
+static void
+test_match_phrases(void **state)
+{
+	char	buf[256];
+
+	/* across a line break */
+	assert_string_equal(matches("\"shared future\"", buf, sizeof buf),
+	    "alpha:I.p2 beta:p1");
+	assert_string_equal(matches("\"future shared\"", buf, sizeof buf), "");
+	assert_string_equal(matches("shared -governance", buf, sizeof buf),
+	    "alpha:I.p2");
+	assert_string_equal(matches("shared doc:b", buf, sizeof buf),
+	    "beta:p1");
+	assert_string_equal(matches("kind:principle", buf, sizeof buf),
+	    "alpha:I.1");
+	assert_string_equal(matches("-shared doc:a kind:paragraph", buf,
+	    sizeof buf), "alpha:I.p1");
+}
+
+static void
+test_narrowing(void **state)
+{
+	struct query		*q1 = parse("shar"), *q2 = parse("shared fu");
+	struct query		*q3 = parse("sha -x"), *q4 = parse("shared doc:a");
+	struct index_result	 r1, r2, r3;
+
+	assert_true(query_narrows(q2, q1));
+	assert_false(query_narrows(q1, q2));
+	assert_false(query_narrows(q3, q1));	/* shorter word: wider */
+	assert_true(query_narrows(q4, q1));
+	memset(&r1, 0, sizeof r1);
+	memset(&r2, 0, sizeof r2);
+	memset(&r3, 0, sizeof r3);
+	index_search(ix, q1, NULL, &r1);
+	index_search_narrowing(ix, q2, q1, &r1, &r2);
+	index_search(ix, q2, NULL, &r3);
+	assert_int_equal(r2.n, r3.n);
+	assert_memory_equal(r2.nodes, r3.nodes, r2.n * sizeof *r2.nodes);
+	assert_int_equal(r2.nblocks, 2);
+	assert_int_equal(r2.ndocs, 2);
+	index_result_free(&r1);
+	index_result_free(&r2);
+	index_result_free(&r3);
+	query_free(q1);
+	query_free(q2);
+	query_free(q3);
+	query_free(q4);
+}
+
+static void
+test_spans(void **state)
+{
+	struct query		*q = parse("straße \"der co\"");
+	struct index_span	*sp;
+	const char		*s = "Die STRASSE der Coöperation; die Straße.";
+	size_t			 n;
+
+	n = query_spans(q, s, strlen(s), &sp);
+	assert_int_equal(n, 3);
+	/* "STRASSE" */
+	assert_int_equal(sp[0].start, 4);
+	assert_int_equal(sp[0].end, 11);
+	/* "der Co" */
+	assert_int_equal(sp[1].start, 12);
+	assert_int_equal(sp[1].end, 18);
+	/* "Straße": the whole ß, 7 bytes */
+	assert_int_equal(sp[2].start, strlen("Die STRASSE der Coöperation; "
+	    "die "));
+	assert_int_equal(sp[2].end - sp[2].start, strlen("Straße"));
+	free(sp);
+	query_free(q);
+}
+
+/* The index's fast fold gives the same bytes as index_fold. */
+static void
+test_fold_fast(void **state)
+{
+	static const char *const pieces[] = { "a", "Z", " ", "\t", "\n",
+	    "\xc2\xa0", "ß", "Ä", "é", "\xcc\x81", "İ", "Σ", "ς", "网络",
+	    "\xef\xbc\xa1", "\xff", "\xe0\x80", "K", "\xe2\x84\xaa" };
+	char		s[256], *a, *b;
+	size_t		al, bl, len, k;
+	unsigned	seed = 12345, i;
+
+	for (i = 0; i < 3000; i++) {
+		len = 0;
+		s[0] = '\0';
+		for (k = 0; k < 12; k++) {
+			seed = seed * 1103515245u + 12345u;
+			strcat(s, pieces[(seed >> 16) % (sizeof pieces /
+			    sizeof pieces[0])]);
+		}
+		len = strlen(s);
+		a = index_fold(s, len, &al, NULL);
+		b = index_fold_fast(s, len, &bl);
+		assert_int_equal(al, bl);
+		assert_memory_equal(a, b, al);
+		free(a);
+		free(b);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parse_terms),
+		cmocka_unit_test(test_parse_edge),
+		cmocka_unit_test(test_match_folding),
+		cmocka_unit_test(test_match_phrases),
+		cmocka_unit_test(test_narrowing),
+		cmocka_unit_test(test_spans),
+		cmocka_unit_test(test_fold_fast),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
