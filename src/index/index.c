@@ -14,6 +14,7 @@
  */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -338,11 +339,14 @@ index_term_in(const struct query_term *t, const struct query_term *v,
 	return false;
 }
 
-/* Look only among within's nodes; terms older had need no new look. */
+/*
+ * Look only among within's nodes [from, to); the terms older had need no
+ * new look.
+ */
 static void
 index_search_within(const struct index *ix, const struct query *q,
     const struct query *older, const struct index_result *within,
-    struct index_result *out)
+    size_t from, size_t to, struct index_result *out)
 {
 	uint8_t	*skip;
 	bool	 same_neg, same_filters;
@@ -358,11 +362,135 @@ index_search_within(const struct index *ix, const struct query *q,
 		same_neg = index_term_in(&q->neg[k], older->neg, older->nneg);
 	for (k = 0; same_filters && k < q->ndocs; k++)
 		same_filters = q->docs[k] == older->docs[k];
-	for (k = 0; k < within->n; k++)
+	for (k = from; k < to; k++)
 		if (index_matches_except(ix, q, within->nodes[k],
 		    older != NULL ? skip : NULL, same_neg, same_filters))
 			index_result_add(out, ix->c, within->nodes[k]);
 	free(skip);
+}
+
+/*
+ * Searching on two cores.  A search over a large part of the buffer (or a
+ * large previous result) is cut in two at a node boundary; the second half
+ * runs in a thread while the caller does the first, and the halves'
+ * results are joined in order.  Small searches stay on one thread, where a
+ * thread would cost more than it saves.
+ */
+#define INDEX_PARALLEL_BYTES	(2u * 1024 * 1024)
+#define INDEX_PARALLEL_NODES	20000
+
+struct index_job {
+	const struct index		*ix;
+	const struct query		*q;
+	const struct query		*older;
+	size_t				 drive;
+	uint32_t			 first;		/* a scan: nodes */
+	uint32_t			 end;
+	const struct index_result	*within;	/* or within's nodes */
+	size_t				 from;
+	size_t				 to;
+	struct index_result		 out;
+};
+
+static void	index_search_within(const struct index *, const struct query *,
+		    const struct query *, const struct index_result *, size_t,
+		    size_t, struct index_result *);
+
+static void *
+index_job_run(void *arg)
+{
+	struct index_job	*j = arg;
+
+	if (j->within != NULL)
+		index_search_within(j->ix, j->q, j->older, j->within, j->from,
+		    j->to, &j->out);
+	else
+		index_scan(j->ix, j->q, j->drive, j->first, j->end, &j->out);
+	return NULL;
+}
+
+/* Append b's nodes and counts to a (b's nodes all come after a's). */
+static void
+index_result_join(struct index_result *a, const struct index_result *b,
+    size_t ndocs)
+{
+	size_t	d;
+
+	if (a->n + b->n > a->cap) {
+		a->cap = a->n + b->n;
+		a->nodes = xreallocarray(a->nodes, a->cap, sizeof *a->nodes);
+	}
+	if (b->n > 0)
+		memcpy(a->nodes + a->n, b->nodes, b->n * sizeof *b->nodes);
+	a->n += b->n;
+	a->nblocks += b->nblocks;
+	a->nsections += b->nsections;
+	a->ndocs = 0;
+	for (d = 0; d < ndocs; d++) {
+		a->per_doc[d] += b->per_doc[d];
+		if (a->per_doc[d] > 0)
+			a->ndocs++;
+	}
+}
+
+/* Run job in two halves (split by the caller) on two threads. */
+static void
+index_run_split(struct index_job *half, struct index_result *out)
+{
+	pthread_t	t;
+	size_t		ndocs = half[0].ix->c->ndocs, k;
+	bool		threaded;
+
+	for (k = 0; k < 2; k++) {
+		memset(&half[k].out, 0, sizeof half[k].out);
+		half[k].out.per_doc = xcalloc(ndocs ? ndocs : 1,
+		    sizeof *half[k].out.per_doc);
+	}
+	threaded = pthread_create(&t, NULL, index_job_run, &half[1]) == 0;
+	index_job_run(&half[0]);
+	if (threaded)
+		pthread_join(t, NULL);
+	else
+		index_job_run(&half[1]);
+	index_result_join(&half[0].out, &half[1].out, ndocs);
+	free(out->nodes);
+	free(out->per_doc);
+	*out = half[0].out;
+	index_result_free(&half[1].out);
+}
+
+/* Scan nodes [first, end), on two threads if that is worth it. */
+static void
+index_scan_range(const struct index *ix, const struct query *q, size_t drive,
+    uint32_t first, uint32_t end, struct index_result *out)
+{
+	struct index_job	half[2];
+	size_t			mid_off, lo, hi;
+	uint32_t		mid;
+
+	if (ix->start[end] - ix->start[first] < INDEX_PARALLEL_BYTES) {
+		index_scan(ix, q, drive, first, end, out);
+		return;
+	}
+	/* The node where the middle byte of the range is. */
+	mid_off = ix->start[first] + (ix->start[end] - ix->start[first]) / 2;
+	lo = first;
+	hi = end;
+	while (hi - lo > 1) {
+		size_t	m = lo + (hi - lo) / 2;
+
+		if (ix->start[m] <= mid_off)
+			lo = m;
+		else
+			hi = m;
+	}
+	mid = (uint32_t)lo;
+	memset(half, 0, sizeof half);
+	half[0] = (struct index_job){ .ix = ix, .q = q, .drive = drive,
+	    .first = first, .end = mid };
+	half[1] = (struct index_job){ .ix = ix, .q = q, .drive = drive,
+	    .first = mid, .end = end };
+	index_run_split(half, out);
 }
 
 void
@@ -380,8 +508,21 @@ index_search_narrowing(const struct index *ix, const struct query *q,
 	out->per_doc = xcalloc(c->ndocs ? c->ndocs : 1, sizeof *out->per_doc);
 	if (query_is_empty(q))
 		return;
+	if (within != NULL && within->n >= INDEX_PARALLEL_NODES) {
+		struct index_job	half[2];
+
+		memset(half, 0, sizeof half);
+		half[0] = (struct index_job){ .ix = ix, .q = q,
+		    .older = older, .within = within, .from = 0,
+		    .to = within->n / 2 };
+		half[1] = (struct index_job){ .ix = ix, .q = q,
+		    .older = older, .within = within, .from = within->n / 2,
+		    .to = within->n };
+		index_run_split(half, out);
+		return;
+	}
 	if (within != NULL) {
-		index_search_within(ix, q, older, within, out);
+		index_search_within(ix, q, older, within, 0, within->n, out);
 		return;
 	}
 	for (k = 0; k < q->npos; k++)
@@ -395,7 +536,7 @@ index_search_narrowing(const struct index *ix, const struct query *q,
 		return;
 	}
 	if (q->ndocs == 0) {
-		index_scan(ix, q, drive, 0, (uint32_t)c->nnodes, out);
+		index_scan_range(ix, q, drive, 0, (uint32_t)c->nnodes, out);
 		return;
 	}
 	/* doc: filters scan their documents' slices, in reading order. */

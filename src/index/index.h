@@ -103,7 +103,7 @@ struct index_span {
 
 /*
  * Where q's words and phrases occur in the display string s[0..n) (any
- * text, e.g. sanitized for the screen).  Returns the number of spans,
+ * text, e.g. sanitized for the screen); a one-letter word is not marked.  Returns the number of spans,
  * sorted and non-overlapping, and stores a malloc'ed array in *spans (NULL
  * if none).
  */

@@ -288,6 +288,13 @@ query_spans(const struct query *q, const char *s, size_t n,
 	for (i = 0; i < q->npos; i++) {
 		const struct query_term	*t = &q->pos[i];
 
+		/*
+		 * One typed letter matches nearly everywhere: marking every
+		 * "g" on the screen says nothing and costs a redraw.
+		 */
+		if (t->len == 1)
+			continue;
+
 		for (p = f; (p = memmem(p, flen - (size_t)(p - f), t->s,
 		    t->len)) != NULL; p += t->len) {
 			size_t	fs = (size_t)(p - f), fe = fs + t->len;

@@ -611,6 +611,7 @@ ui_run(const struct corpus *c, unsigned int start, char **err)
 		free(kerr);
 	}
 	outline_init(&a.ol, c);
+	filter_prepare(&a);
 	textview_init(&a.tv, c, screen_ascii());
 	a.focus = FOCUS_OUTLINE;
 	app_layout(&a);

@@ -6,6 +6,7 @@
 #ifndef CHARTA_APP_H
 #define CHARTA_APP_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -105,7 +106,9 @@ struct app {
 	struct cmp_view		 cv;
 
 	/* The filter (filter.c). */
-	struct index		*ix;
+	struct index		*ix;		/* NULL until built */
+	bool			 ix_building;	/* a thread builds it */
+	pthread_t		 ix_thread;
 	struct query		*query;		/* NULL: no filter */
 	struct index_result	 res;
 	char			*filter_text;	/* kept with Enter */
@@ -128,6 +131,12 @@ void	app_message(struct app *, bool error, const char *fmt, ...)
 
 /* Select node n and show it in the text pane. */
 void	app_select(struct app *, uint32_t n);
+
+/*
+ * Start building the filter's index on another thread, so that the first
+ * "/" finds it ready (the reader's first screen does not wait for it).
+ */
+void	filter_prepare(struct app *);
 
 /* Open the filter prompt, saving the view for Esc. */
 void	filter_open(struct app *);

@@ -145,8 +145,13 @@ draw_title(struct app *a)
 	w = (size_t)COLS - x - (rw ? rw + 2 : 1);
 	x += draw_str(0, (int)x, *d->short_title ? d->short_title : d->title,
 	    w, at);
-	/* The breadcrumb: the sections from the top down to the selection. */
-	for (; n != CORPUS_NONE && c->nodes[n].kind != KIND_DOCUMENT &&
+	/*
+	 * The breadcrumb: the sections above the selection (the selection
+	 * itself is on its highlighted row, and its reference at the right),
+	 * so that moving among siblings leaves the line as it is.
+	 */
+	for (n = c->nodes[n].parent; n != CORPUS_NONE &&
+	    c->nodes[n].kind != KIND_DOCUMENT &&
 	    depth <= CORPUS_MAX_DEPTH; n = c->nodes[n].parent)
 		if (!kind_is_block(c->nodes[n].kind))
 			chain[depth++] = n;
@@ -186,7 +191,9 @@ draw_status(struct app *a)
 		return;
 	}
 	screen_fill(y, 0, (size_t)COLS, at);
-	if (!a->help && !a->cv.active && a->tv.root != CORPUS_NONE) {
+	/* How far into the text: only while the text is on the screen. */
+	if (!a->help && !a->cv.active && a->tv.root != CORPUS_NONE &&
+	    a->text_rect.w > 0) {
 		pw = (size_t)snprintf(pct, sizeof pct, "%d%%",
 		    draw_percent(a));
 		screen_put(y, COLS - (int)pw - 1, pct, pw, pw, at);
@@ -270,8 +277,10 @@ draw_outline(struct app *a)
 	const struct app_rect	*r = &a->outline_rect;
 	const struct corpus	*c = a->c;
 	size_t			 i, row, x, indent;
-	attr_t			 base, at;
+	attr_t			 base, at, sel;
 
+	sel = screen_attr(a->focus == FOCUS_OUTLINE ? THEME_SELECTED :
+	    THEME_SELECTED_IDLE);
 	outline_scroll_to_sel(&a->ol, (size_t)r->h);
 	for (i = 0; i < (size_t)r->h; i++) {
 		int	y = r->y + (int)i;
@@ -285,11 +294,12 @@ draw_outline(struct app *a)
 			continue;
 		}
 		n = a->ol.rows[row];
-		if (n == a->ol.sel)
-			base = screen_attr(a->focus == FOCUS_OUTLINE ?
-			    THEME_SELECTED : THEME_SELECTED_IDLE);
-		else
-			base = screen_attr(THEME_NORMAL);
+		/*
+		 * The selection is marked on the fold marker and the label
+		 * only, not the whole row: moving it over a slow link then
+		 * repaints a few cells, not two full lines.
+		 */
+		base = screen_attr(THEME_NORMAL);
 		screen_fill(y, r->x, (size_t)r->w, base);
 		indent = 2u * c->nodes[n].depth;
 		if (indent + 4 > (size_t)r->w)
@@ -299,22 +309,22 @@ draw_outline(struct app *a)
 			const char	*g = screen_glyph(a->ol.open[n] ?
 			    GLYPH_OPEN : GLYPH_CLOSED);
 
-			screen_put(y, (int)x, g, strlen(g), 1, base);
-		}
+			screen_put(y, (int)x, g, strlen(g), 1, n == a->ol.sel ?
+			    sel : base);
+		} else if (n == a->ol.sel)
+			screen_put(y, (int)x, " ", 1, 1, sel);
+		if (n == a->ol.sel)
+			screen_put(y, (int)x + 1, " ", 1, 1, sel);
 		x += 2;
 		if (x >= (size_t)(r->x + r->w))
 			continue;
-		at = base;
-		if (n != a->ol.sel) {
-			if (c->nodes[n].kind == KIND_DOCUMENT)
-				at = screen_attr(THEME_DOCUMENT);
-			else if (kind_is_block(c->nodes[n].kind))
-				at = screen_attr(THEME_NORMAL);
-			else
-				at = screen_attr(THEME_HEADING);
-		}
-		if (a->ol.filtered && a->ol.hit[n] == OUTLINE_CONTEXT &&
-		    n != a->ol.sel)
+		if (c->nodes[n].kind == KIND_DOCUMENT)
+			at = screen_attr(THEME_DOCUMENT);
+		else if (kind_is_block(c->nodes[n].kind))
+			at = screen_attr(THEME_NORMAL);
+		else
+			at = screen_attr(THEME_HEADING);
+		if (a->ol.filtered && a->ol.hit[n] == OUTLINE_CONTEXT)
 			at = screen_attr(THEME_META);
 		label = draw_outline_label(a, n);
 		{
@@ -329,6 +339,14 @@ draw_outline(struct app *a)
 			tl = strlen(t);
 			used = draw_spans(y, (int)x, t, tl, avail, at, sp, nsp,
 			    0);
+			/* The selected row's label, in the selection colour. */
+			if (n == a->ol.sel && c->nodes[n].kind !=
+			    KIND_DOCUMENT) {
+				const char	*gap = strstr(t, "  ");
+				size_t		 ll = gap ? (size_t)(gap - t) : tl;
+
+				screen_put(y, (int)x, t, ll, avail, sel);
+			}
 			/* A document's number of matches, after its title. */
 			if (a->ol.filtered && c->nodes[n].kind ==
 			    KIND_DOCUMENT && used + 2 < avail) {

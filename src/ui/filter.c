@@ -28,6 +28,44 @@ filter_load_history(struct app *a)
 	a->history_pos = 0;
 }
 
+static void *
+filter_build(void *arg)
+{
+	return index_build(arg);
+}
+
+void
+filter_prepare(struct app *a)
+{
+	if (a->ix != NULL || a->ix_building)
+		return;
+	a->ix_building = pthread_create(&a->ix_thread, NULL, filter_build,
+	    (void *)a->c) == 0;
+}
+
+/* Wait for the thread building the index, if there is one. */
+static void
+filter_join(struct app *a)
+{
+	void	*ix;
+
+	if (!a->ix_building)
+		return;
+	if (pthread_join(a->ix_thread, &ix) == 0)
+		a->ix = ix;
+	a->ix_building = false;
+}
+
+/* The index, waiting for the thread that builds it if need be. */
+static struct index *
+filter_index(struct app *a)
+{
+	filter_join(a);
+	if (a->ix == NULL)
+		a->ix = index_build(a->c);
+	return a->ix;
+}
+
 void
 filter_open(struct app *a)
 {
@@ -57,6 +95,7 @@ void
 filter_free(struct app *a)
 {
 	filter_clear(a);
+	filter_join(a);		/* before freeing what it made */
 	index_free(a->ix);
 	a->ix = NULL;
 	state_history_free(a->history, a->nhistory);
@@ -76,8 +115,7 @@ filter_update(struct app *a)
 	uint32_t		 sel = a->ol.sel;
 	size_t			 k;
 
-	if (a->ix == NULL)
-		a->ix = index_build(a->c);
+	filter_index(a);
 	q = query_parse(a->c, text, strlen(text), &err);
 	if (q == NULL) {
 		app_message(a, true, "%s", err);

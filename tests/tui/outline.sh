@@ -24,7 +24,7 @@ tui_expect "start: the six documents" '? help' \
     '▾ World vision for internet cooperation key to WIC' || finish
 tui_line 0 | grep -q '^ ISCC 2017 (MFA) .* iscc-2017-mfa$' ||
     fail "start: title line is '$(tui_line 0)'"
-tui_line -1 | grep -q '^ ? help .* 0%$' ||
+tui_line -1 | grep -q '^ ? help .* q quit$' ||
     fail "start: status line is '$(tui_line -1)'"
 # One level open: the chapters show, their paragraphs do not.
 tui_has '  ▸ IV  Chapter IV. Plan of Action' ||
@@ -35,8 +35,9 @@ tui_has 'p1  epigraph: Cyberspace' &&
 # j moves down: the title line follows the selection.
 tui_keys j
 tui_expect_ref "j" iscc-2017-mfa:P
-tui_line 0 | grep -q '^ ISCC 2017 (MFA) › Preface  *iscc-2017-mfa:P$' ||
-    fail "j: no breadcrumb 'Preface' on '$(tui_line 0)'"
+# (The breadcrumb names the sections above the selection: none here.)
+tui_line 0 | grep -q '^ ISCC 2017 (MFA)  *iscc-2017-mfa:P$' ||
+    fail "j: title line is '$(tui_line 0)'"
 # k moves back up.
 tui_keys k
 tui_expect_ref "k" iscc-2017-mfa
@@ -115,8 +116,15 @@ tui_keys l j
 tui_expect_ref "l j" iscc-2017-mfa:P
 tui_keys ']'
 tui_expect_ref "]" iscc-2017-mfa:I
-tui_line 0 | grep -q '› Chapter I. Opportunities and Challenges' ||
-    fail "]: breadcrumb: '$(tui_line 0)'"
+tui_line 0 | grep -q '^ ISCC 2017 (MFA)  *iscc-2017-mfa:I$' ||
+    fail "]: title line: '$(tui_line 0)'"
+# Inside a section the breadcrumb names it.
+tui_keys l j
+tui_expect_ref "l j in I" iscc-2017-mfa:I.p1
+tui_line 0 | grep -q '^ ISCC 2017 (MFA) › Chapter I. Opportunities and Challenges  *iscc-2017-mfa:I.p1$' ||
+    fail "I.p1: breadcrumb: '$(tui_line 0)'"
+tui_keys h h
+tui_expect_ref "h h" iscc-2017-mfa:I
 tui_keys ']'
 tui_expect_ref "] twice" iscc-2017-mfa:II
 tui_keys '['

@@ -23,7 +23,7 @@ split_ok() {
 
 # single: one pane, no separator, the full status line.
 single_ok() {
-	! grep -q '│' "$tmp/screen" && tui_line -1 | grep -q "^ ? help .*%\$"
+	! grep -q '│' "$tmp/screen" && tui_line -1 | grep -q "^ ? help "
 }
 
 tui_start 80 24

@@ -264,6 +264,90 @@ test_fold_fast(void **state)
 	}
 }
 
+/*
+ * A corpus big enough for the two-thread search (several MB, tens of
+ * thousands of nodes) finds exactly what a node-by-node check finds.
+ */
+static void
+test_parallel_agrees(void **state)
+{
+	static const char *const words[] = { "peace", "sovereignty",
+	    "Straße", "cyberspace", "governance", "order", "shared", "future",
+	    "ICÁNN", "rule", "law", "coöperation" };
+	static const char *const queries[] = { "g", "go", "gov governance",
+	    "shared future", "\"shared future\"", "-peace", "strasse rule",
+	    "o -order", "icann", "zz" };
+	struct corpus		*big = corpus_new();
+	struct corpus_doc	 d;
+	struct index		*bix;
+	struct index_result	 r, r2;
+	struct query		*q, *q2;
+	char			 text[512], *err;
+	uint32_t		 root, sec = 0, i, x, y;
+	unsigned		 seed = 7;
+	size_t			 k, w, n, qi;
+
+	memset(&d, 0, sizeof d);
+	d.slug = "big";
+	d.title = "Big";
+	root = corpus_add_doc(big, &d);
+	for (k = 0; k < 60000; k++) {
+		if (k % 50 == 0) {
+			snprintf(text, sizeof text, "S%zu", k / 50);
+			sec = corpus_add_node(big, root, KIND_CHAPTER, text,
+			    "", "Section", NULL, 0, 0, 0);
+		}
+		text[0] = '\0';
+		for (w = 0; w < 12; w++) {
+			seed = seed * 1103515245u + 12345u;
+			strcat(text, words[(seed >> 16) % 12]);
+			strcat(text, (seed >> 8) % 5 ? " " : "\n");
+		}
+		snprintf(text + strlen(text), 16, "%zu", k);
+		{
+			char	label[32];
+
+			snprintf(label, sizeof label, "P%zu", k);
+			corpus_add_node(big, sec, KIND_PARAGRAPH, label, "",
+			    NULL, text, strlen(text), 0, 0);
+		}
+	}
+	assert_int_equal(corpus_finish(big, &x, &y), 0);
+	bix = index_build(big);
+	for (qi = 0; qi < sizeof queries / sizeof queries[0]; qi++) {
+		q = query_parse(big, queries[qi], strlen(queries[qi]), &err);
+		assert_non_null(q);
+		memset(&r, 0, sizeof r);
+		index_search(bix, q, NULL, &r);
+		for (n = 0, i = 0; i < big->nnodes; i++) {
+			if (!index_node_matches(bix, q, i))
+				continue;
+			if (n >= r.n || r.nodes[n] != i)
+				fail_msg("query '%s': node %u missing",
+				    queries[qi], i);
+			n++;
+		}
+		assert_int_equal(n, r.n);
+		/* Narrowing "g" -> "go" within a large result, two threads. */
+		q2 = query_parse(big, "go", 2, &err);
+		if (query_narrows(q2, q)) {
+			memset(&r2, 0, sizeof r2);
+			index_search_narrowing(bix, q2, q, &r, &r2);
+			for (n = 0, k = 0; k < r.n; k++)
+				if (index_node_matches(bix, q2, r.nodes[k]))
+					assert_int_equal(r2.nodes[n++],
+					    r.nodes[k]);
+			assert_int_equal(n, r2.n);
+			index_result_free(&r2);
+		}
+		query_free(q2);
+		index_result_free(&r);
+		query_free(q);
+	}
+	index_free(bix);
+	corpus_free(big);
+}
+
 int
 main(void)
 {
@@ -275,6 +359,7 @@ main(void)
 		cmocka_unit_test(test_narrowing),
 		cmocka_unit_test(test_spans),
 		cmocka_unit_test(test_fold_fast),
+		cmocka_unit_test(test_parallel_agrees),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
