@@ -276,6 +276,13 @@ app_request(struct app *a, enum request req)
 		case REQ_PAGE_UP:
 			a->help_top = a->help_top > h ? a->help_top - h : 0;
 			break;
+		case REQ_HALF_DOWN:
+			a->help_top += h / 2 ? h / 2 : 1;
+			break;
+		case REQ_HALF_UP:
+			a->help_top = a->help_top > h / 2 ? a->help_top - h / 2 :
+			    0;
+			break;
 		case REQ_TOP:
 			a->help_top = 0;
 			break;

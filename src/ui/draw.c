@@ -158,7 +158,9 @@ draw_title(struct app *a)
 	for (k = depth; k-- > 0;) {
 		size_t	used = x - 1;
 
-		if (used >= w)
+		/* A separator is worth drawing only with some text after it. */
+		if (used + text_width(screen_glyph(GLYPH_CRUMB),
+		    strlen(screen_glyph(GLYPH_CRUMB))) + 4 > w)
 			break;
 		x += screen_put(0, (int)x, screen_glyph(GLYPH_CRUMB),
 		    strlen(screen_glyph(GLYPH_CRUMB)), w - used, at);
@@ -492,17 +494,27 @@ draw_help(struct app *a)
 static void
 draw_too_small(void)
 {
-	char	msg[96];
-	int	y, n;
+	char		 msg[96], size[32];
+	const char	*text;
+	int		 y;
+	size_t		 w;
 
 	/* TRANSLATORS: shown when the window is smaller than 20x5. */
-	n = snprintf(msg, sizeof msg, _("terminal too small (%dx%d)"), COLS,
+	snprintf(msg, sizeof msg, _("terminal too small (%dx%d)"), COLS,
 	    LINES);
+	snprintf(size, sizeof size, "%dx%d", COLS, LINES);
+	/* The longest form that fits: the message, "too small", the size. */
+	text = msg;
+	w = text_width(msg, strlen(msg));
+	/* TRANSLATORS: the short form of "terminal too small" */
+	if (w > (size_t)COLS)
+		text = _("too small");
+	if (text_width(text, strlen(text)) > (size_t)COLS)
+		text = size;
 	for (y = 0; y < LINES; y++)
 		screen_fill(y, 0, (size_t)COLS, screen_attr(THEME_NORMAL));
-	if (n > 0)
-		screen_put(0, 0, msg, (size_t)n, (size_t)COLS,
-		    screen_attr(THEME_NORMAL));
+	screen_put(0, 0, text, strlen(text), (size_t)COLS,
+	    screen_attr(THEME_NORMAL));
 }
 
 void

@@ -51,10 +51,10 @@ tui_expect_not "20x5" 'terminal too small'
 # Smaller than that: only the notice, in as much of it as fits.
 tui_resize 1 1
 tui_resize 19 5
-tui_expect "19x5" 'terminal too small'
+tui_expect "19x5" 'too small'
 tui_expect_not "19x5" 'ISCC'
 tui_resize 20 4
-tui_expect "20x4" 'terminal too small'
+tui_expect "20x4" 'too small'
 tui_resize 30 4
 tui_expect "30x4" 'terminal too small (30x4)'
 tui_alive "too small" || finish
@@ -161,7 +161,7 @@ tui_until split_ok 100 || { fail "100x30: not split:"; tui_show; }
 
 # q still quits when the window is too small.
 tui_resize 10 3
-tui_expect "10x3" 'terminal'
+tui_expect "10x3" 'too small'
 tui_keys q
 tui_expect_exit "q in a window too small" 0
 finish
