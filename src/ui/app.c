@@ -463,6 +463,18 @@ app_mouse(struct app *a)
 		app_set_focus(a, FOCUS_TEXT);
 }
 
+/* Are keys waiting to be read? */
+static bool
+app_input_pending(void)
+{
+	struct pollfd	pfd;
+
+	pfd.fd = screen_input_fd();
+	pfd.events = POLLIN;
+	return pfd.fd >= 0 && poll(&pfd, 1, 0) == 1 &&
+	    (pfd.revents & POLLIN) != 0;
+}
+
 /* Has the terminal gone away?  (Reads fail with EIO or end of file.) */
 static bool
 app_hung_up(void)
@@ -552,7 +564,13 @@ app_loop(struct app *a)
 		}
 		if (a->quit)
 			return 0;
-		app_draw(a);
+		/* Keys already typed come first; then search, then draw. */
+		if (a->filter_dirty && !app_input_pending())
+			filter_settle(a);
+		if (a->filter_dirty) {
+			/* more keys are waiting: read them before searching */
+		} else
+			app_draw(a);
 		if (a->pr.active) {
 			leaveok(stdscr, FALSE);
 			curs_set(1);

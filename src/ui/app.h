@@ -108,6 +108,7 @@ struct app {
 	/* The filter (filter.c). */
 	struct index		*ix;		/* NULL until built */
 	bool			 ix_building;	/* a thread builds it */
+	bool			 filter_dirty;	/* typed, not yet searched */
 	pthread_t		 ix_thread;
 	struct query		*query;		/* NULL: no filter */
 	struct index_result	 res;
@@ -142,6 +143,13 @@ void	filter_prepare(struct app *);
 void	filter_open(struct app *);
 /* A key typed into the filter prompt. */
 void	filter_key(struct app *, int ch, bool is_func);
+/*
+ * Search for what was typed into the filter, if that has changed.  The
+ * main loop calls it when no more keys are waiting, so that a search slower
+ * than the typing runs once for the keys typed meanwhile, and the screen
+ * never lags behind the keyboard.
+ */
+void	filter_settle(struct app *);
 /* Go to the next (or previous) match in reading order. */
 void	filter_next(struct app *, bool forward);
 /* Drop the filter and show the whole outline. */

@@ -179,6 +179,7 @@ filter_keep(struct app *a)
 		return;
 	}
 	a->filter_text = xstrdup(prompt_text(&a->pr));
+	app_message(a, false, NULL);	/* the status line shows the filter */
 	if (a->state != NULL && state_history_add(a->state, "filter",
 	    a->filter_text, &err) == -1) {
 		app_message(a, true, "%s", err);
@@ -210,7 +211,7 @@ filter_history(struct app *a, bool older)
 		a->history_pos--;
 	prompt_set(&a->pr, a->history_pos == 0 ? "" :
 	    a->history[a->history_pos - 1]);
-	filter_update(a);
+	a->filter_dirty = true;
 }
 
 void
@@ -229,20 +230,32 @@ filter_key(struct app *a, int ch, bool is_func)
 		/* Only a change of text searches again. */
 		if (a->pr.buf.len != before ||
 		    strcmp(old, prompt_text(&a->pr)) != 0)
-			filter_update(a);
+			a->filter_dirty = true;
 		break;
 	case PROMPT_COMPLETE:
 		break;
 	case PROMPT_CANCEL:
+		a->filter_dirty = false;
 		prompt_close(&a->pr);
 		filter_cancel(a);
 		break;
 	case PROMPT_DONE:
+		filter_settle(a);
 		filter_keep(a);
 		prompt_close(&a->pr);
 		break;
 	}
 	free(old);
+}
+
+void
+filter_settle(struct app *a)
+{
+	if (!a->filter_dirty)
+		return;
+	a->filter_dirty = false;
+	if (a->pr.active && a->prompt_kind == APP_PROMPT_FILTER)
+		filter_update(a);
 }
 
 void

@@ -20,7 +20,7 @@ tui_expect ":goto" \
     'IV.5  5. International Cooperation on Cyber Terrorism and Cyber Crimes' \
     'Along with other countries, China will explore norms' "$hint"
 tui_expect_ref ":goto" iscc-2017-mfa:IV.5
-tui_line 0 | grep -q '› Chapter IV. Plan of Action ›' ||
+tui_line 0 | grep -q '› Chapter IV. Plan of Action  *iscc-2017-mfa:IV.5$' ||
     fail ":goto: no breadcrumb on the title line: '$(tui_line 0)'"
 tui_line 1 | grep -q '^ IV.5  5. International Cooperation' ||
     fail ":goto: the heading is not on the first line: '$(tui_line 1)'"

@@ -7,7 +7,9 @@ TUI_TESTS = \
 	tests/tui/resize.sh \
 	tests/tui/help.sh \
 	tests/tui/terminal.sh \
-	tests/tui/hostile.sh
+	tests/tui/hostile.sh \
+	tests/tui/filter.sh \
+	tests/tui/compare.sh
 
 # Distributed with dist_noinst_*: Makefile.am sets EXTRA_DIST with '='
 # after it includes this file, and automake refuses '+=' before '='.
