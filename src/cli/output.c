@@ -122,9 +122,11 @@ output_spaces(size_t n)
 void
 output_error(const char *fmt, ...)
 {
-	va_list	 ap;
-	char	*msg, *clean;
-	bool	 tty = isatty(STDERR_FILENO) == 1;
+	va_list		 ap;
+	char		*msg, *clean, *line, *q;
+	const char	*p;
+	size_t		 nl = 0;
+	bool		 tty = isatty(STDERR_FILENO) == 1;
 
 	va_start(ap, fmt);
 	if (vasprintf(&msg, fmt, ap) == -1)
@@ -134,8 +136,24 @@ output_error(const char *fmt, ...)
 		return;
 	clean = text_sanitize(msg, strlen(msg),
 	    tty ? TEXT_MODE_TTY : TEXT_MODE_PIPE, output_ascii, NULL);
+	/*
+	 * One message, one line: a newline in it (from a file name, or in
+	 * SQLite's quick_check report) is shown as ^J.
+	 */
+	for (p = clean; *p != '\0'; p++)
+		nl += *p == '\n';
+	line = xmalloc(strlen(clean) + nl + 1);
+	for (p = clean, q = line; *p != '\0'; p++) {
+		if (*p == '\n') {
+			*q++ = '^';
+			*q++ = 'J';
+		} else
+			*q++ = *p;
+	}
+	*q = '\0';
 	fflush(stdout);
-	fprintf(stderr, "charta: %s\n", clean);
+	fprintf(stderr, "charta: %s\n", line);
+	free(line);
 	free(clean);
 	free(msg);
 }

@@ -92,7 +92,7 @@ static int
 state_try(struct state *st, bool network)
 {
 	sqlite3_stmt	*stmt;
-	int		 rc, id = 0, ver = 0;
+	int		 rc, id = 0, ver = 0, tries;
 	const char	*mode;
 
 	rc = sqlite3_open_v2(st->path, &st->db, SQLITE_OPEN_READWRITE |
@@ -124,11 +124,22 @@ state_try(struct state *st, bool network)
 	sqlite3_finalize(stmt);
 	if (id != 0 && id != STATE_APPLICATION_ID)
 		return SQLITE_NOTADB;
+	/* SQLite never returns SQLITE_FORMAT: it can only mean this. */
 	if (ver > STATE_SCHEMA_VERSION)
-		return SQLITE_READONLY;
+		return SQLITE_FORMAT;
 	mode = network ? "PRAGMA journal_mode=DELETE" :
 	    "PRAGMA journal_mode=WAL";
-	rc = sqlite3_exec(st->db, mode, NULL, NULL, NULL);
+	/*
+	 * Changing the journal mode takes an exclusive lock without the busy
+	 * timeout: two charta starting at once (the first time, when the file
+	 * is new) would see SQLITE_BUSY.  Wait as the timeout would.
+	 */
+	for (tries = 0; tries < 500; tries++) {
+		rc = sqlite3_exec(st->db, mode, NULL, NULL, NULL);
+		if (rc != SQLITE_BUSY)
+			break;
+		sqlite3_sleep(10);
+	}
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(st->db, "PRAGMA synchronous=NORMAL", NULL,
 		    NULL, NULL);
@@ -141,6 +152,25 @@ state_try(struct state *st, bool network)
 		free(sql);
 	}
 	return rc;
+}
+
+/*
+ * A name for a damaged file that is not already taken: an earlier damaged
+ * file (the same second) is never replaced.
+ */
+static char *
+state_aside_name(const char *path, const char *stamp)
+{
+	struct stat	 sb;
+	char		*aside;
+	int		 n;
+
+	aside = xasprintf("%s.corrupt-%s", path, stamp);
+	for (n = 2; lstat(aside, &sb) == 0; n++) {
+		free(aside);
+		aside = xasprintf("%s.corrupt-%s-%d", path, stamp, n);
+	}
+	return aside;
 }
 
 struct state *
@@ -171,7 +201,7 @@ state_open(const char *path, char **warning)
 		now = time(NULL);
 		strftime(stamp, sizeof stamp, "%Y%m%d%H%M%S",
 		    localtime(&now));
-		aside = xasprintf("%s.corrupt-%s", st->path, stamp);
+		aside = state_aside_name(st->path, stamp);
 		if (rename(st->path, aside) == -1) {
 			*warning = xasprintf(_("%s is damaged and cannot be "
 			    "moved aside (%s); history will not be kept"),
@@ -186,7 +216,7 @@ state_open(const char *path, char **warning)
 		rc = state_try(st, network);
 	}
 	umask(old);
-	if (rc == SQLITE_READONLY) {
+	if (rc == SQLITE_FORMAT) {
 		*warning = xasprintf(_("%s was written by a newer charta; "
 		    "history will not be kept"), st->path);
 		goto fail;

@@ -94,9 +94,12 @@ tui_expect "outline, I open" '      p1  Plain first paragraph.' \
     '      p2  Then ^[]52;c;cHduZWQ=^G clip, ^[[6n report, ^[[c attrs' \
     '      p3  C1 <U+009B> 31m here and <U+202E> bidi RLO.' \
     '      p4  Zero<U+200B>width and Z' '  ▸ II  Second'
+redraw_same "outline, I open"
+tui_keys j
+tui_expect_ref "I.p1" evil:I.p1
 tui_line 0 | grep -qF ' Evil^[]2;pwned^G › Head ^[[2J^[[H clear' ||
     fail "title line: '$(tui_line 0)'"
-redraw_same "outline, I open"
+tui_keys k
 
 # The text of I.p2 (the one that makes the terminal answer): charta must
 # stay on it.  (An answer such as ESC [ 24 ; 1 R, read as keys, would

@@ -1,0 +1,33 @@
+# tests/reliability/local.mk -- what charta does when things go wrong:
+# hostile corpus databases, kill -9 during an import, the user-state
+# database under concurrent writers, kill -9, damage, a full disk and
+# unwritable places, and signals in command-line mode.  Included by
+# Makefile.am; the tests are described at the top of each script.
+#
+# Makefile.am sets TESTS, check_PROGRAMS and EXTRA_DIST with '=' after
+# including this file, so 'TESTS +=' and the like cannot be used here: the
+# scripts join SCRIPT_TESTS (run by make check, distributed, run after the
+# shipped corpus is built), and the helper programs are EXTRA_PROGRAMS (set
+# by bench/local.mk), built before the tests that use them.
+
+SCRIPT_TESTS += \
+	tests/reliability/bad-db.sh \
+	tests/reliability/import-kill.sh \
+	tests/reliability/state.sh \
+	tests/reliability/signals-cli.sh
+
+EXTRA_PROGRAMS += tests/reliability/db-exec tests/reliability/state-writer
+
+tests_reliability_db_exec_SOURCES = tests/reliability/db-exec.c
+# The scripts' shared helpers, distributed with a helper's sources.
+EXTRA_tests_reliability_db_exec_SOURCES = tests/reliability/lib.sh
+tests_reliability_db_exec_LDADD = $(SQLITE_LIBS)
+tests_reliability_state_writer_SOURCES = tests/reliability/state-writer.c
+tests_reliability_state_writer_LDADD = $(LIBCHARTA_LIBS)
+
+RELIABILITY_HELPERS = tests/reliability/db-exec$(EXEEXT) \
+	tests/reliability/state-writer$(EXEEXT)
+tests/reliability/bad-db.log tests/reliability/state.log: \
+    $(RELIABILITY_HELPERS)
+
+CLEANFILES += $(RELIABILITY_HELPERS)
