@@ -5,7 +5,7 @@
 
 cd "$top_srcdir" || exit 99
 grep -v '^#' po/POTFILES.in | sed '/^$/d' | sort >"$tmp/listed"
-grep -l -E '\b(N?_|ngettext)\(' $(find src -name '*.c' | sort) | sort >"$tmp/used"
+grep -l -E '\b(N?_|ngettext)\("' $(find src -name '*.[ch]' ! -name i18n.h | sort) | sort >"$tmp/used"
 comm -13 "$tmp/listed" "$tmp/used" >"$tmp/missing"
 [ -s "$tmp/missing" ] &&
     fail "files with _() strings missing from po/POTFILES.in: $(cat "$tmp/missing" | tr '\n' ' ')"

@@ -219,8 +219,9 @@ cmd_compare_exec(struct cli_ctx *ctx)
 			free(sp[s]);
 		}
 	}
-	/* TRANSLATORS: the last line of compare --stats */
 	if (ctx->stats) {
+		/* TRANSLATORS: the last line of compare --stats: the share
+		   of words the two passages have in common, over all pairs */
 		char	*msg = xasprintf(_("all: %d%% shared words\n"),
 		    total ? (int)((shared * 100 + total / 2) / total) : 100);
 

@@ -58,6 +58,8 @@ cmd_toc_range(const struct corpus *c, uint32_t first, uint32_t end)
 		output_str(n->title);
 		if (n->page > 0) {
 			char	buf[32];
+			/* TRANSLATORS: after a title in the table of
+			   contents: the page of the printed original */
 			int	len = snprintf(buf, sizeof buf, _("  (p. %d)"),
 			    (int)n->page);
 

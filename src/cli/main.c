@@ -287,10 +287,20 @@ main(int argc, char **argv)
 	const struct cli_cmd	*cmd;
 	struct cli_ctx		 ctx;
 	char			**pos;
+	const char		*localedir;
 	int			 npos, status;
 
 	setlocale(LC_ALL, "");
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	/*
+	 * CHARTA_LOCALEDIR, when set and not empty, is where the message
+	 * catalogs are (DIR/LANG/LC_MESSAGES/charta.mo) instead of the
+	 * installed LOCALEDIR: the tests (tests/i18n) use it to run the
+	 * build tree's translations without `make install`.
+	 */
+	localedir = getenv("CHARTA_LOCALEDIR");
+	if (localedir == NULL || *localedir == '\0')
+		localedir = LOCALEDIR;
+	bindtextdomain(PACKAGE, localedir);
 	textdomain(PACKAGE);
 
 	memset(&ctx, 0, sizeof ctx);

@@ -274,10 +274,16 @@ cv_choose(struct app *a, int req)
 		if (cv->cand > 0)
 			cv->cand--;
 		break;
-	case REQ_OPEN:
+	case REQ_OPEN: {
+		uint32_t	other = cv->cands[cv->cand].node;
+
+		/* cv_open starts afresh: the list goes first. */
+		free(cv->cands);
+		cv->cands = NULL;
 		cv->choosing = false;
-		cv_open(a, a->ol.sel, cv->cands[cv->cand].node);
+		cv_open(a, a->ol.sel, other);
 		break;
+	}
 	case REQ_QUIT:
 	case REQ_CLOSE:
 		cv->choosing = false;
@@ -598,6 +604,9 @@ cv_draw(struct app *a)
 	}
 	/* The title line: the pair at the top and the section's figures. */
 	g = cv->ng ? cv_group_at(cv, cv->top[cv->side]) : 0;
+	/* TRANSLATORS: the comparison's title line: which aligned pair of
+	   paragraphs is at the top, of how many; the share of words they
+	   have in common; the same over the whole passage. */
 	snprintf(buf, sizeof buf, _(" Comparison: pair %zu of %zu, %d%% "
 	    "shared words; whole passage %d%%"), cv->ng ? g + 1 : 0, cv->ng,
 	    cv->ng ? cv->g[g].sim : 100, cv->section_sim);

@@ -216,10 +216,13 @@ draw_status(struct app *a)
 		screen_put(y, 1, _("q: back to the text"), strlen(
 		    _("q: back to the text")), w, at);
 	else if (a->cv.active) {
-		/* TRANSLATORS: key hints in the comparison; keep it short. */
 		const char	*hint = a->cv.sync ?
+		    /* TRANSLATORS: key hints in the comparison, while both
+		       sides scroll together; keep it short. */
 		    _("s: unsync  d: words  =: swap  Tab: side  ] [: pairs  "
 		    "q: back") :
+		    /* TRANSLATORS: the same, while each side scrolls on its
+		       own. */
 		    _("s: sync  d: words  =: swap  Tab: side  ] [: pairs  "
 		    "q: back");
 
@@ -231,6 +234,45 @@ draw_status(struct app *a)
 		    "h close  : goto  q quit");
 
 		screen_put(y, 1, hint, strlen(hint), w, at);
+	}
+}
+
+/*
+ * The name of a block's kind, as the outline shows it before the block's
+ * first words ("source: ..."): kind.h's names, repeated here so that
+ * xgettext finds them.
+ */
+static const char *
+draw_kind_name(enum node_kind k)
+{
+	switch (k) {
+	case KIND_EPIGRAPH:
+		/* TRANSLATORS: kinds of block (not paragraphs), shown in
+		   the outline before the block's first words: "p1  epigraph:
+		   ...". */
+		return _("epigraph");
+	case KIND_CAPTION:
+		/* TRANSLATORS: a kind of block: the caption of a picture */
+		return _("caption");
+	case KIND_BYLINE:
+		/* TRANSLATORS: a kind of block: the line naming the author */
+		return _("byline");
+	case KIND_PULLQUOTE:
+		/* TRANSLATORS: a kind of block: a quotation set off in an
+		   article */
+		return _("pullquote");
+	case KIND_SOURCE:
+		/* TRANSLATORS: a kind of block: where a text comes from */
+		return _("source");
+	case KIND_TITLE:
+		/* TRANSLATORS: a kind of block: a title set as a block */
+		return _("title");
+	case KIND_SIGNATURE:
+		/* TRANSLATORS: a kind of block: the signature under a
+		   letter */
+		return _("signature");
+	default:
+		return kind_name(k);
 	}
 }
 
@@ -259,7 +301,7 @@ draw_outline_label(const struct app *a, uint32_t n)
 		lbl = dot != NULL ? dot + 1 : lbl;
 		if (node->kind != KIND_PARAGRAPH) {
 			char	*s = xasprintf("%s  %s: %s", lbl,
-			    _(kind_name(node->kind)), snip);
+			    draw_kind_name(node->kind), snip);
 
 			free(snip);
 			return s;
@@ -506,8 +548,8 @@ draw_too_small(void)
 	/* The longest form that fits: the message, "too small", the size. */
 	text = msg;
 	w = text_width(msg, strlen(msg));
-	/* TRANSLATORS: the short form of "terminal too small" */
 	if (w > (size_t)COLS)
+		/* TRANSLATORS: the short form of "terminal too small" */
 		text = _("too small");
 	if (text_width(text, strlen(text)) > (size_t)COLS)
 		text = size;

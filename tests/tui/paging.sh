@@ -105,6 +105,7 @@ pos
 
 # d and u move half a page.
 tui_keys g
+tui_wait_re -1 ' 0%$' || fail "g before d: status line is '$(tui_line -1)'"
 tui_until body_changed
 pos
 p0=$pos
