@@ -101,11 +101,27 @@ cli_find(const char *name)
 	return NULL;
 }
 
+/* Load the corpus into ctx; on failure say why and return -1. */
+static int
+cli_load(struct cli_ctx *ctx)
+{
+	char	*path, *err = NULL;
+
+	path = cli_corpus_path(ctx->db_path);
+	ctx->corpus = store_load_corpus(path, &err);
+	free(path);
+	if (ctx->corpus == NULL) {
+		output_error("%s", err);
+		free(err);
+		return -1;
+	}
+	return 0;
+}
+
 static int
 cli_run(const struct cli_cmd *cmd, struct cli_ctx *ctx)
 {
-	char	*path, *err;
-	int	 status;
+	int	status;
 
 	if (ctx->argc < cmd->min_args ||
 	    (cmd->max_args >= 0 && ctx->argc > cmd->max_args)) {
@@ -113,16 +129,8 @@ cli_run(const struct cli_cmd *cmd, struct cli_ctx *ctx)
 		cli_usage_hint();
 		return EXIT_USAGE;
 	}
-	if (cmd->needs_corpus) {
-		path = cli_corpus_path(ctx->db_path);
-		ctx->corpus = store_load_corpus(path, &err);
-		free(path);
-		if (ctx->corpus == NULL) {
-			output_error("%s", err);
-			free(err);
-			return EXIT_USAGE;
-		}
-	}
+	if (cmd->needs_corpus && cli_load(ctx) == -1)
+		return EXIT_USAGE;
 	status = cmd->exec(ctx);
 	corpus_free(ctx->corpus);
 	ctx->corpus = NULL;
@@ -133,18 +141,12 @@ cli_run(const struct cli_cmd *cmd, struct cli_ctx *ctx)
 static int
 cli_reader(struct cli_ctx *ctx, const char *ref)
 {
-	char		*path, *err = NULL;
+	char		*err = NULL;
 	unsigned int	 start = CORPUS_NONE;
 	int		 status;
 
-	path = cli_corpus_path(ctx->db_path);
-	ctx->corpus = store_load_corpus(path, &err);
-	free(path);
-	if (ctx->corpus == NULL) {
-		output_error("%s", err);
-		free(err);
+	if (cli_load(ctx) == -1)
 		return EXIT_USAGE;
-	}
 	if (ref != NULL) {
 		start = corpus_resolve(ctx->corpus, ref, strlen(ref));
 		if (start == CORPUS_NONE) {

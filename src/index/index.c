@@ -247,25 +247,7 @@ bool
 index_node_matches(const struct index *ix, const struct query *q,
     uint32_t i)
 {
-	const struct corpus_node	*n = &ix->c->nodes[i];
-	size_t				 k;
-
-	if (q->kinds != 0 && !(q->kinds & (1u << n->kind)))
-		return false;
-	if (q->ndocs != 0) {
-		for (k = 0; k < q->ndocs; k++)
-			if (q->docs[k] == n->doc)
-				break;
-		if (k == q->ndocs)
-			return false;
-	}
-	for (k = 0; k < q->npos; k++)
-		if (!index_has(ix, i, &q->pos[k]))
-			return false;
-	for (k = 0; k < q->nneg; k++)
-		if (index_has(ix, i, &q->neg[k]))
-			return false;
-	return true;
+	return index_matches_except(ix, q, i, NULL, false, false);
 }
 
 static void
