@@ -32,7 +32,8 @@ int	import_read_file(const char *path, char **data, size_t *len,
 /*
  * Check and normalise source text already in memory, as import_read_file
  * does after reading (name is used in messages).  data[0..len) is replaced
- * by the normalised text (len may shrink).  Returns 0 or -1 with *err set.
+ * by the normalised text (len may shrink) and a NUL is stored after it, so
+ * data must have room for len + 1 bytes.  Returns 0 or -1 with *err set.
  */
 int	import_check_text(const char *name, char *data, size_t *len,
 	    char **err);

@@ -221,6 +221,27 @@ notattrs:
 }
 
 /*
+ * Append a literal cmark made.  The source is valid UTF-8, but cmark
+ * encodes the character references &#xFFFE; and &#xFFFF; as the lone
+ * bytes FE and FF: whatever is ill-formed becomes U+FFFD, so that the
+ * corpus holds UTF-8 only.
+ */
+static void
+md_put_literal(struct text_buf *b, const char *lit)
+{
+	size_t	 len = strlen(lit);
+	char	*fixed;
+
+	if (text_utf8_valid(lit, len, NULL, NULL, NULL)) {
+		text_buf_add(b, lit, len);
+		return;
+	}
+	fixed = text_sanitize(lit, len, TEXT_MODE_RAW, false, NULL);
+	text_buf_puts(b, fixed);
+	free(fixed);
+}
+
+/*
  * Flatten a block's content to plain text: text as written, soft breaks as
  * spaces, hard breaks and block boundaries as newlines, list items with
  * their marker.  Iterative, so any nesting depth is safe.
@@ -241,7 +262,7 @@ md_flatten(cmark_node *root, struct text_buf *b)
 		case CMARK_NODE_HTML_INLINE:
 			lit = cmark_node_get_literal(n);
 			if (lit != NULL)
-				text_buf_puts(b, lit);
+				md_put_literal(b, lit);
 			break;
 		case CMARK_NODE_SOFTBREAK:
 			text_buf_addc(b, ' ');
@@ -255,7 +276,7 @@ md_flatten(cmark_node *root, struct text_buf *b)
 				text_buf_addc(b, '\n');
 			lit = cmark_node_get_literal(n);
 			if (lit != NULL)
-				text_buf_puts(b, lit);
+				md_put_literal(b, lit);
 			break;
 		case CMARK_NODE_PARAGRAPH:
 		case CMARK_NODE_HEADING:
@@ -549,6 +570,14 @@ md_block(struct md_state *st, cmark_node *n)
 	else
 		label = xasprintf("%s.p%u", st->c->nodes[sec->node].label,
 		    sec->blocks);
+	/* A long section label may leave no room for ".p12". */
+	if (strlen(label) > CORPUS_MAX_LABEL) {
+		msg = xasprintf(_("block label '%s' is longer than %d bytes; "
+		    "shorten the section's label"), label, CORPUS_MAX_LABEL);
+		free(label);
+		md_fail(st, line, 1, msg);
+		goto out;
+	}
 	corpus_add_node(st->c, sec->node, kind, label, a.anchor, NULL,
 	    text + skip, b.len - skip, 0, line);
 	free(label);

@@ -11,6 +11,8 @@
 #ifndef CHARTA_STORE_H
 #define CHARTA_STORE_H
 
+#include <stddef.h>
+
 struct corpus;
 
 /* PRAGMA application_id of a charta corpus: "CHRT". */
@@ -26,6 +28,14 @@ struct corpus;
  * corrupt or malformed database is refused.
  */
 struct corpus	*store_load_corpus(const char *path, char **err);
+
+/*
+ * The same for a database image data[0..len) in memory (read in place,
+ * never changed; name stands for the file in messages), with the same
+ * defensive open and checks.  For the fuzz harness (fuzz/fuzz-dbopen.c).
+ */
+struct corpus	*store_load_corpus_mem(const void *data, size_t len,
+		    const char *name, char **err);
 
 /*
  * Write every document of c (finished) to a new corpus database that
