@@ -9,6 +9,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -475,14 +477,14 @@ load_links(struct load *l, struct corpus *c)
 
 /* Everything after the open: checks, then the tree.  NULL on failure. */
 static struct corpus *
-load_all(struct load *l)
+load_all(struct load *l, bool quick_check)
 {
 	struct corpus	*meta, *c = NULL;
 	uint32_t	 a, b;
 
 	meta = corpus_new();
-	if (load_quick_check(l) == -1 || load_schema(l) == -1 ||
-	    load_docs(l, meta) == -1)
+	if ((quick_check && load_quick_check(l) == -1) ||
+	    load_schema(l) == -1 || load_docs(l, meta) == -1)
 		goto out;
 	c = corpus_new();
 	if (load_nodes(l, c, meta) == -1) {
@@ -508,18 +510,54 @@ out:
 	return c;
 }
 
+/*
+ * quick_check reads every page, a tenth of a second on a large corpus: it
+ * runs on a second connection in a thread while the first loads the tree,
+ * and its verdict is waited for before the corpus is handed out.
+ */
+static void *
+load_check_thread(void *arg)
+{
+	struct load	*l = arg;
+
+	if (load_open(l) == 0)
+		(void)load_quick_check(l);
+	if (l->db != NULL)
+		sqlite3_close(l->db);
+	l->db = NULL;
+	return NULL;
+}
+
 struct corpus *
 store_load_corpus(const char *path, char **err)
 {
-	struct load	 l;
+	struct load	 l, check;
 	struct corpus	*c = NULL;
+	pthread_t	 t;
+	bool		 threaded = false;
 
 	memset(&l, 0, sizeof l);
-	l.path = path;
-	if (load_open(&l) == 0)
-		c = load_all(&l);
+	memset(&check, 0, sizeof check);
+	l.path = check.path = path;
+	if (load_open(&l) == 0) {
+		threaded = pthread_create(&t, NULL, load_check_thread,
+		    &check) == 0;
+		c = load_all(&l, !threaded);
+		if (threaded) {
+			pthread_join(t, NULL);
+			/* A damaged file: say that, whatever the load said. */
+			if (check.err != NULL) {
+				corpus_free(c);
+				c = NULL;
+				free(l.err);
+				l.err = check.err;
+				check.err = NULL;
+			}
+		}
+	}
 	if (l.db != NULL)
 		sqlite3_close(l.db);
+	free(check.err);
 	*err = l.err;
 	return c;
 }
@@ -534,7 +572,7 @@ store_load_corpus_mem(const void *data, size_t len, const char *name,
 	memset(&l, 0, sizeof l);
 	l.path = name;
 	if (load_open_mem(&l, data, len) == 0)
-		c = load_all(&l);
+		c = load_all(&l, true);
 	if (l.db != NULL)
 		sqlite3_close(l.db);
 	*err = l.err;
