@@ -254,6 +254,17 @@ app_page(struct app *a, long pages_num, long pages_den)
 		outline_move(&a->ol, delta), app_sync_text(a);
 }
 
+void
+app_view_request(struct app *a, int req)
+{
+	if (req == REQ_REDRAW)
+		clearok(curscr, TRUE);
+	else if (req == REQ_HELP) {
+		a->help = true;
+		a->help_top = 0;
+	}
+}
+
 static void
 app_request(struct app *a, enum request req)
 {
@@ -403,11 +414,8 @@ app_request(struct app *a, enum request req)
 		prompt_open(&a->pr, _("goto: "));
 		break;
 	case REQ_REDRAW:
-		clearok(curscr, TRUE);
-		break;
 	case REQ_HELP:
-		a->help = true;
-		a->help_top = 0;
+		app_view_request(a, req);
 		break;
 	case REQ_QUIT:
 		a->quit = true;

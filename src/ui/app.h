@@ -130,6 +130,9 @@ void	app_draw(struct app *);
 void	app_message(struct app *, bool error, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 
+/* What every view does alike: C-l redraws, ? opens the help. */
+void	app_view_request(struct app *, int req);
+
 /* Select node n and show it in the text pane. */
 void	app_select(struct app *, uint32_t n);
 

@@ -363,11 +363,8 @@ cv_request(struct app *a, int req)
 		cv_open(a, cv->node[1], t);
 		break;
 	case REQ_REDRAW:
-		clearok(curscr, TRUE);
-		break;
 	case REQ_HELP:
-		a->help = true;
-		a->help_top = 0;
+		app_view_request(a, req);
 		break;
 	case REQ_QUIT:
 	case REQ_CLOSE:
