@@ -53,6 +53,7 @@ struct md_state {
 	int			 depth;		/* deepest open level */
 	struct md_anchor	*anchors;
 	size_t			 nanchors;
+	size_t			 anchors_cap;
 	uint32_t		*anchor_hash;	/* indices into anchors */
 	size_t			 anchor_mask;
 	char			*err;
@@ -393,8 +394,12 @@ md_add_anchor(struct md_state *st, const char *anchor, uint32_t line,
 		}
 		slot = (slot + 1) & st->anchor_mask;
 	}
-	st->anchors = xreallocarray(st->anchors, st->nanchors + 1,
-	    sizeof *st->anchors);
+	if (st->nanchors == st->anchors_cap) {
+		/* doubling: a document of many anchors costs linear time */
+		st->anchors_cap = st->anchors_cap ? st->anchors_cap * 2 : 64;
+		st->anchors = xreallocarray(st->anchors, st->anchors_cap,
+		    sizeof *st->anchors);
+	}
 	st->anchors[st->nanchors].anchor = anchor;
 	st->anchors[st->nanchors].line = line;
 	st->anchor_hash[slot] = (uint32_t)st->nanchors;
