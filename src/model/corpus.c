@@ -18,7 +18,13 @@
 #include "model/corpus.h"
 #include "util/xmalloc.h"
 
+/*
+ * Chunks start small (the shipped corpus fits in one) and double up to
+ * ARENA_CHUNK_MAX, so that a large corpus is copied into a few big blocks
+ * that huge pages can back.
+ */
 #define ARENA_CHUNK	(256 * 1024)
+#define ARENA_CHUNK_MAX	(8 * 1024 * 1024)
 
 struct corpus_arena {
 	struct corpus_arena	*next;
@@ -37,13 +43,19 @@ corpus_strndup(struct corpus *c, const char *s, size_t n)
 	if (n == 0 || s == NULL)
 		return "";
 	if (a == NULL || a->size - a->used < n + 1) {
-		size_t	size = n + 1 > ARENA_CHUNK ? n + 1 : ARENA_CHUNK;
+		size_t	size = a == NULL ? ARENA_CHUNK : a->size * 2;
+		bool	one_off;
 
-		a = xmalloc(sizeof *a + size);
+		if (size > ARENA_CHUNK_MAX)
+			size = ARENA_CHUNK_MAX;
+		one_off = n + 1 > size;
+		if (one_off)
+			size = n + 1;
+		a = xmalloc_huge(sizeof *a + size);
 		a->size = size;
 		a->used = 0;
 		/* Keep a big one-off string from wasting the current chunk. */
-		if (c->arena != NULL && size > ARENA_CHUNK) {
+		if (c->arena != NULL && one_off) {
 			a->next = c->arena->next;
 			c->arena->next = a;
 		} else {
@@ -97,6 +109,7 @@ corpus_push_node(struct corpus *c)
 		c->nodes_cap = c->nodes_cap ? c->nodes_cap * 2 : 256;
 		c->nodes = xreallocarray(c->nodes, c->nodes_cap,
 		    sizeof *c->nodes);
+		xmalloc_hint_huge(c->nodes, c->nodes_cap * sizeof *c->nodes);
 	}
 	n = &c->nodes[c->nnodes];
 	memset(n, 0, sizeof *n);
@@ -180,7 +193,11 @@ corpus_add_link(struct corpus *c, uint32_t from, uint32_t to,
 {
 	struct corpus_link	*l;
 
-	c->links = xreallocarray(c->links, c->nlinks + 1, sizeof *c->links);
+	if (c->nlinks == c->links_cap) {
+		c->links_cap = c->links_cap ? c->links_cap * 2 : 64;
+		c->links = xreallocarray(c->links, c->links_cap,
+		    sizeof *c->links);
+	}
 	l = &c->links[c->nlinks++];
 	l->from = from;
 	l->to = to;

@@ -84,6 +84,7 @@ struct corpus {
 	/* private: */
 	size_t			 docs_cap;
 	size_t			 nodes_cap;
+	size_t			 links_cap;
 	struct corpus_arena	*arena;
 	uint32_t		*refs;		/* hash of (doc, label) */
 	size_t			 refs_mask;

@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef HAVE_SYS_MMAN_H
+#include <sys/mman.h>
+#endif
 
 #include "util/xmalloc.h"
 
@@ -90,4 +93,34 @@ xasprintf(const char *fmt, ...)
 		xmalloc_fail();
 	va_end(ap);
 	return s;
+}
+
+#define XMALLOC_HUGE	((size_t)2 * 1024 * 1024)
+
+void
+xmalloc_hint_huge(void *p, size_t n)
+{
+#if defined(HAVE_SYS_MMAN_H) && defined(MADV_HUGEPAGE)
+	const uintptr_t	huge = XMALLOC_HUGE;
+	uintptr_t	start = ((uintptr_t)p + huge - 1) & ~(huge - 1);
+	uintptr_t	end = ((uintptr_t)p + n) & ~(huge - 1);
+
+	/* Advice only: a kernel without THP says EINVAL, and that is fine. */
+	if (end > start)
+		(void)madvise((void *)start, end - start, MADV_HUGEPAGE);
+#else
+	(void)p;
+	(void)n;
+#endif
+}
+
+void *
+xmalloc_huge(size_t n)
+{
+	void	*p;
+
+	if (n < XMALLOC_HUGE || posix_memalign(&p, XMALLOC_HUGE, n) != 0)
+		return xmalloc(n);
+	xmalloc_hint_huge(p, n);
+	return p;
 }

@@ -20,6 +20,19 @@ void	*xreallocarray(void *p, size_t nmemb, size_t size);
 char	*xstrdup(const char *s);
 /* A NUL-terminated copy of s[0..n), never NULL. */
 char	*xstrndup(const char *s, size_t n);
+/*
+ * Hint that p[0..n), a large block about to be filled, be backed by huge
+ * pages where the system offers them on request (Linux's transparent huge
+ * pages in "madvise" mode): filling hundreds of megabytes then takes a few
+ * hundred page faults instead of tens of thousands.  Only whole 2 MB
+ * stretches inside the block are affected; a no-op elsewhere.
+ */
+void	 xmalloc_hint_huge(void *p, size_t n);
+/*
+ * xmalloc(n) for a large block that will be filled at once: from 2 MB up it
+ * is aligned to 2 MB and hinted as above.  Free it with free().
+ */
+void	*xmalloc_huge(size_t n);
 /* asprintf into a new string, never NULL. */
 char	*xasprintf(const char *fmt, ...)
 	    __attribute__((format(printf, 1, 2)));
