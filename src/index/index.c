@@ -1,16 +1,20 @@
 /*
  * index.c -- the folded index and the search over it (see index.h).
  *
- * Algorithm: every node's searchable text is folded once, at start-up, into
- * one buffer, each node's text followed by a NUL so that no match crosses
- * two nodes; start[i] is where node i's text begins.  A search takes the
- * longest word of the query (the rarest, usually) and runs memmem over the
- * buffer -- or over each document's slice of it, with doc: -- and, at each
- * hit, finds the node by binary search on start[], checks the node against
- * the rest of the query, and resumes after that node.  So a rare word costs
- * one fast pass over the text, and a common one at most one short memmem
- * per node.  When the query only grew, the previous result is checked
- * instead of the whole buffer.
+ * Algorithm: every node's searchable text (a block's text, a section's
+ * title) is folded once, at start-up.  Most of it -- all of it that folding
+ * changes only by lowering ASCII letters and making line breaks spaces --
+ * is "plain": it is searched where it is, in the corpus, by find_in_plain,
+ * and no copy is kept.  The rest is folded into one buffer, each node's
+ * text followed by a NUL; start[i] is where node i's folded text begins.
+ * So the index costs a fraction of the text in memory, not as much again.
+ *
+ * A search takes the longest word of the query (the rarest, usually) and
+ * looks for it in each node in turn (find.c: a few nanoseconds per
+ * paragraph), then checks the nodes that have it against the rest of the
+ * query.  With doc:, only those documents' nodes are looked at.  When the
+ * query only grew, the previous result is checked instead of every node.
+ * A search over many nodes runs on two threads.
  */
 #include "config.h"
 
@@ -18,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "index/find.h"
 #include "index/index.h"
 #include "index/query-private.h"
 #include "model/corpus.h"
@@ -29,6 +34,8 @@ struct index {
 	const struct corpus	*c;
 	char			*buf;
 	size_t			*start;		/* nnodes + 1 offsets */
+	uint8_t			*plain;		/* nnodes flags */
+	uint32_t		*letters;	/* nnodes find_letters sets */
 };
 
 /* Make room for n more bytes at the end of the buffer. */
@@ -119,30 +126,60 @@ index_fold_fast(const char *s, size_t n, size_t *outlen)
 	return ix.buf;
 }
 
+/* The text node i is searched by: a block's text, a section's title. */
+static inline void
+index_source(const struct corpus *c, uint32_t i, const char **s,
+    size_t *len)
+{
+	const struct corpus_node	*n = &c->nodes[i];
+
+	if (kind_is_block(n->kind)) {
+		*s = n->text;
+		*len = n->text_len;
+	} else {
+		*s = n->title;
+		*len = strlen(n->title);
+	}
+}
+
 struct index *
 index_build(const struct corpus *c)
 {
 	struct index	*ix = xcalloc(1, sizeof *ix);
-	size_t		 i, cap = 0, used = 0;
+	size_t		 i, cap = 0, used = 0, len;
+	const char	*s;
 
 	ix->c = c;
 	ix->start = xreallocarray(NULL, c->nnodes + 1, sizeof *ix->start);
-	/* The folded text is about as long as the text: guess, then grow. */
-	for (i = 0; i < c->nnodes; i++)
-		cap += kind_is_block(c->nodes[i].kind) ? c->nodes[i].text_len :
-		    strlen(c->nodes[i].title);
+	ix->plain = xcalloc(c->nnodes ? c->nnodes : 1, 1);
+	ix->letters = xcalloc(c->nnodes ? c->nnodes : 1, sizeof *ix->letters);
+	/*
+	 * The folded text is at most about as long as the text: reserve that
+	 * (pages never written to cost nothing), grow if need be.
+	 */
+	for (i = 0; i < c->nnodes; i++) {
+		index_source(c, (uint32_t)i, &s, &len);
+		cap += len;
+	}
 	cap += c->nnodes + 16;
 	cap += cap / 16;
-	ix->buf = xmalloc(cap);
+	ix->buf = xmalloc_huge(cap);
 	for (i = 0; i < c->nnodes; i++) {
-		const struct corpus_node	*n = &c->nodes[i];
-
+		index_source(c, (uint32_t)i, &s, &len);
 		ix->start[i] = used;
-		if (kind_is_block(n->kind))
-			index_fold_into(ix, &cap, &used, n->text, n->text_len);
-		else
-			index_fold_into(ix, &cap, &used, n->title,
-			    strlen(n->title));
+		index_fold_into(ix, &cap, &used, s, len);
+		/*
+		 * Most text folds only by case and line breaks: it is searched
+		 * as it is (find_in_plain), and its folded copy dropped.
+		 */
+		ix->letters[i] = find_letters(ix->buf + ix->start[i],
+		    used - ix->start[i]);
+		if (used - ix->start[i] == len &&
+		    find_plain_folds_to(s, ix->buf + ix->start[i], len)) {
+			ix->plain[i] = 1;
+			used = ix->start[i];
+			continue;
+		}
 		index_reserve(ix, &cap, used, 1);
 		ix->buf[used++] = '\0';
 	}
@@ -159,6 +196,8 @@ index_free(struct index *ix)
 		return;
 	free(ix->buf);
 	free(ix->start);
+	free(ix->plain);
+	free(ix->letters);
 	free(ix);
 }
 
@@ -200,13 +239,25 @@ index_result_free(struct index_result *r)
 }
 
 /* Does node i's folded text contain t? */
-static bool
+static inline bool
 index_has(const struct index *ix, uint32_t i, const struct query_term *t)
 {
-	size_t	s = ix->start[i], len = ix->start[i + 1] - s - 1;
+	const char	*s;
+	size_t		 len;
 
-	return len >= t->len && memmem(ix->buf + s, len, t->s, t->len) !=
-	    NULL;
+	/* Without one of the term's letters, a node cannot hold it. */
+	if ((ix->letters[i] & t->f.letters) != t->f.letters)
+		return false;
+	/* With the letter, it holds a one-letter term. */
+	if (t->len == 1 && (unsigned char)(t->s[0] - 'a') < 26)
+		return true;
+	if (ix->plain[i]) {
+		index_source(ix->c, i, &s, &len);
+		return find_in_plain(s, len, &t->f) != NULL;
+	}
+	s = ix->buf + ix->start[i];
+	len = ix->start[i + 1] - ix->start[i] - 1;
+	return find_in(s, len, &t->f) != NULL;
 }
 
 /*
@@ -269,35 +320,20 @@ index_result_add(struct index_result *r, const struct corpus *c,
 		r->ndocs++;
 }
 
-/*
- * Scan nodes [first, end) of the buffer for the driving term, q->pos[d].
- * Hits come in buffer order, so the node holding each is found by walking
- * forward from the last one: the whole scan touches start[] once.
- */
+/* Look at nodes [first, end) for the driving term, q->pos[d], first. */
 static void
 index_scan(const struct index *ix, const struct query *q, size_t d,
     uint32_t first, uint32_t end, struct index_result *out)
 {
-	const struct query_term	*t = &q->pos[d];
-	size_t			 pos = ix->start[first], stop = ix->start[end];
-	size_t			 off;
-	const char		*hit;
-	uint32_t		 i = first;
-	uint8_t			*skip;
+	uint32_t	 i;
+	uint8_t		*skip;
 
 	skip = xcalloc(q->npos ? q->npos : 1, 1);
 	skip[d] = 1;
-	while (pos < stop) {
-		hit = memmem(ix->buf + pos, stop - pos, t->s, t->len);
-		if (hit == NULL)
-			break;
-		off = (size_t)(hit - ix->buf);
-		while (ix->start[i + 1] <= off)
-			i++;
-		if (index_matches_except(ix, q, i, skip, false, false))
+	for (i = first; i < end; i++)
+		if (index_has(ix, i, &q->pos[d]) &&
+		    index_matches_except(ix, q, i, skip, false, false))
 			index_result_add(out, ix->c, i);
-		pos = ix->start[i + 1];
-	}
 	free(skip);
 }
 
@@ -352,13 +388,12 @@ index_search_within(const struct index *ix, const struct query *q,
 }
 
 /*
- * Searching on two cores.  A search over a large part of the buffer (or a
- * large previous result) is cut in two at a node boundary; the second half
+ * Searching on two cores.  A search over many nodes (or a large previous
+ * result) is cut in two; the second half
  * runs in a thread while the caller does the first, and the halves'
  * results are joined in order.  Small searches stay on one thread, where a
  * thread would cost more than it saves.
  */
-#define INDEX_PARALLEL_BYTES	(2u * 1024 * 1024)
 #define INDEX_PARALLEL_NODES	20000
 
 struct index_job {
@@ -447,26 +482,13 @@ index_scan_range(const struct index *ix, const struct query *q, size_t drive,
     uint32_t first, uint32_t end, struct index_result *out)
 {
 	struct index_job	half[2];
-	size_t			mid_off, lo, hi;
 	uint32_t		mid;
 
-	if (ix->start[end] - ix->start[first] < INDEX_PARALLEL_BYTES) {
+	if (end - first < INDEX_PARALLEL_NODES) {
 		index_scan(ix, q, drive, first, end, out);
 		return;
 	}
-	/* The node where the middle byte of the range is. */
-	mid_off = ix->start[first] + (ix->start[end] - ix->start[first]) / 2;
-	lo = first;
-	hi = end;
-	while (hi - lo > 1) {
-		size_t	m = lo + (hi - lo) / 2;
-
-		if (ix->start[m] <= mid_off)
-			lo = m;
-		else
-			hi = m;
-	}
-	mid = (uint32_t)lo;
+	mid = first + (end - first) / 2;
 	memset(half, 0, sizeof half);
 	half[0] = (struct index_job){ .ix = ix, .q = q, .drive = drive,
 	    .first = first, .end = mid };

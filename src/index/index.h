@@ -9,9 +9,9 @@
  * ORed likewise).  Matching ignores case (full Unicode case folding) and
  * accents, and treats any run of blanks and line breaks as one space.
  *
- * The index holds one folded copy of every node's searchable text (a
- * section's title, a block's text) in a single buffer; a search scans that
- * buffer with memmem, never SQLite.
+ * The index knows every node's searchable text (a section's title, a
+ * block's text) as folded: most of it in place in the corpus, the rest as a
+ * folded copy (index.c); a search looks there, never in SQLite.
  */
 #ifndef CHARTA_INDEX_H
 #define CHARTA_INDEX_H

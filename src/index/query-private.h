@@ -7,10 +7,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* A folded word or phrase. */
+#include "index/find.h"
+
+/* A folded word or phrase, and how to find it (f.s is s). */
 struct query_term {
-	char	*s;
-	size_t	 len;
+	char			*s;
+	size_t			 len;
+	struct find_term	 f;
 };
 
 struct query {

@@ -82,6 +82,7 @@ query_add(struct query_term **v, size_t *n, const char *s, size_t len)
 	*v = xreallocarray(*v, *n + 1, sizeof **v);
 	(*v)[*n].s = f;
 	(*v)[*n].len = flen;
+	find_prepare(&(*v)[*n].f, f, flen);
 	(*n)++;
 }
 

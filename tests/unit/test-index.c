@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "index/find.h"
 #include "index/index.h"
 #include "index/query-private.h"
 #include "model/corpus.h"
@@ -268,6 +269,95 @@ test_fold_fast(void **state)
  * A corpus big enough for the two-thread search (several MB, tens of
  * thousands of nodes) finds exactly what a node-by-node check finds.
  */
+/*
+ * The fast search finds exactly what memmem finds: every needle length
+ * from 1 to 40, at every place in haystacks of every length up to 100
+ * (the SSE2 loop and its tail meet at different places), with near misses
+ * around it (the needle's rare bytes in place but another byte wrong).
+ */
+static void
+test_find_agrees(void **state)
+{
+	static const char	alphabet[] = "abeginorst zq\xc3\xa9";
+	char			hay[128], needle[48];
+	struct find_term	t;
+	uint64_t		x = 88172645463325252u;
+	size_t			n, len, at, k, round;
+
+	(void)state;
+	for (round = 0; round < 4000; round++) {
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		len = 1 + x % 40;
+		n = (x >> 8) % 100;
+		for (k = 0; k < len; k++)
+			needle[k] = alphabet[(x >> (k % 50)) %
+			    (sizeof alphabet - 1)];
+		for (k = 0; k < n; k++)
+			hay[k] = alphabet[(x >> ((k * 7) % 50)) %
+			    (sizeof alphabet - 1)];
+		if (n >= len && (x >> 20) % 3 != 0) {
+			at = (x >> 24) % (n - len + 1);
+			memcpy(hay + at, needle, len);
+			if ((x >> 40) % 2 == 0)
+				/* a near miss: spoil one byte of the copy */
+				hay[at + (x >> 44) % len] ^= 1;
+		}
+		find_prepare(&t, needle, len);
+		assert_ptr_equal(find_in(hay, n, &t),
+		    memmem(hay, n, needle, len));
+	}
+}
+
+/*
+ * In plain text (capitals, line breaks), find_in_plain finds what find_in
+ * finds in its folded copy, at the same offset; and find_plain_folds_to
+ * tells plain text from text that folds otherwise.
+ */
+static void
+test_find_plain(void **state)
+{
+	static const char	alphabet[] = "aAbEgGinNoRsT \n.zQ";
+	char			hay[128], folded[128], needle[48];
+	struct find_term	t;
+	uint64_t		x = 0x9e3779b97f4a7c15u;
+	size_t			n, len, at, k, round;
+	const char		*a, *b;
+
+	(void)state;
+	for (round = 0; round < 4000; round++) {
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		n = x % 100;
+		for (k = 0; k < n; k++)
+			hay[k] = alphabet[(x >> ((k * 5) % 50)) %
+			    (sizeof alphabet - 1)];
+		for (k = 0; k < n; k++)
+			folded[k] = hay[k] == '\n' ? ' ' :
+			    (char)(hay[k] >= 'A' && hay[k] <= 'Z' ?
+			    hay[k] + 32 : hay[k]);
+		assert_true(find_plain_folds_to(hay, folded, n));
+		len = 1 + (x >> 9) % 20;
+		if (n >= len && (x >> 20) % 4 != 0) {
+			/* a needle taken from the folded text */
+			at = (x >> 24) % (n - len + 1);
+			memcpy(needle, folded + at, len);
+		} else
+			for (k = 0; k < len; k++)
+				needle[k] = "abegins ."[(x >> k) % 9];
+		find_prepare(&t, needle, len);
+		a = find_in_plain(hay, n, &t);
+		b = find_in(folded, n, &t);
+		assert_int_equal(a == NULL ? -1 : a - hay,
+		    b == NULL ? -1 : b - folded);
+	}
+	assert_false(find_plain_folds_to("Stra\xc3\x9f" "e", "strasse", 7));
+	assert_false(find_plain_folds_to("a\tb", "a b", 3));
+	assert_true(find_plain_folds_to("A\nb", "a b", 3));
+}
+
 static void
 test_parallel_agrees(void **state)
 {
@@ -359,6 +449,8 @@ main(void)
 		cmocka_unit_test(test_narrowing),
 		cmocka_unit_test(test_spans),
 		cmocka_unit_test(test_fold_fast),
+		cmocka_unit_test(test_find_agrees),
+		cmocka_unit_test(test_find_plain),
 		cmocka_unit_test(test_parallel_agrees),
 	};
 
