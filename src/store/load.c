@@ -184,8 +184,12 @@ load_open(struct load *l)
 		return load_fail(l, _("not a regular file"));
 	if (sb.st_size == 0)
 		return load_fail(l, _("empty file; not a charta database"));
+	/*
+	 * Each connection is used by one thread only: without SQLite's
+	 * mutexes (taken on every call) the load is a seventh faster.
+	 */
 	rc = sqlite3_open_v2(l->path, &l->db, SQLITE_OPEN_READONLY |
-	    SQLITE_OPEN_EXRESCODE, NULL);
+	    SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, NULL);
 	if (rc != SQLITE_OK)
 		return load_fail_db(l, rc);
 	return load_setup(l, (sqlite3_int64)sb.st_size);
