@@ -267,10 +267,62 @@ corpus_find_label(const struct corpus *c, uint32_t doc, const char *label,
 	return CORPUS_NONE;
 }
 
+/* A document's names: its slug (k = 0) and its alias (k = 1), if any. */
+static const char *
+corpus_doc_name(const struct corpus *c, uint32_t d, int k)
+{
+	return k == 0 ? c->docs[d].slug : c->docs[d].alias;
+}
+
+/*
+ * Two documents may not share a name, slug or alias, in any ASCII case.
+ * Every name goes into a hash table (name -> 2 * document + k), so that a
+ * corpus of thousands of documents is not checked pair by pair.  On a
+ * clash, *first and *second are the two documents' root nodes, the earlier
+ * document first.
+ */
+static int
+corpus_check_names(const struct corpus *c, uint32_t *first,
+    uint32_t *second)
+{
+	uint32_t	*table, d, v;
+	size_t		 size = 16, slot, len;
+	const char	*name;
+	int		 k, rc = 0;
+
+	while (size < c->ndocs * 4)
+		size *= 2;
+	table = xreallocarray(NULL, size, sizeof *table);
+	memset(table, 0xff, size * sizeof *table);
+	for (d = 0; d < c->ndocs && rc == 0; d++) {
+		for (k = 0; k < 2 && rc == 0; k++) {
+			name = corpus_doc_name(c, d, k);
+			if (*name == '\0')
+				continue;
+			len = strlen(name);
+			slot = corpus_hash(CORPUS_NONE, name, len) &
+			    (size - 1);
+			while ((v = table[slot]) != CORPUS_NONE) {
+				if (corpus_label_eq(corpus_doc_name(c, v / 2,
+				    (int)(v % 2)), name, len) && v / 2 != d) {
+					*first = c->docs[v / 2].root;
+					*second = c->docs[d].root;
+					rc = -1;
+					break;
+				}
+				slot = (slot + 1) & (size - 1);
+			}
+			table[slot] = 2 * d + (uint32_t)k;
+		}
+	}
+	free(table);
+	return rc;
+}
+
 int
 corpus_finish(struct corpus *c, uint32_t *first, uint32_t *second)
 {
-	size_t		size = 16, slot, d, e;
+	size_t		size = 16, slot;
 	uint32_t	i, other;
 
 	while (size < c->nnodes * 2)
@@ -280,35 +332,26 @@ corpus_finish(struct corpus *c, uint32_t *first, uint32_t *second)
 	memset(c->refs, 0xff, size * sizeof *c->refs);
 	c->refs_mask = size - 1;
 
-	for (d = 0; d < c->ndocs; d++) {
-		for (e = 0; e < d; e++) {
-			const struct corpus_doc	*x = &c->docs[d], *y = &c->docs[e];
-
-			if (strcasecmp(x->slug, y->slug) == 0 ||
-			    (*x->alias && (strcasecmp(x->alias, y->slug) == 0 ||
-			    strcasecmp(x->alias, y->alias) == 0)) ||
-			    (*y->alias && strcasecmp(x->slug, y->alias) == 0)) {
-				*first = y->root;
-				*second = x->root;
-				return -1;
-			}
-		}
-	}
+	if (corpus_check_names(c, first, second) == -1)
+		return -1;
 	for (i = 0; i < c->nnodes; i++) {
 		const struct corpus_node	*n = &c->nodes[i];
 		size_t				 len = strlen(n->label);
 
 		if (n->kind == KIND_DOCUMENT)
 			continue;
-		other = corpus_find_label(c, n->doc, n->label, len);
-		if (other != CORPUS_NONE) {
-			*first = other;
-			*second = i;
-			return -1;
-		}
+		/* One probe finds a clash or the free slot (cf. find_label). */
 		slot = corpus_hash(n->doc, n->label, len) & c->refs_mask;
-		while (c->refs[slot] != CORPUS_NONE)
+		while ((other = c->refs[slot]) != CORPUS_NONE) {
+			if (c->nodes[other].doc == n->doc &&
+			    corpus_label_eq(c->nodes[other].label, n->label,
+			    len)) {
+				*first = other;
+				*second = i;
+				return -1;
+			}
 			slot = (slot + 1) & c->refs_mask;
+		}
 		c->refs[slot] = i;
 	}
 	return 0;
