@@ -136,7 +136,8 @@ refuse nul 'charta: nul.md:1:4: not a text file (NUL byte)' nul.md
 refuse utf16 'charta: utf16.md: file is UTF-16LE' utf16.md
 refuse dup-slug "charta: dup-slug.md: slug or alias 'good' is already used" \
     dup-slug.md
-refuse dup-alias "charta: dup-alias.md: slug or alias '" \
+refuse dup-alias \
+    "charta: dup-alias.md: slug or alias 'good' is already used by good" \
     dup-alias.md
 refuse directory 'charta: dir.md: not a regular file' dir.md
 refuse missing 'charta: missing.md: No such file or directory' missing.md

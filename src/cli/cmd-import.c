@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "cli/cli.h"
@@ -25,10 +26,15 @@ cmd_import_clash(const struct corpus *c, uint32_t a, uint32_t b)
 	const struct corpus_node	*x = &c->nodes[a], *y = &c->nodes[b];
 	const struct corpus_doc		*dx = &c->docs[x->doc];
 	const struct corpus_doc		*dy = &c->docs[y->doc];
+	const char			*name = dy->slug;
 
+	/* Name the one of y's names that x has: its slug, else its alias. */
+	if (strcasecmp(dy->slug, dx->slug) != 0 && (*dx->alias == '\0' ||
+	    strcasecmp(dy->slug, dx->alias) != 0))
+		name = dy->alias;
 	if (y->kind == KIND_DOCUMENT)
 		output_error(_("%s: slug or alias '%s' is already used by %s "
-		    "(%s)"), dy->file, dy->slug, dx->slug, dx->file);
+		    "(%s)"), dy->file, name, dx->slug, dx->file);
 	else
 		output_error(_("%s:%u: label '%s' is already used at line %u"),
 		    dy->file, y->line, y->label, x->line);
