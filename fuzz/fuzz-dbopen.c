@@ -78,7 +78,7 @@ fuzz_check_tree(const struct corpus *c)
 		if (n->next_sibling != CORPUS_NONE) {
 			FUZZ_CHECK(n->next_sibling > i &&
 			    n->next_sibling < c->nnodes);
-			FUZZ_CHECK(c->nodes[n->next_sibling].prev_sibling == i);
+			FUZZ_CHECK(corpus_prev_sibling(c, n->next_sibling) == i);
 		}
 		if (n->first_child != CORPUS_NONE)
 			FUZZ_CHECK(n->first_child == i + 1);

@@ -195,14 +195,14 @@ fuzz_check_corpus(const struct corpus *c)
 		}
 		if (n->first_child != CORPUS_NONE) {
 			FUZZ_CHECK(n->first_child == i + 1);
-			FUZZ_CHECK(c->nodes[n->first_child].prev_sibling ==
+			FUZZ_CHECK(corpus_prev_sibling(c, n->first_child) ==
 			    CORPUS_NONE);
-			FUZZ_CHECK(c->nodes[n->last_child].next_sibling ==
-			    CORPUS_NONE);
+			FUZZ_CHECK(c->nodes[corpus_last_child(c, i)].next_sibling
+			    == CORPUS_NONE);
 		}
 		if (n->next_sibling != CORPUS_NONE) {
 			FUZZ_CHECK(n->next_sibling > i);
-			FUZZ_CHECK(c->nodes[n->next_sibling].prev_sibling == i);
+			FUZZ_CHECK(corpus_prev_sibling(c, n->next_sibling) == i);
 			FUZZ_CHECK(c->nodes[n->next_sibling].parent ==
 			    n->parent);
 			FUZZ_CHECK(n->next_sibling == corpus_subtree_end(c, i));

@@ -79,7 +79,12 @@ corpus_strdup(struct corpus *c, const char *s)
 struct corpus *
 corpus_new(void)
 {
-	return xcalloc(1, sizeof(struct corpus));
+	struct corpus	*c = xcalloc(1, sizeof *c);
+	size_t		 k;
+
+	for (k = 0; k <= CORPUS_MAX_DEPTH; k++)
+		c->last_at[k] = CORPUS_NONE;
+	return c;
 }
 
 void
@@ -113,8 +118,7 @@ corpus_push_node(struct corpus *c)
 	}
 	n = &c->nodes[c->nnodes];
 	memset(n, 0, sizeof *n);
-	n->parent = n->first_child = n->last_child = CORPUS_NONE;
-	n->next_sibling = n->prev_sibling = CORPUS_NONE;
+	n->parent = n->first_child = n->next_sibling = CORPUS_NONE;
 	n->label = n->anchor = n->title = n->text = "";
 	return (uint32_t)c->nnodes++;
 }
@@ -160,7 +164,7 @@ corpus_add_node(struct corpus *c, uint32_t parent, enum node_kind kind,
     const char *text, size_t text_len, int32_t page, uint32_t line)
 {
 	struct corpus_node	*n, *p;
-	uint32_t		 i;
+	uint32_t		 i, prev;
 
 	i = corpus_push_node(c);
 	n = &c->nodes[i];
@@ -173,16 +177,19 @@ corpus_add_node(struct corpus *c, uint32_t parent, enum node_kind kind,
 	n->anchor = corpus_strdup(c, anchor);
 	n->title = corpus_strdup(c, title);
 	n->text = corpus_strndup(c, text, text_len);
-	n->text_len = text == NULL ? 0 : text_len;
+	n->text_len = text == NULL ? 0 : (uint32_t)text_len;
 	n->page = page;
 	n->line = line;
-	if (p->last_child == CORPUS_NONE)
+	/*
+	 * Nodes come in preorder, so the last node added one level below
+	 * the parent is its last child, if it is the parent's at all.
+	 */
+	prev = c->last_at[n->depth];
+	if (prev != CORPUS_NONE && c->nodes[prev].parent == parent)
+		c->nodes[prev].next_sibling = i;
+	else
 		p->first_child = i;
-	else {
-		c->nodes[p->last_child].next_sibling = i;
-		n->prev_sibling = p->last_child;
-	}
-	p->last_child = i;
+	c->last_at[n->depth] = i;
 	c->docs[n->doc].end = i + 1;
 	return i;
 }
@@ -355,6 +362,29 @@ corpus_finish(struct corpus *c, uint32_t *first, uint32_t *second)
 		c->refs[slot] = i;
 	}
 	return 0;
+}
+
+uint32_t
+corpus_prev_sibling(const struct corpus *c, uint32_t i)
+{
+	uint32_t	p = c->nodes[i].parent, a;
+
+	if (p == CORPUS_NONE || i - 1 == p)
+		return CORPUS_NONE;
+	/* The node before i in preorder is in its previous sibling's tree. */
+	for (a = i - 1; c->nodes[a].parent != p; a = c->nodes[a].parent)
+		;
+	return a;
+}
+
+uint32_t
+corpus_last_child(const struct corpus *c, uint32_t i)
+{
+	uint32_t	k = c->nodes[i].first_child;
+
+	while (k != CORPUS_NONE && c->nodes[k].next_sibling != CORPUS_NONE)
+		k = c->nodes[k].next_sibling;
+	return k;
 }
 
 uint32_t

@@ -50,20 +50,18 @@ struct corpus_doc {
 struct corpus_node {
 	uint32_t	 parent;
 	uint32_t	 first_child;
-	uint32_t	 last_child;
-	uint32_t	 next_sibling;
-	uint32_t	 prev_sibling;
+	uint32_t	 next_sibling;	/* (corpus_prev_sibling goes back) */
 	uint32_t	 doc;		/* index into corpus.docs */
 	uint32_t	 line;		/* line in the source file, 0 if unknown */
 	int32_t		 page;		/* page in the original, 0 if unknown */
-	uint16_t	 depth;		/* document 0, top-level sections 1 */
+	uint32_t	 text_len;	/* bytes in text (at most CORPUS_MAX_TEXT,
+					   NUL-free UTF-8: the importer checks) */
+	uint8_t		 depth;		/* document 0, top-level sections 1 */
 	uint8_t		 kind;		/* enum node_kind */
 	const char	*label;		/* "IV.5.p2"; "" for the document node */
 	const char	*anchor;	/* "" if none */
 	const char	*title;		/* section heading; "" for blocks */
 	const char	*text;		/* block text; "" for sections */
-	size_t		 text_len;	/* bytes in text (may hold NUL-free
-					   UTF-8 only: the importer checks) */
 };
 
 /* A link between passages of different works (data/links.tsv). */
@@ -85,6 +83,7 @@ struct corpus {
 	size_t			 docs_cap;
 	size_t			 nodes_cap;
 	size_t			 links_cap;
+	uint32_t		 last_at[CORPUS_MAX_DEPTH + 1]; /* building */
 	struct corpus_arena	*arena;
 	uint32_t		*refs;		/* hash of (doc, label) */
 	size_t			 refs_mask;
@@ -153,6 +152,12 @@ char		*corpus_node_ref(const struct corpus *, uint32_t i);
 
 /* True if node i is a section (or document), false if a block. */
 bool		 corpus_node_is_section(const struct corpus *, uint32_t i);
+
+/* The sibling before node i, or CORPUS_NONE (also for a document). */
+uint32_t	 corpus_prev_sibling(const struct corpus *, uint32_t i);
+
+/* The last child of node i, or CORPUS_NONE. */
+uint32_t	 corpus_last_child(const struct corpus *, uint32_t i);
 
 /* The index one past the last node in the subtree of node i. */
 uint32_t	 corpus_subtree_end(const struct corpus *, uint32_t i);

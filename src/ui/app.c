@@ -209,7 +209,8 @@ app_sibling(struct app *a, bool next)
 		    a->c->docs[n->doc + 1].root : CORPUS_NONE) :
 		    (n->doc > 0 ? a->c->docs[n->doc - 1].root : CORPUS_NONE);
 	} else
-		t = next ? n->next_sibling : n->prev_sibling;
+		t = next ? n->next_sibling : corpus_prev_sibling(a->c,
+		    a->ol.sel);
 	if (t == CORPUS_NONE)
 		app_message(a, false, "%s", next ? _("no next part at this "
 		    "level") : _("no previous part at this level"));

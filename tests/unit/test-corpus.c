@@ -21,6 +21,9 @@
 
 #define NONE	CORPUS_NONE
 
+/* The index of the node n points to. */
+#define AT(n)	((uint32_t)((n) - c->nodes))
+
 /* Resolve a NUL-terminated reference. */
 static uint32_t
 resolve(const struct corpus *c, const char *ref)
@@ -194,17 +197,17 @@ test_document_node(void **state)
 	assert_int_equal(n->doc, 0);
 	assert_int_equal(n->parent, NONE);
 	assert_int_equal(n->next_sibling, NONE);
-	assert_int_equal(n->prev_sibling, NONE);
+	assert_int_equal(corpus_prev_sibling(c, AT(n)), NONE);
 	assert_string_equal(n->label, "");
 	assert_string_equal(n->anchor, "");
 	assert_string_equal(n->title, "China's Cooperation Strategy");
 	assert_string_equal(n->text, "");
 	assert_int_equal(n->text_len, 0);
 	assert_int_equal(n->first_child, fx.p1);
-	assert_int_equal(n->last_child, fx.ch4);
+	assert_int_equal(corpus_last_child(c, AT(n)), fx.ch4);
 	/* Documents are not siblings of each other. */
 	assert_int_equal(c->nodes[fx.un].parent, NONE);
-	assert_int_equal(c->nodes[fx.un].prev_sibling, NONE);
+	assert_int_equal(corpus_prev_sibling(c, fx.un), NONE);
 	assert_int_equal(c->nodes[fx.un].doc, 1);
 	assert_true(corpus_node_is_section(c, fx.mfa));
 }
@@ -218,18 +221,18 @@ test_tree_links(void **state)
 	/* The top level of mfa: p1, I, IV. */
 	n = &c->nodes[fx.p1];
 	assert_int_equal(n->parent, fx.mfa);
-	assert_int_equal(n->prev_sibling, NONE);
+	assert_int_equal(corpus_prev_sibling(c, AT(n)), NONE);
 	assert_int_equal(n->next_sibling, fx.ch1);
 	assert_int_equal(n->first_child, NONE);
-	assert_int_equal(n->last_child, NONE);
+	assert_int_equal(corpus_last_child(c, AT(n)), NONE);
 	assert_int_equal(n->depth, 1);
 
 	n = &c->nodes[fx.ch1];
 	assert_int_equal(n->parent, fx.mfa);
-	assert_int_equal(n->prev_sibling, fx.p1);
+	assert_int_equal(corpus_prev_sibling(c, AT(n)), fx.p1);
 	assert_int_equal(n->next_sibling, fx.ch4);
 	assert_int_equal(n->first_child, fx.ch1p1);
-	assert_int_equal(n->last_child, fx.pr2);
+	assert_int_equal(corpus_last_child(c, AT(n)), fx.pr2);
 	assert_int_equal(n->depth, 1);
 	assert_int_equal(n->kind, KIND_CHAPTER);
 	assert_string_equal(n->anchor, "opportunities");
@@ -237,20 +240,20 @@ test_tree_links(void **state)
 	assert_string_equal(n->text, "");
 
 	n = &c->nodes[fx.ch4];
-	assert_int_equal(n->prev_sibling, fx.ch1);
+	assert_int_equal(corpus_prev_sibling(c, AT(n)), fx.ch1);
 	assert_int_equal(n->next_sibling, NONE);
 	assert_int_equal(n->first_child, fx.iv5);
-	assert_int_equal(n->last_child, fx.iv5);
+	assert_int_equal(corpus_last_child(c, AT(n)), fx.iv5);
 	assert_string_equal(n->anchor, "");
 
 	/* Inside I: I.p1, I.1, I.2. */
 	assert_int_equal(c->nodes[fx.ch1p1].next_sibling, fx.pr1);
-	assert_int_equal(c->nodes[fx.pr1].prev_sibling, fx.ch1p1);
+	assert_int_equal(corpus_prev_sibling(c, fx.pr1), fx.ch1p1);
 	assert_int_equal(c->nodes[fx.pr1].next_sibling, fx.pr2);
-	assert_int_equal(c->nodes[fx.pr2].prev_sibling, fx.pr1);
+	assert_int_equal(corpus_prev_sibling(c, fx.pr2), fx.pr1);
 	assert_int_equal(c->nodes[fx.pr2].next_sibling, NONE);
 	assert_int_equal(c->nodes[fx.pr2].first_child, NONE);
-	assert_int_equal(c->nodes[fx.pr2].last_child, NONE);
+	assert_int_equal(corpus_last_child(c, fx.pr2), NONE);
 
 	/* Depths follow the nesting. */
 	assert_int_equal(c->nodes[fx.pr1].depth, 2);
@@ -262,7 +265,7 @@ test_tree_links(void **state)
 	n = &c->nodes[fx.pr1p2];
 	assert_int_equal(n->kind, KIND_PARAGRAPH);
 	assert_int_equal(n->parent, fx.pr1);
-	assert_int_equal(n->prev_sibling, fx.pr1p1);
+	assert_int_equal(corpus_prev_sibling(c, AT(n)), fx.pr1p1);
 	assert_int_equal(n->next_sibling, NONE);
 	assert_string_equal(n->text, "Peace two.");
 	assert_int_equal(n->text_len, strlen("Peace two."));

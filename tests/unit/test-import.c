@@ -657,7 +657,7 @@ test_block_labels(void **state)
 	assert_int_equal(node(c, "1.1.p1")->parent, 6);
 	assert_int_equal(node(c, "1.1.p1")->depth, 3);
 	assert_int_equal(c->nodes[3].first_child, 4);
-	assert_int_equal(c->nodes[3].last_child, 6);
+	assert_int_equal(corpus_last_child(c, 3), 6);
 	corpus_free(c);
 }
 

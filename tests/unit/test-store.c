@@ -253,9 +253,7 @@ assert_corpus_equal(const struct corpus *x, const struct corpus *y)
 
 		assert_int_equal(a->parent, b->parent);
 		assert_int_equal(a->first_child, b->first_child);
-		assert_int_equal(a->last_child, b->last_child);
 		assert_int_equal(a->next_sibling, b->next_sibling);
-		assert_int_equal(a->prev_sibling, b->prev_sibling);
 		assert_int_equal(a->doc, b->doc);
 		assert_int_equal(a->line, b->line);
 		assert_int_equal(a->page, b->page);
