@@ -79,28 +79,61 @@ find_prepare(struct find_term *t, const char *s, size_t len)
 	t->letters = find_letters(s, len);
 }
 
+/*
+ * The bit of each byte in a find_letters set (find.h); bytes of no class
+ * that a search tells apart have none.
+ */
+static const uint32_t	find_letter_bits[256] = {
+	['a'] = 1u << 0, ['A'] = 1u << 0,
+	['b'] = 1u << 1, ['B'] = 1u << 1,
+	['c'] = 1u << 2, ['C'] = 1u << 2,
+	['d'] = 1u << 3, ['D'] = 1u << 3,
+	['e'] = 1u << 4, ['E'] = 1u << 4,
+	['f'] = 1u << 5, ['F'] = 1u << 5,
+	['g'] = 1u << 6, ['G'] = 1u << 6,
+	['h'] = 1u << 7, ['H'] = 1u << 7,
+	['i'] = 1u << 8, ['I'] = 1u << 8,
+	['j'] = 1u << 9, ['J'] = 1u << 9,
+	['k'] = 1u << 10, ['K'] = 1u << 10,
+	['l'] = 1u << 11, ['L'] = 1u << 11,
+	['m'] = 1u << 12, ['M'] = 1u << 12,
+	['n'] = 1u << 13, ['N'] = 1u << 13,
+	['o'] = 1u << 14, ['O'] = 1u << 14,
+	['p'] = 1u << 15, ['P'] = 1u << 15,
+	['q'] = 1u << 16, ['Q'] = 1u << 16,
+	['r'] = 1u << 17, ['R'] = 1u << 17,
+	['s'] = 1u << 18, ['S'] = 1u << 18,
+	['t'] = 1u << 19, ['T'] = 1u << 19,
+	['u'] = 1u << 20, ['U'] = 1u << 20,
+	['v'] = 1u << 21, ['V'] = 1u << 21,
+	['w'] = 1u << 22, ['W'] = 1u << 22,
+	['x'] = 1u << 23, ['X'] = 1u << 23,
+	['y'] = 1u << 24, ['Y'] = 1u << 24,
+	['z'] = 1u << 25, ['Z'] = 1u << 25,
+	['0'] = 1u << 26, ['1'] = 1u << 26, ['2'] = 1u << 26,
+	['3'] = 1u << 26, ['4'] = 1u << 26, ['5'] = 1u << 26,
+	['6'] = 1u << 26, ['7'] = 1u << 26, ['8'] = 1u << 26,
+	['9'] = 1u << 26,
+	[' '] = 1u << 27, ['\n'] = 1u << 27,
+};
+
 uint32_t
 find_letters(const char *s, size_t n)
 {
 	const unsigned char	*p = (const unsigned char *)s;
-	uint32_t		 m = 0;
+	uint32_t		 m0 = 0, m1 = 0, m2 = 0, m3 = 0;
 	size_t			 k;
-	unsigned char		 ch;
 
-	for (k = 0; k < n; k++) {
-		ch = p[k] | 0x20;
-		if ((unsigned char)(ch - 'a') < 26 && p[k] >= 'A')
-			m |= 1u << (ch - 'a');
-		else if (p[k] >= 0x80)
-			m |= 1u << 29;
-		else if (p[k] >= '0' && p[k] <= '9')
-			m |= 1u << 26;
-		else if (p[k] == ' ' || p[k] == '\n')
-			m |= 1u << 27;
-		else
-			m |= 1u << 28;
+	/* Four sets at once, so that the ORs do not wait on each other. */
+	for (k = 0; k + 4 <= n; k += 4) {
+		m0 |= find_letter_bits[p[k]];
+		m1 |= find_letter_bits[p[k + 1]];
+		m2 |= find_letter_bits[p[k + 2]];
+		m3 |= find_letter_bits[p[k + 3]];
 	}
-	return m;
+	for (; k < n; k++)
+		m0 |= find_letter_bits[p[k]];
+	return m0 | m1 | m2 | m3;
 }
 
 /*
@@ -284,9 +317,28 @@ find_in_plain(const char *hay, size_t n, const struct find_term *t)
 bool
 find_plain_folds_to(const char *s, const char *folded, size_t n)
 {
-	size_t	k;
+	size_t	k = 0;
 
-	for (k = 0; k < n; k++)
+#ifdef __SSE2__
+	/* Sixteen at a time: fold s as find_plain_fold does, compare. */
+	for (; k + 16 <= n; k += 16) {
+		__m128i	v = _mm_loadu_si128((const __m128i *)(s + k));
+		__m128i	f = _mm_loadu_si128((const __m128i *)(folded + k));
+		__m128i	nl = _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'));
+		/* Signed compares: bytes from 0x80 are not in A-Z. */
+		__m128i	up = _mm_and_si128(_mm_cmpgt_epi8(v,
+			    _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(v,
+			    _mm_set1_epi8('Z' + 1)));
+
+		v = _mm_add_epi8(v, _mm_and_si128(nl, _mm_set1_epi8(' ' -
+		    '\n')));
+		v = _mm_add_epi8(v, _mm_and_si128(up, _mm_set1_epi8('a' -
+		    'A')));
+		if (_mm_movemask_epi8(_mm_cmpeq_epi8(v, f)) != 0xffff)
+			return false;
+	}
+#endif
+	for (; k < n; k++)
 		if (find_plain_fold((unsigned char)s[k]) !=
 		    (unsigned char)folded[k])
 			return false;

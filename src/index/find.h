@@ -25,8 +25,8 @@ struct find_term {
 };
 
 /*
- * Which letters a-z (bits 0 to 25, either case), and which of digits,
- * blanks, other ASCII and other bytes (bits 26 to 29) occur in s[0..n).
+ * Which letters a-z (bits 0 to 25, either case), and whether digits (bit
+ * 26) and blanks (bit 27: a space or a line break) occur in s[0..n).
  * Text can hold a term only if it has all of the term's: a node's set,
  * kept by the index, rules most nodes out of a search for a rare letter
  * without reading them, and decides a one-letter search alone.

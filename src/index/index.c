@@ -21,6 +21,9 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "index/find.h"
 #include "index/index.h"
@@ -64,12 +67,50 @@ index_fold_into(struct index *ix, size_t *cap, size_t *used, const char *s,
 	};
 	const unsigned char		*p = (const unsigned char *)s;
 	size_t				 i = 0, j, k, flen;
+	size_t				 scalar_until = 0;
 	bool				 in_blank = false;
 	char				*f, *out;
 
 	index_reserve(ix, cap, *used, n + 1);
 	out = ix->buf;
 	while (i < n) {
+#ifdef __SSE2__
+		/*
+		 * Sixteen bytes at once where they are ASCII letters, marks
+		 * and single blanks (spaces or line breaks): lower A-Z, make
+		 * line breaks spaces, copy.  Anything else goes byte by byte.
+		 */
+		if (i + 16 <= n && i >= scalar_until) {
+			__m128i		v = _mm_loadu_si128((const __m128i *)(p +
+			    i));
+			__m128i		nl = _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'));
+			unsigned int	sp, odd;
+
+			v = _mm_add_epi8(v, _mm_and_si128(nl,
+			    _mm_set1_epi8(' ' - '\n')));
+			/* Signed: bytes from 0x80 count as below a space. */
+			odd = (unsigned int)_mm_movemask_epi8(_mm_cmplt_epi8(v,
+			    _mm_set1_epi8(' ')));
+			sp = (unsigned int)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
+			    _mm_set1_epi8(' ')));
+			if (odd == 0 && (sp & (sp >> 1)) == 0 &&
+			    !(in_blank && (sp & 1))) {
+				__m128i	up = _mm_and_si128(_mm_cmpgt_epi8(v,
+				    _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(v,
+				    _mm_set1_epi8('Z' + 1)));
+
+				v = _mm_add_epi8(v, _mm_and_si128(up,
+				    _mm_set1_epi8('a' - 'A')));
+				_mm_storeu_si128((__m128i *)(out + *used), v);
+				*used += 16;
+				in_blank = (sp >> 15) & 1;
+				i += 16;
+				continue;
+			}
+			/* Not now: the next sixteen bytes go one by one. */
+			scalar_until = i + 16;
+		}
+#endif
 		if (p[i] < 0x80) {
 			if (blank[p[i]]) {
 				if (!in_blank)

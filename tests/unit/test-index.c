@@ -242,15 +242,18 @@ test_fold_fast(void **state)
 {
 	static const char *const pieces[] = { "a", "Z", " ", "\t", "\n",
 	    "\xc2\xa0", "ß", "Ä", "é", "\xcc\x81", "İ", "Σ", "ς", "网络",
-	    "\xef\xbc\xa1", "\xff", "\xe0\x80", "K", "\xe2\x84\xaa" };
-	char		s[256], *a, *b;
+	    "\xef\xbc\xa1", "\xff", "\xe0\x80", "K", "\xe2\x84\xaa",
+	    /* long ASCII runs, for the sixteen-byte path */
+	    "Governance of the Internet ", "AND RULES\nfor", "@[`{ \x7f",
+	    "cyberspace,", " \n", "\r\n", "Sovereignty", "0123456789" };
+	char		s[1024], *a, *b;
 	size_t		al, bl, len, k;
 	unsigned	seed = 12345, i;
 
 	for (i = 0; i < 3000; i++) {
 		len = 0;
 		s[0] = '\0';
-		for (k = 0; k < 12; k++) {
+		for (k = 0; k < 12 + i % 20; k++) {
 			seed = seed * 1103515245u + 12345u;
 			strcat(s, pieces[(seed >> 16) % (sizeof pieces /
 			    sizeof pieces[0])]);
@@ -356,6 +359,17 @@ test_find_plain(void **state)
 	assert_false(find_plain_folds_to("Stra\xc3\x9f" "e", "strasse", 7));
 	assert_false(find_plain_folds_to("a\tb", "a b", 3));
 	assert_true(find_plain_folds_to("A\nb", "a b", 3));
+	/* Past the first sixteen bytes, too. */
+	assert_true(find_plain_folds_to("The Rules of CYBERSPACE\nand its Law",
+	    "the rules of cyberspace and its law", 35));
+	assert_false(find_plain_folds_to("The Rules of CYBERSPACE\tand its Law",
+	    "the rules of cyberspace and its law", 35));
+	assert_false(find_plain_folds_to("The Rules of CYBERSPACE and its La@",
+	    "the rules of cyberspace and its la`", 35));
+	/* Letters in either case, digits, blanks; nothing for the rest. */
+	assert_int_equal(find_letters("Ab 1\nZ.", 7),
+	    1u << 0 | 1u << 1 | 1u << 25 | 1u << 26 | 1u << 27);
+	assert_int_equal(find_letters("\xc3\xa9-", 3), 0);
 }
 
 static void
