@@ -30,6 +30,7 @@
 struct state {
 	sqlite3	*db;
 	char	*path;
+	bool	 readonly;	/* a newer charta's: read, never written */
 };
 
 static const char state_schema[] =
@@ -173,6 +174,23 @@ state_aside_name(const char *path, const char *stamp)
 	return aside;
 }
 
+/* Open the file read-only, changing nothing in it. */
+static int
+state_open_readonly(struct state *st)
+{
+	int	rc;
+
+	rc = sqlite3_open_v2(st->path, &st->db, SQLITE_OPEN_READONLY, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_busy_timeout(st->db, 5000);
+		sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+		rc = sqlite3_exec(st->db, "PRAGMA query_only=1", NULL, NULL,
+		    NULL);
+	}
+	st->readonly = true;
+	return rc;
+}
+
 struct state *
 state_open(const char *path, char **warning)
 {
@@ -217,9 +235,22 @@ state_open(const char *path, char **warning)
 	}
 	umask(old);
 	if (rc == SQLITE_FORMAT) {
-		*warning = xasprintf(_("%s was written by a newer charta; "
-		    "history will not be kept"), st->path);
-		goto fail;
+		/*
+		 * A newer charta's file: its history is still shown, but
+		 * nothing is written to a schema this charta does not know.
+		 */
+		sqlite3_close(st->db);
+		st->db = NULL;
+		rc = state_open_readonly(st);
+		if (rc != SQLITE_OK) {
+			*warning = xasprintf(_("%s was written by a newer "
+			    "charta; history will not be kept"), st->path);
+			goto fail;
+		}
+		*warning = xasprintf(_("%s was written by a newer charta: "
+		    "its history is read, new entries are not kept"),
+		    st->path);
+		return st;
 	}
 	if (rc != SQLITE_OK) {
 		free(*warning);
@@ -255,6 +286,8 @@ state_history_add(struct state *st, const char *kind, const char *text,
 	*err = NULL;
 	if (st == NULL)
 		return -1;
+	if (st->readonly)
+		return 1;
 	rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(st->db, "DELETE FROM history WHERE "

@@ -25,8 +25,10 @@ struct state;
  * Open (creating it, and its directory with mode 0700, if need be) the
  * state database at path, or at the default place if path is NULL.  A
  * corrupt file is renamed aside (state.db.corrupt-YYYYmmddHHMMSS), never
- * deleted, and a new one started.  Returns the state, or NULL; either way
- * *warning may receive a message for the user (malloc'ed) or NULL.
+ * deleted, and a new one started.  A newer charta's file is opened
+ * read-only: its history is read, nothing is written to it.  Returns the
+ * state, or NULL; either way *warning may receive a message for the user
+ * (malloc'ed) or NULL.
  */
 struct state	*state_open(const char *path, char **warning);
 
@@ -38,7 +40,9 @@ char		*state_default_path(void);
 
 /*
  * Add text to the history of kind ("filter"), as its newest entry (an
- * equal older entry is removed).  Returns 0, or -1 with a message in *err.
+ * equal older entry is removed).  Returns 0; 1 if nothing was written
+ * because the file is a newer charta's, opened read-only (state_open
+ * warned of that); or -1 with a message in *err.
  */
 int		 state_history_add(struct state *, const char *kind,
 		    const char *text, char **err);

@@ -9,7 +9,8 @@
  *	(each padded with " xxx..." to SIZE bytes if -s is given).  Each
  *	acknowledged write (state_history_add returned 0, so it committed)
  *	is printed as "TAG-N" on standard output and flushed before the next
- *	one starts.  A failed write prints its message on standard error and
+ *	one starts; an entry a read-only state did not keep (it returned 1)
+ *	is printed as "not kept: TAG-N".  A failed write prints its message on standard error and
  *	stops, or with -c goes on with the next one.
  *   state-writer [-k KIND] list PATH
  *	state_open(PATH) and print state_history, newest first, one entry
@@ -86,7 +87,7 @@ main(int argc, char **argv)
 	char		*text, *err, **items, *end;
 	long		 count, i, size = 0;
 	size_t		 n, k, len;
-	int		 ch, keep_going = 0, status = 0;
+	int		 ch, keep_going = 0, status = 0, rc;
 
 	while ((ch = getopt(argc, argv, "ck:s:")) != -1) {
 		switch (ch) {
@@ -143,8 +144,10 @@ main(int argc, char **argv)
 			memset(text + len + 1, 'x', (size_t)size - len - 1);
 			text[size] = '\0';
 		}
-		if (state_history_add(st, kind, text, &err) == 0) {
-			printf("%s-%ld\n", argv[3], i);
+		rc = state_history_add(st, kind, text, &err);
+		if (rc >= 0) {
+			printf("%s%s-%ld\n", rc == 1 ? "not kept: " : "",
+			    argv[3], i);
 			if (fflush(stdout) != 0) {
 				free(text);
 				state_close(st);

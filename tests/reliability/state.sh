@@ -224,16 +224,22 @@ cp c/state.db c/foreign
 warned foreign c/err
 kept foreign c/foreign
 echo "$test_name: a damaged state file said:" "$(cat c/err)"
-# A newer charta's: not kept, not touched.
+# A newer charta's: read, not written to, not touched.
 rm -f c/state.db
 "$W" add c/state.db 2 n >/dev/null || fail "making a state db"
 "$DB_EXEC" c/state.db 'PRAGMA user_version=2' || fail "user_version"
 cp c/state.db c/newer
 "$W" add c/state.db 1 s >c/out 2>c/err
 st=$?
-[ $st -eq 3 ] || fail "newer: exit status $st (expected: no state)"
-grep -q 'newer charta' c/err || fail "newer: warning: $(cat c/err)"
+[ $st -eq 0 ] || fail "newer: exit status $st: $(cat c/err)"
+grep -q 'newer charta: its history is read' c/err ||
+    fail "newer: warning: $(cat c/err)"
+[ "$(cat c/out)" = "not kept: s-1" ] || fail "newer: add said $(cat c/out)"
 cmp -s c/state.db c/newer || fail "newer: the file was changed"
+"$W" list c/state.db >c/out 2>c/err || fail "newer: list: $(cat c/err)"
+[ "$(cat c/out | tr '\n' ' ')" = "n-2 n-1 " ] ||
+    fail "newer: history read: $(cat c/out)"
+cmp -s c/state.db c/newer || fail "newer: list changed the file"
 n=$(ls c | grep -c 'corrupt-')
 [ "$n" -eq 4 ] || fail "$n files moved aside, expected 4: $(ls c)"
 
