@@ -9,12 +9,14 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -176,7 +178,7 @@ static int
 load_open(struct load *l)
 {
 	struct stat	 sb;
-	int		 rc;
+	int		 rc, fd;
 
 	if (stat(l->path, &sb) == -1)
 		return load_fail(l, strerror(errno));
@@ -184,6 +186,10 @@ load_open(struct load *l)
 		return load_fail(l, _("not a regular file"));
 	if (sb.st_size == 0)
 		return load_fail(l, _("empty file; not a charta database"));
+	/* SQLite would say only "unable to open": say why. */
+	if ((fd = open(l->path, O_RDONLY | O_CLOEXEC)) == -1)
+		return load_fail(l, strerror(errno));
+	close(fd);
 	/*
 	 * Each connection is used by one thread only: without SQLite's
 	 * mutexes (taken on every call) the load is a seventh faster.

@@ -306,7 +306,8 @@ if [ $have_user = yes ]; then
 		as_user timeout -k 2 5 "$CHARTA" --db "$D/unreadable.db" $cmd \
 		    >"$tmp/out" 2>"$tmp/err"
 		st=$?
-		refused "unreadable: $cmd" "$D/unreadable.db" ''
+		refused "unreadable: $cmd" "$D/unreadable.db" \
+		    'Permission denied'
 	done
 else
 	echo "$test_name: no unprivileged user: file modes tried as root" \
