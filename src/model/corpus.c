@@ -5,9 +5,14 @@
  * paragraphs then costs a few hundred allocations instead of millions, and
  * freeing it is a walk over the chunk list.
  *
- * The reference index is an open-addressing hash table of node indices keyed
- * by (document, label) with ASCII case folded; lookups of "SLUG:LABEL" are
- * one hash probe sequence, never a scan.
+ * The reference index finds a node by (document, label), ASCII case
+ * ignored, with a binary search, never a scan.  Each node has an entry
+ * (hash of its label << 32 | node) in refs[], written as the node is added,
+ * while its label is still in the cache; when a document is complete, its
+ * entries (the range of its nodes) are sorted by a radix sort, which
+ * hostile labels cannot slow down.  Every step runs over memory in order:
+ * a hash table filled afterwards read each label again at random, a fifth
+ * of a second for a million nodes.
  */
 #include "config.h"
 
@@ -76,6 +81,154 @@ corpus_strdup(struct corpus *c, const char *s)
 	return s == NULL ? "" : corpus_strndup(c, s, strlen(s));
 }
 
+/* FNV-1a over the ASCII-folded label. */
+static uint32_t
+corpus_hash(const char *label, size_t len)
+{
+	uint32_t	h = 2166136261u;
+	size_t		i;
+	unsigned char	ch;
+
+	for (i = 0; i < len; i++) {
+		ch = (unsigned char)label[i];
+		if (ch >= 'A' && ch <= 'Z')
+			ch += 'a' - 'A';
+		h ^= ch;
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static bool
+corpus_label_eq(const char *a, const char *b, size_t blen)
+{
+	size_t	i;
+
+	for (i = 0; i < blen; i++) {
+		unsigned char	x = (unsigned char)a[i], y = (unsigned char)b[i];
+
+		if (x == '\0')
+			return false;
+		if (x >= 'A' && x <= 'Z')
+			x += 'a' - 'A';
+		if (y >= 'A' && y <= 'Z')
+			y += 'a' - 'A';
+		if (x != y)
+			return false;
+	}
+	return a[blen] == '\0';
+}
+
+#define REF_NODE(r)	((uint32_t)(r))
+#define REF_HASH(r)	((uint32_t)((r) >> 32))
+#define REF_SMALL	32	/* sorted by insertion up to this many */
+
+/* Sort a[0..n) by hash, stably (nodes stay in order within a hash). */
+static void
+corpus_sort_refs(uint64_t *a, uint64_t *tmp, size_t n)
+{
+	size_t		 count[4][256], i, k, sum, t;
+	uint64_t	*from = a, *to = tmp, *swap, r;
+	int		 d;
+
+	if (n <= REF_SMALL) {
+		for (i = 1; i < n; i++) {
+			r = a[i];
+			for (k = i; k > 0 && REF_HASH(a[k - 1]) > REF_HASH(r);
+			    k--)
+				a[k] = a[k - 1];
+			a[k] = r;
+		}
+		return;
+	}
+	memset(count, 0, sizeof count);
+	for (i = 0; i < n; i++)
+		for (d = 0; d < 4; d++)
+			count[d][(a[i] >> (32 + 8 * d)) & 0xff]++;
+	for (d = 0; d < 4; d++) {
+		for (sum = 0, k = 0; k < 256; k++) {
+			t = count[d][k];
+			count[d][k] = sum;
+			sum += t;
+		}
+		for (i = 0; i < n; i++)
+			to[count[d][(from[i] >> (32 + 8 * d)) & 0xff]++] =
+			    from[i];
+		swap = from;
+		from = to;
+		to = swap;
+	}
+	/* An even number of passes: the result is back in a. */
+}
+
+/*
+ * The first label clash among a document's sorted entries a[0..n), root
+ * being its document node: the node that repeats an earlier node's label
+ * (ASCII case ignored) and comes first, and that earlier node.  Returns
+ * false if no two labels are alike.
+ */
+static bool
+corpus_doc_clash(const struct corpus *c, const uint64_t *a, size_t n,
+    uint32_t root, uint32_t clash[2])
+{
+	size_t		i, k, run = 0;
+	uint32_t	x, y;
+	const char	*label;
+
+	clash[0] = clash[1] = CORPUS_NONE;
+	for (i = 1; i < n; i++) {
+		if (REF_HASH(a[i]) != REF_HASH(a[run])) {
+			run = i;
+			continue;
+		}
+		/* a[run..i] share a hash; their nodes are in order. */
+		y = REF_NODE(a[i]);
+		if (y == root || y > clash[1])
+			continue;
+		label = c->nodes[y].label;
+		for (k = run; k < i; k++) {
+			x = REF_NODE(a[k]);
+			if (x != root && corpus_label_eq(c->nodes[x].label,
+			    label, strlen(label))) {
+				clash[0] = x;
+				clash[1] = y;
+				break;
+			}
+		}
+	}
+	return clash[0] != CORPUS_NONE;
+}
+
+/*
+ * Sort the entries of the documents completed since the last call, and
+ * keep the first label clash found (documents are checked in order).
+ */
+static void
+corpus_sort_docs(struct corpus *c)
+{
+	uint64_t	*tmp = NULL;
+	size_t		 tmp_cap = 0, n;
+	uint32_t	 d, root, clash[2];
+
+	for (d = (uint32_t)c->nsorted; d < c->ndocs; d++) {
+		root = c->docs[d].root;
+		n = c->docs[d].end - root;
+		if (n > REF_SMALL && n > tmp_cap) {
+			free(tmp);
+			tmp_cap = n;
+			tmp = xreallocarray(NULL, tmp_cap, sizeof *tmp);
+		}
+		corpus_sort_refs(c->refs + root, tmp, n);
+		if (c->clash[0] == CORPUS_NONE &&
+		    corpus_doc_clash(c, c->refs + root, n, root, clash)) {
+			c->clash[0] = clash[0];
+			c->clash[1] = clash[1];
+		}
+	}
+	c->nsorted = c->ndocs;
+	free(tmp);
+}
+
 struct corpus *
 corpus_new(void)
 {
@@ -84,6 +237,7 @@ corpus_new(void)
 
 	for (k = 0; k <= CORPUS_MAX_DEPTH; k++)
 		c->last_at[k] = CORPUS_NONE;
+	c->clash[0] = c->clash[1] = CORPUS_NONE;
 	return c;
 }
 
@@ -115,7 +269,11 @@ corpus_push_node(struct corpus *c)
 		c->nodes = xreallocarray(c->nodes, c->nodes_cap,
 		    sizeof *c->nodes);
 		xmalloc_hint_huge(c->nodes, c->nodes_cap * sizeof *c->nodes);
+		c->refs = xreallocarray(c->refs, c->nodes_cap,
+		    sizeof *c->refs);
 	}
+	/* A document node has no label: its entry sorts last. */
+	c->refs[c->nnodes] = (uint64_t)UINT32_MAX << 32 | c->nnodes;
 	n = &c->nodes[c->nnodes];
 	memset(n, 0, sizeof *n);
 	n->parent = n->first_child = n->next_sibling = CORPUS_NONE;
@@ -130,6 +288,7 @@ corpus_add_doc(struct corpus *c, const struct corpus_doc *meta)
 	struct corpus_node	*n;
 	uint32_t		 i;
 
+	corpus_sort_docs(c);	/* the previous document is complete */
 	if (c->ndocs == c->docs_cap) {
 		c->docs_cap = c->docs_cap ? c->docs_cap * 2 : 16;
 		c->docs = xreallocarray(c->docs, c->docs_cap, sizeof *c->docs);
@@ -165,6 +324,7 @@ corpus_add_node(struct corpus *c, uint32_t parent, enum node_kind kind,
 {
 	struct corpus_node	*n, *p;
 	uint32_t		 i, prev;
+	size_t			 label_len;
 
 	i = corpus_push_node(c);
 	n = &c->nodes[i];
@@ -173,7 +333,8 @@ corpus_add_node(struct corpus *c, uint32_t parent, enum node_kind kind,
 	n->doc = p->doc;
 	n->depth = p->depth + 1;
 	n->kind = (uint8_t)kind;
-	n->label = corpus_strdup(c, label);
+	label_len = label == NULL ? 0 : strlen(label);
+	n->label = corpus_strndup(c, label, label_len);
 	n->anchor = corpus_strdup(c, anchor);
 	n->title = corpus_strdup(c, title);
 	n->text = corpus_strndup(c, text, text_len);
@@ -191,6 +352,8 @@ corpus_add_node(struct corpus *c, uint32_t parent, enum node_kind kind,
 		p->first_child = i;
 	c->last_at[n->depth] = i;
 	c->docs[n->doc].end = i + 1;
+	c->refs[i] = (uint64_t)corpus_hash(n->label, label_len) << 32 |
+	    i;
 	return i;
 }
 
@@ -212,65 +375,33 @@ corpus_add_link(struct corpus *c, uint32_t from, uint32_t to,
 	l->note = corpus_strdup(c, note);
 }
 
-/* FNV-1a over the document index and the ASCII-folded label. */
-static uint32_t
-corpus_hash(uint32_t doc, const char *label, size_t len)
-{
-	uint32_t	h = 2166136261u;
-	size_t		i;
-	unsigned char	ch;
-
-	for (i = 0; i < 4; i++) {
-		h ^= (doc >> (8 * i)) & 0xff;
-		h *= 16777619u;
-	}
-	for (i = 0; i < len; i++) {
-		ch = (unsigned char)label[i];
-		if (ch >= 'A' && ch <= 'Z')
-			ch += 'a' - 'A';
-		h ^= ch;
-		h *= 16777619u;
-	}
-	return h;
-}
-
-static bool
-corpus_label_eq(const char *a, const char *b, size_t blen)
-{
-	size_t	i;
-
-	for (i = 0; i < blen; i++) {
-		unsigned char	x = (unsigned char)a[i], y = (unsigned char)b[i];
-
-		if (x == '\0')
-			return false;
-		if (x >= 'A' && x <= 'Z')
-			x += 'a' - 'A';
-		if (y >= 'A' && y <= 'Z')
-			y += 'a' - 'A';
-		if (x != y)
-			return false;
-	}
-	return a[blen] == '\0';
-}
-
 /* The node of document doc labelled label[0..len), or CORPUS_NONE. */
 static uint32_t
 corpus_find_label(const struct corpus *c, uint32_t doc, const char *label,
     size_t len)
 {
-	size_t		slot;
-	uint32_t	i;
+	const uint64_t	*a;
+	size_t		 lo, hi, mid;
+	uint32_t	 h, root;
 
-	if (c->refs == NULL)
+	if (doc >= c->nsorted)
 		return CORPUS_NONE;
-	slot = corpus_hash(doc, label, len) & c->refs_mask;
-	while ((i = c->refs[slot]) != CORPUS_NONE) {
-		if (c->nodes[i].doc == doc &&
-		    corpus_label_eq(c->nodes[i].label, label, len))
-			return i;
-		slot = (slot + 1) & c->refs_mask;
+	h = corpus_hash(label, len);
+	root = c->docs[doc].root;
+	a = c->refs + root;
+	lo = 0;
+	hi = c->docs[doc].end - root;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (REF_HASH(a[mid]) < h)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
+	for (; lo < c->docs[doc].end - root && REF_HASH(a[lo]) == h; lo++)
+		if (REF_NODE(a[lo]) != root && corpus_label_eq(
+		    c->nodes[REF_NODE(a[lo])].label, label, len))
+			return REF_NODE(a[lo]);
 	return CORPUS_NONE;
 }
 
@@ -307,7 +438,7 @@ corpus_check_names(const struct corpus *c, uint32_t *first,
 			if (*name == '\0')
 				continue;
 			len = strlen(name);
-			slot = corpus_hash(CORPUS_NONE, name, len) &
+			slot = corpus_hash(name, len) &
 			    (size - 1);
 			while ((v = table[slot]) != CORPUS_NONE) {
 				if (corpus_label_eq(corpus_doc_name(c, v / 2,
@@ -329,37 +460,13 @@ corpus_check_names(const struct corpus *c, uint32_t *first,
 int
 corpus_finish(struct corpus *c, uint32_t *first, uint32_t *second)
 {
-	size_t		size = 16, slot;
-	uint32_t	i, other;
-
-	while (size < c->nnodes * 2)
-		size *= 2;
-	free(c->refs);
-	c->refs = xreallocarray(NULL, size, sizeof *c->refs);
-	memset(c->refs, 0xff, size * sizeof *c->refs);
-	c->refs_mask = size - 1;
-
+	corpus_sort_docs(c);
 	if (corpus_check_names(c, first, second) == -1)
 		return -1;
-	for (i = 0; i < c->nnodes; i++) {
-		const struct corpus_node	*n = &c->nodes[i];
-		size_t				 len = strlen(n->label);
-
-		if (n->kind == KIND_DOCUMENT)
-			continue;
-		/* One probe finds a clash or the free slot (cf. find_label). */
-		slot = corpus_hash(n->doc, n->label, len) & c->refs_mask;
-		while ((other = c->refs[slot]) != CORPUS_NONE) {
-			if (c->nodes[other].doc == n->doc &&
-			    corpus_label_eq(c->nodes[other].label, n->label,
-			    len)) {
-				*first = other;
-				*second = i;
-				return -1;
-			}
-			slot = (slot + 1) & c->refs_mask;
-		}
-		c->refs[slot] = i;
+	if (c->clash[0] != CORPUS_NONE) {
+		*first = c->clash[0];
+		*second = c->clash[1];
+		return -1;
 	}
 	return 0;
 }

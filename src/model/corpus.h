@@ -8,8 +8,8 @@
  *
  * Building: corpus_new(), then for each document corpus_add_doc() followed
  * by corpus_add_node() for its nodes in preorder (a parent is always added
- * before its children), then corpus_finish() once, which builds the
- * reference index.  After corpus_finish() the corpus is read-only.
+ * before its children), then corpus_finish() once, which checks the
+ * references.  After corpus_finish() the corpus is read-only.
  *
  * Strings passed in are copied into the corpus's own storage; strings handed
  * out live as long as the corpus.
@@ -85,8 +85,9 @@ struct corpus {
 	size_t			 links_cap;
 	uint32_t		 last_at[CORPUS_MAX_DEPTH + 1]; /* building */
 	struct corpus_arena	*arena;
-	uint32_t		*refs;		/* hash of (doc, label) */
-	size_t			 refs_mask;
+	uint64_t		*refs;		/* per node: hash << 32 | node */
+	size_t			 nsorted;	/* documents with refs sorted */
+	uint32_t		 clash[2];	/* first label clash, if any */
 };
 
 /* A new, empty corpus. */
@@ -117,7 +118,7 @@ void		 corpus_add_link(struct corpus *, uint32_t from, uint32_t to,
 		    const char *relation, const char *note);
 
 /*
- * Build the reference index.  Returns 0, or -1 if two nodes of one document
+ * Check the references.  Returns 0, or -1 if two nodes of one document
  * have the same label or two documents the same slug or alias (compared
  * without regard to ASCII case); then *first and *second receive the two
  * node indices (document nodes for a slug clash).

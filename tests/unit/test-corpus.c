@@ -579,6 +579,41 @@ test_duplicate_block_label(void **state)
 	corpus_free(c);
 }
 
+/*
+ * In a document of thousands of nodes, with several labels repeated: the
+ * clash reported is the one whose second node comes first, paired with the
+ * first node of that label; nodes of other documents never clash.
+ */
+static void
+test_first_clash_of_many(void **state)
+{
+	struct corpus		*c = corpus_new();
+	struct corpus_doc	 m = { .slug = "a", .title = "A" };
+	char			 label[32];
+	uint32_t		 r, i, n700 = 0, second = 0, a = 0, b = 0;
+
+	r = corpus_add_doc(c, &m);
+	for (i = 0; i < 3000; i++) {
+		snprintf(label, sizeof label, "n%u", i);
+		if (i == 2500)
+			snprintf(label, sizeof label, "N3");
+		if (i == 1500 || i == 2000)
+			snprintf(label, sizeof label, "n700");
+		if (i == 1500)
+			second = (uint32_t)c->nnodes;
+		if (i == 700)
+			n700 = (uint32_t)c->nnodes;
+		add_block(c, r, label, "x");
+	}
+	m.slug = "b";
+	r = corpus_add_doc(c, &m);
+	add_block(c, r, "n1", "x");
+	assert_int_equal(corpus_finish(c, &a, &b), -1);
+	assert_int_equal(a, n700);
+	assert_int_equal(b, second);
+	corpus_free(c);
+}
+
 /* The same label in two documents is no clash. */
 static void
 test_same_label_two_docs(void **state)
@@ -756,6 +791,7 @@ main(void)
 		cmocka_unit_test(test_free_null),
 		cmocka_unit_test(test_duplicate_label),
 		cmocka_unit_test(test_duplicate_block_label),
+		cmocka_unit_test(test_first_clash_of_many),
 		cmocka_unit_test(test_same_label_two_docs),
 		cmocka_unit_test(test_doc_clashes),
 		cmocka_unit_test(test_large_corpus),
