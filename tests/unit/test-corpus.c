@@ -1,7 +1,7 @@
 /*
  * test-corpus.c -- unit tests of the in-memory corpus (src/model/corpus.c):
  * building documents by hand, the tree links, subtree ranges, resolving
- * references through the hash index, and the clashes corpus_finish finds.
+ * references through the reference index, and the clashes corpus_finish finds.
  */
 #include "config.h"
 
@@ -711,7 +711,7 @@ test_doc_clashes(void **state)
 /* ------------------------------------------------------------------ big */
 
 /*
- * 100,000 nodes in two documents: every label resolves (through the hash:
+ * 100,000 nodes in two documents: every label resolves (through the index:
  * a scan per lookup would be 10^10 comparisons and never finish).
  */
 static void
