@@ -35,9 +35,16 @@
 #define LOAD_BUDGET	10.0
 #endif
 
+/*
+ * A database smaller than this is checked on the loading connection: a
+ * second connection and a thread cost more than quick_check does.
+ */
+#define LOAD_CHECK_INLINE	(1024 * 1024)
+
 struct load {
 	sqlite3		*db;
 	const char	*path;
+	sqlite3_int64	 size;		/* bytes in the file */
 	struct timespec	 start;
 	char		*err;
 };
@@ -186,6 +193,7 @@ load_open(struct load *l)
 		return load_fail(l, _("not a regular file"));
 	if (sb.st_size == 0)
 		return load_fail(l, _("empty file; not a charta database"));
+	l->size = (sqlite3_int64)sb.st_size;
 	/* SQLite would say only "unable to open": say why. */
 	if ((fd = open(l->path, O_RDONLY | O_CLOEXEC)) == -1)
 		return load_fail(l, strerror(errno));
@@ -523,7 +531,8 @@ out:
 /*
  * quick_check reads every page, a tenth of a second on a large corpus: it
  * runs on a second connection in a thread while the first loads the tree,
- * and its verdict is waited for before the corpus is handed out.
+ * and its verdict is waited for before the corpus is handed out.  A small
+ * file is checked in line (LOAD_CHECK_INLINE).
  */
 static void *
 load_check_thread(void *arg)
@@ -550,8 +559,8 @@ store_load_corpus(const char *path, char **err)
 	memset(&check, 0, sizeof check);
 	l.path = check.path = path;
 	if (load_open(&l) == 0) {
-		threaded = pthread_create(&t, NULL, load_check_thread,
-		    &check) == 0;
+		threaded = l.size >= LOAD_CHECK_INLINE &&
+		    pthread_create(&t, NULL, load_check_thread, &check) == 0;
 		c = load_all(&l, !threaded);
 		if (threaded) {
 			pthread_join(t, NULL);
