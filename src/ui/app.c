@@ -550,6 +550,24 @@ app_key(struct app *a, int ch, bool is_func)
 	app_request(a, req);
 }
 
+/*
+ * The state file holds only the filter's history, which no screen needs
+ * before the first key: it is opened once the first screen is out, which
+ * comes a millisecond sooner.  Its warnings go to the status line.
+ */
+static void
+app_open_state(struct app *a)
+{
+	char	*err = NULL;
+
+	a->state_opened = true;
+	a->state = state_open(NULL, &err);
+	if (err != NULL) {
+		app_message(a, true, "%s", err);
+		free(err);
+	}
+}
+
 static int
 app_loop(struct app *a)
 {
@@ -588,6 +606,10 @@ app_loop(struct app *a)
 			curs_set(0);
 		}
 		refresh();
+		if (!a->state_opened) {
+			app_open_state(a);
+			continue;	/* to show what it had to say */
+		}
 		rc = get_wch(&wc);
 		if (rc == ERR) {
 			/* A timeout, a signal, or a terminal that is gone. */
@@ -639,11 +661,6 @@ ui_run(const struct corpus *c, unsigned int start, char **err)
 
 	memset(&a, 0, sizeof a);
 	a.c = c;
-	a.state = state_open(NULL, &kerr);
-	if (kerr != NULL) {
-		app_message(&a, true, "%s", kerr);
-		free(kerr);
-	}
 	outline_init(&a.ol, c);
 	filter_prepare(&a);
 	textview_init(&a.tv, c, screen_ascii());
