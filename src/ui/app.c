@@ -551,16 +551,18 @@ app_key(struct app *a, int ch, bool is_func)
 }
 
 /*
- * The state file holds only the filter's history, which no screen needs
- * before the first key: it is opened once the first screen is out, which
- * comes a millisecond sooner.  Its warnings go to the status line.
+ * What no screen needs before the first key waits until the first screen
+ * is out, which then comes a millisecond or two sooner: the filter's index
+ * starts building (in a thread), and the state file, which holds only the
+ * filter's history, is opened.  Its warnings go to the status line.
  */
 static void
-app_open_state(struct app *a)
+app_after_first_screen(struct app *a)
 {
 	char	*err = NULL;
 
-	a->state_opened = true;
+	a->started = true;
+	filter_prepare(a);
 	a->state = state_open(NULL, &err);
 	if (err != NULL) {
 		app_message(a, true, "%s", err);
@@ -606,8 +608,8 @@ app_loop(struct app *a)
 			curs_set(0);
 		}
 		refresh();
-		if (!a->state_opened) {
-			app_open_state(a);
+		if (!a->started) {
+			app_after_first_screen(a);
 			continue;	/* to show what it had to say */
 		}
 		rc = get_wch(&wc);
@@ -662,7 +664,6 @@ ui_run(const struct corpus *c, unsigned int start, char **err)
 	memset(&a, 0, sizeof a);
 	a.c = c;
 	outline_init(&a.ol, c);
-	filter_prepare(&a);
 	textview_init(&a.tv, c, screen_ascii());
 	a.focus = FOCUS_OUTLINE;
 	app_layout(&a);

@@ -117,7 +117,7 @@ struct app {
 	size_t			 saved_text_top;
 	size_t			 saved_outline_top;
 	struct state		*state;		/* NULL: no history kept */
-	bool			 state_opened;	/* tried, after the first screen */
+	bool			 started;	/* the first screen is out */
 	char			**history;	/* newest first */
 	size_t			 nhistory;
 	size_t			 history_pos;	/* 0: editing new text */
