@@ -259,19 +259,40 @@ corpus_free(struct corpus *c)
 	free(c);
 }
 
+/* Room for cap nodes: the arrays move to blocks huge pages can back. */
+static void
+corpus_set_cap(struct corpus *c, size_t cap)
+{
+	struct corpus_node	*nodes;
+	uint64_t		*refs;
+
+	nodes = xmallocarray_huge(cap, sizeof *nodes);
+	refs = xmallocarray_huge(cap, sizeof *refs);
+	if (c->nnodes > 0) {
+		memcpy(nodes, c->nodes, c->nnodes * sizeof *nodes);
+		memcpy(refs, c->refs, c->nnodes * sizeof *refs);
+	}
+	free(c->nodes);
+	free(c->refs);
+	c->nodes = nodes;
+	c->refs = refs;
+	c->nodes_cap = cap;
+}
+
+void
+corpus_reserve(struct corpus *c, size_t nnodes)
+{
+	if (nnodes > c->nodes_cap)
+		corpus_set_cap(c, nnodes);
+}
+
 static uint32_t
 corpus_push_node(struct corpus *c)
 {
 	struct corpus_node	*n;
 
-	if (c->nnodes == c->nodes_cap) {
-		c->nodes_cap = c->nodes_cap ? c->nodes_cap * 2 : 256;
-		c->nodes = xreallocarray(c->nodes, c->nodes_cap,
-		    sizeof *c->nodes);
-		xmalloc_hint_huge(c->nodes, c->nodes_cap * sizeof *c->nodes);
-		c->refs = xreallocarray(c->refs, c->nodes_cap,
-		    sizeof *c->refs);
-	}
+	if (c->nnodes == c->nodes_cap)
+		corpus_set_cap(c, c->nodes_cap ? c->nodes_cap * 2 : 256);
 	/* A document node has no label: its entry sorts last. */
 	c->refs[c->nnodes] = (uint64_t)UINT32_MAX << 32 | c->nnodes;
 	n = &c->nodes[c->nnodes];
@@ -355,6 +376,67 @@ corpus_add_node(struct corpus *c, uint32_t parent, enum node_kind kind,
 	c->refs[i] = (uint64_t)corpus_hash(n->label, label_len) << 32 |
 	    i;
 	return i;
+}
+
+/* i shifted by base, CORPUS_NONE staying itself. */
+static uint32_t
+corpus_shift(uint32_t i, uint32_t base)
+{
+	return i == CORPUS_NONE ? CORPUS_NONE : i + base;
+}
+
+void
+corpus_append(struct corpus *c, struct corpus *part)
+{
+	const uint32_t		 base = (uint32_t)c->nnodes;
+	const uint32_t		 docbase = (uint32_t)c->ndocs;
+	struct corpus_arena	**tail;
+	struct corpus_node	*n;
+	struct corpus_doc	*d;
+	size_t			 i, k;
+
+	/* Each half's documents are complete: sort them where they are. */
+	corpus_sort_docs(c);
+	corpus_sort_docs(part);
+	if (c->clash[0] == CORPUS_NONE && part->clash[0] != CORPUS_NONE) {
+		c->clash[0] = part->clash[0] + base;
+		c->clash[1] = part->clash[1] + base;
+	}
+
+	corpus_reserve(c, c->nnodes + part->nnodes);
+	for (i = 0; i < part->nnodes; i++) {
+		n = &c->nodes[c->nnodes + i];
+		*n = part->nodes[i];
+		n->parent = corpus_shift(n->parent, base);
+		n->first_child = corpus_shift(n->first_child, base);
+		n->next_sibling = corpus_shift(n->next_sibling, base);
+		n->doc += docbase;
+		/* The hash stays; the node moves. */
+		c->refs[c->nnodes + i] = part->refs[i] + base;
+	}
+	c->nnodes += part->nnodes;
+
+	if (c->ndocs + part->ndocs > c->docs_cap) {
+		c->docs_cap = c->ndocs + part->ndocs;
+		c->docs = xreallocarray(c->docs, c->docs_cap, sizeof *c->docs);
+	}
+	for (i = 0; i < part->ndocs; i++) {
+		d = &c->docs[c->ndocs + i];
+		*d = part->docs[i];
+		d->root += base;
+		d->end += base;
+	}
+	c->ndocs += part->ndocs;
+	c->nsorted = c->ndocs;
+	for (k = 0; k <= CORPUS_MAX_DEPTH; k++)
+		c->last_at[k] = corpus_shift(part->last_at[k], base);
+
+	/* c's current chunk stays first, to be filled on. */
+	for (tail = &c->arena; *tail != NULL; tail = &(*tail)->next)
+		;
+	*tail = part->arena;
+	part->arena = NULL;
+	corpus_free(part);
 }
 
 void

@@ -113,6 +113,22 @@ uint32_t	 corpus_add_node(struct corpus *, uint32_t parent,
 		    const char *title, const char *text, size_t text_len,
 		    int32_t page, uint32_t line);
 
+/*
+ * Make room for nnodes nodes in all, so that adding them never moves the
+ * arrays (a loader that knows the count saves the copies and the page
+ * faults of growing them).  Only a hint: more nodes can still be added.
+ */
+void		 corpus_reserve(struct corpus *, size_t nnodes);
+
+/*
+ * Append part, a corpus built on its own (its first node a document node,
+ * no links), to c: its documents follow c's and its nodes c's, every index
+ * in it shifted to match.  part is consumed, its strings moved, not copied:
+ * two threads can build the halves of a corpus and join them.  A label
+ * clash in part is reported by corpus_finish(c) after c's own.
+ */
+void		 corpus_append(struct corpus *c, struct corpus *part);
+
 /* Add a link from node from to node to (strings are copied). */
 void		 corpus_add_link(struct corpus *, uint32_t from, uint32_t to,
 		    const char *relation, const char *note);

@@ -30,6 +30,12 @@ struct corpus;
 struct corpus	*store_load_corpus(const char *path, char **err);
 
 /*
+ * store_load_corpus loads a corpus of this many nodes or more in two
+ * halves on two connections, in parallel (the tests build one just over).
+ */
+#define STORE_SPLIT_NODES	50000
+
+/*
  * The same for a database image data[0..len) in memory (read in place,
  * never changed; name stands for the file in messages), with the same
  * defensive open and checks.  For the fuzz harness (fuzz/fuzz-dbopen.c).

@@ -124,3 +124,11 @@ xmalloc_huge(size_t n)
 	xmalloc_hint_huge(p, n);
 	return p;
 }
+
+void *
+xmallocarray_huge(size_t nmemb, size_t size)
+{
+	if (size != 0 && nmemb > SIZE_MAX / size)
+		xmalloc_fail();
+	return xmalloc_huge(nmemb * size);
+}

@@ -33,6 +33,8 @@ void	 xmalloc_hint_huge(void *p, size_t n);
  * is aligned to 2 MB and hinted as above.  Free it with free().
  */
 void	*xmalloc_huge(size_t n);
+/* xmalloc_huge(nmemb * size) with overflow check. */
+void	*xmallocarray_huge(size_t nmemb, size_t size);
 /* asprintf into a new string, never NULL. */
 char	*xasprintf(const char *fmt, ...)
 	    __attribute__((format(printf, 1, 2)));

@@ -614,6 +614,81 @@ test_first_clash_of_many(void **state)
 	corpus_free(c);
 }
 
+/*
+ * Build documents first..last-1 of a small set into c: each a section with
+ * two paragraphs, labels repeated across documents.  With clash, the last
+ * document repeats a label.
+ */
+static void
+add_docs(struct corpus *c, int first, int last, bool clash)
+{
+	char			 slug[16];
+	struct corpus_doc	 m = { .slug = slug, .title = "T" };
+	uint32_t		 r, s;
+	int			 d;
+
+	for (d = first; d < last; d++) {
+		snprintf(slug, sizeof slug, "d%d", d);
+		r = corpus_add_doc(c, &m);
+		s = add_section(c, r, KIND_CHAPTER, "I", "one", "One");
+		add_block(c, s, "I.p1", slug);
+		add_block(c, s, clash && d == last - 1 ? "i" : "I.p2", "y");
+	}
+}
+
+/* Two halves built apart and appended are the corpus built in one. */
+static void
+test_append(void **state)
+{
+	struct corpus	*whole = corpus_new(), *c = corpus_new();
+	struct corpus	*part = corpus_new();
+	uint32_t	 a, b, i;
+	char		 ref[32];
+
+	add_docs(whole, 0, 7, false);
+	add_docs(c, 0, 3, false);
+	add_docs(part, 3, 7, false);
+	corpus_reserve(part, 1000);
+	corpus_append(c, part);
+	assert_int_equal(corpus_finish(whole, &a, &b), 0);
+	assert_int_equal(corpus_finish(c, &a, &b), 0);
+	assert_int_equal(c->ndocs, whole->ndocs);
+	assert_int_equal(c->nnodes, whole->nnodes);
+	for (i = 0; i < c->nnodes; i++) {
+		assert_int_equal(c->nodes[i].parent, whole->nodes[i].parent);
+		assert_int_equal(c->nodes[i].first_child,
+		    whole->nodes[i].first_child);
+		assert_int_equal(c->nodes[i].next_sibling,
+		    whole->nodes[i].next_sibling);
+		assert_int_equal(c->nodes[i].doc, whole->nodes[i].doc);
+		assert_string_equal(c->nodes[i].label, whole->nodes[i].label);
+		assert_string_equal(c->nodes[i].text, whole->nodes[i].text);
+	}
+	for (i = 0; i < c->ndocs; i++) {
+		assert_string_equal(c->docs[i].slug, whole->docs[i].slug);
+		assert_int_equal(c->docs[i].root, whole->docs[i].root);
+		assert_int_equal(c->docs[i].end, whole->docs[i].end);
+		snprintf(ref, sizeof ref, "d%u:i.P2", i);
+		assert_int_equal(resolve(c, ref), whole->docs[i].root + 3);
+		snprintf(ref, sizeof ref, "d%u", i);
+		assert_int_equal(resolve(c, ref), whole->docs[i].root);
+	}
+	assert_int_equal(resolve(c, "d6:I.p3"), CORPUS_NONE);
+	corpus_free(whole);
+	corpus_free(c);
+
+	/* A clash in the appended half names its nodes in the whole. */
+	c = corpus_new();
+	part = corpus_new();
+	add_docs(c, 0, 3, false);
+	add_docs(part, 3, 5, true);
+	corpus_append(c, part);
+	assert_int_equal(corpus_finish(c, &a, &b), -1);
+	assert_int_equal(a, c->docs[4].root + 1);
+	assert_int_equal(b, c->docs[4].root + 3);
+	corpus_free(c);
+}
+
 /* The same label in two documents is no clash. */
 static void
 test_same_label_two_docs(void **state)
@@ -792,6 +867,7 @@ main(void)
 		cmocka_unit_test(test_duplicate_label),
 		cmocka_unit_test(test_duplicate_block_label),
 		cmocka_unit_test(test_first_clash_of_many),
+		cmocka_unit_test(test_append),
 		cmocka_unit_test(test_same_label_two_docs),
 		cmocka_unit_test(test_doc_clashes),
 		cmocka_unit_test(test_large_corpus),

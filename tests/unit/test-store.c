@@ -742,6 +742,114 @@ test_refuse_nodes(void **state)
 	    "two nodes share the reference 'd:iv'");
 }
 
+/* ------------------------------------------------- a split load */
+
+/*
+ * A corpus just over STORE_SPLIT_NODES nodes in 40 documents, so that it
+ * is loaded in two halves: written, loaded, and compared node by node.
+ */
+static struct corpus *
+make_large(void)
+{
+	struct corpus		*c = corpus_new();
+	char			 slug[16], label[32], text[64];
+	struct corpus_doc	 m = { .slug = slug, .title = "Doc" };
+	uint32_t		 r, s = 0, a, b;
+	int			 d, i, per = STORE_SPLIT_NODES / 40 + 100;
+	size_t			 len;
+
+	for (d = 0; d < 40; d++) {
+		snprintf(slug, sizeof slug, "doc%d", d);
+		r = corpus_add_doc(c, &m);
+		for (i = 0; i < per; i++) {
+			if (i % 100 == 0) {
+				snprintf(label, sizeof label, "%d", i / 100);
+				s = corpus_add_node(c, r, KIND_SECTION, label,
+				    NULL, "Section", NULL, 0, d, (uint32_t)i);
+				continue;
+			}
+			snprintf(label, sizeof label, "%d.p%d", i / 100,
+			    i % 100);
+			len = (size_t)snprintf(text, sizeof text,
+			    "Paragraph %d of document %d.", i, d);
+			corpus_add_node(c, s, KIND_PARAGRAPH, label, NULL, NULL,
+			    text, len, d, (uint32_t)i);
+		}
+	}
+	assert_int_equal(corpus_finish(c, &a, &b), 0);
+	assert_true(c->nnodes > STORE_SPLIT_NODES);
+	return c;
+}
+
+/* A copy of the database src as dst, changed by the statements in sql. */
+static const char *
+changed_copy(const char *src, const char *dst, const char *sql)
+{
+	sqlite3	*db;
+	char	*bytes;
+	size_t	 size;
+
+	bytes = slurp(src, &size);
+	assert_non_null(bytes);
+	spit(dst, bytes, size);
+	free(bytes);
+	assert_int_equal(sqlite3_open(dst, &db), SQLITE_OK);
+	exec_sql(db, sql);
+	sqlite3_close(db);
+	return dst;
+}
+
+static void
+test_split_load(void **state)
+{
+	struct corpus	*c = make_large(), *l;
+	char		 db[512], *err = NULL, sql[512], want[64];
+	uint32_t	 last = (uint32_t)c->nnodes, split;
+
+	/* (tpath's buffers rotate: this one is kept.) */
+	snprintf(db, sizeof db, "%s", tpath("large.db"));
+	assert_int_equal(store_write_corpus(db, c, &err), 0);
+	l = store_load_corpus(db, &err);
+	if (l == NULL) {
+		fprintf(stderr, "%s\n", err);
+		fail();
+	}
+	assert_corpus_equal(c, l);
+	assert_int_equal(corpus_resolve(l, S("doc39:12.p34")),
+	    corpus_resolve(c, S("doc39:12.p34")));
+	assert_int_equal(corpus_resolve(l, S("doc0:0.p1")), 2);
+	corpus_free(l);
+
+	/* Where the load splits: the first document past the middle. */
+	for (split = last / 2; c->nodes[split].kind != KIND_DOCUMENT; split++)
+		;
+	split++;				/* an id */
+
+	/* The second half is checked as strictly as the first. */
+	snprintf(sql, sizeof sql, "UPDATE node SET parent = id WHERE id = %u",
+	    last - 10);
+	snprintf(want, sizeof want, "malformed node %u (parent)", last - 10);
+	expect_refusal(changed_copy(db, tpath("split1.db"), sql), want);
+	snprintf(sql, sizeof sql, "DELETE FROM node WHERE id = %u", last - 99);
+	snprintf(want, sizeof want, "malformed node %u (node)", last - 99);
+	expect_refusal(changed_copy(db, tpath("split2.db"), sql), want);
+	/* A node missing just before the split ends the first half early. */
+	snprintf(sql, sizeof sql, "DELETE FROM node WHERE id = %u", split - 1);
+	snprintf(want, sizeof want, "malformed node %u (node)", split - 1);
+	expect_refusal(changed_copy(db, tpath("split3.db"), sql), want);
+	/* Errors in both halves: the first in reading order is told. */
+	snprintf(sql, sizeof sql, "UPDATE node SET parent = id WHERE id IN "
+	    "(%u, 7)", last - 10);
+	expect_refusal(changed_copy(db, tpath("split4.db"), sql),
+	    "malformed node 7 (parent)");
+	/* The halves disagree on where the second one's documents start. */
+	snprintf(sql, sizeof sql, "UPDATE node SET doc = doc + 1 WHERE doc >= "
+	    "(SELECT doc FROM node WHERE id = %u)", split);
+	snprintf(want, sizeof want, "malformed node %u (document)", split);
+	expect_refusal(changed_copy(db, tpath("split5.db"), sql), want);
+	corpus_free(c);
+}
+
 /* --------------------------------------------------------- damage */
 
 /* Write a corpus of many paragraphs; returns its size in bytes. */
@@ -1160,6 +1268,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_refuse_nodes, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_refuse_truncated, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_split_load, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_refuse_corrupt_page, setup,
 		    teardown),
