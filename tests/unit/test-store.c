@@ -269,19 +269,15 @@ assert_corpus_equal(const struct corpus *x, const struct corpus *y)
 
 /* ------------------------------------------------------ round trip */
 
-static void
-test_round_trip(void **state)
+/*
+ * Write c (finished) to db and load it back: the loaded corpus, checked
+ * equal to c, field by field.
+ */
+static struct corpus *
+round_trip(const char *db, const struct corpus *c)
 {
-	struct corpus	*c = make_corpus(), *l;
-	const char	*db = tpath("corpus.db");
+	struct corpus	*l;
 	char		*err = NULL;
-	uint32_t	 i;
-
-	/* The corpus is what the test means it to be. */
-	assert_int_equal(c->ndocs, 3);
-	assert_int_equal(c->nnodes, 18);
-	i = corpus_resolve(c, S("raw:1.p1"));
-	assert_int_equal(c->nodes[i].text_len, 12);
 
 	assert_int_equal(store_write_corpus(db, c, &err), 0);
 	assert_null(err);
@@ -292,6 +288,23 @@ test_round_trip(void **state)
 	}
 	assert_null(err);
 	assert_corpus_equal(c, l);
+	return l;
+}
+
+static void
+test_round_trip(void **state)
+{
+	struct corpus	*c = make_corpus(), *l;
+	const char	*db = tpath("corpus.db");
+	uint32_t	 i;
+
+	/* The corpus is what the test means it to be. */
+	assert_int_equal(c->ndocs, 3);
+	assert_int_equal(c->nnodes, 18);
+	i = corpus_resolve(c, S("raw:1.p1"));
+	assert_int_equal(c->nodes[i].text_len, 12);
+
+	l = round_trip(db, c);
 
 	/* The exact bytes, NULs and all, and references resolve. */
 	i = corpus_resolve(l, S("raw:1.p1"));
@@ -360,10 +373,10 @@ test_load_is_read_only(void **state)
 static void
 test_round_trip_limits(void **state)
 {
-	struct corpus		*c = corpus_new(), *l;
+	struct corpus		*c = corpus_new();
 	struct corpus_doc	 m = { .slug = "big", .title = "Big" };
 	const char		*db = tpath("limits.db");
-	char			*big, *err = NULL, label[CORPUS_MAX_LABEL + 1];
+	char			*big, label[CORPUS_MAX_LABEL + 1];
 	uint32_t		 r, s, a, b;
 	size_t			 i;
 
@@ -388,14 +401,7 @@ test_round_trip_limits(void **state)
 	}
 	assert_int_equal(c->nodes[s].depth, CORPUS_MAX_DEPTH);
 	assert_int_equal(corpus_finish(c, &a, &b), 0);
-	assert_int_equal(store_write_corpus(db, c, &err), 0);
-	l = store_load_corpus(db, &err);
-	if (l == NULL) {
-		fprintf(stderr, "%s\n", err);
-		fail();
-	}
-	assert_corpus_equal(c, l);
-	corpus_free(l);
+	corpus_free(round_trip(db, c));
 	corpus_free(c);
 	free(big);
 }
@@ -803,18 +809,12 @@ static void
 test_split_load(void **state)
 {
 	struct corpus	*c = make_large(), *l;
-	char		 db[512], *err = NULL, sql[512], want[64];
+	char		 db[512], sql[512], want[64];
 	uint32_t	 last = (uint32_t)c->nnodes, split;
 
 	/* (tpath's buffers rotate: this one is kept.) */
 	snprintf(db, sizeof db, "%s", tpath("large.db"));
-	assert_int_equal(store_write_corpus(db, c, &err), 0);
-	l = store_load_corpus(db, &err);
-	if (l == NULL) {
-		fprintf(stderr, "%s\n", err);
-		fail();
-	}
-	assert_corpus_equal(c, l);
+	l = round_trip(db, c);
 	assert_int_equal(corpus_resolve(l, S("doc39:12.p34")),
 	    corpus_resolve(c, S("doc39:12.p34")));
 	assert_int_equal(corpus_resolve(l, S("doc0:0.p1")), 2);
