@@ -157,8 +157,14 @@ load_setup(struct load *l, sqlite3_int64 size)
 	for (i = 0; i < sizeof limits / sizeof limits[0]; i++)
 		sqlite3_limit(l->db, limits[i].limit, limits[i].value);
 	sqlite3_progress_handler(l->db, 1000, load_progress, l);
+	/*
+	 * One read transaction for everything this connection reads: one
+	 * snapshot, and the file is locked and its journal looked for once,
+	 * not once per statement.
+	 */
 	rc = sqlite3_exec(l->db, "PRAGMA query_only=1; "
-	    "PRAGMA cell_size_check=ON; PRAGMA mmap_size=0", NULL, NULL, NULL);
+	    "PRAGMA cell_size_check=ON; PRAGMA mmap_size=0; BEGIN", NULL, NULL,
+	    NULL);
 	if (rc != SQLITE_OK)
 		return load_fail_db(l, rc);
 
