@@ -58,21 +58,35 @@ app_layout(struct app *a)
 	}
 }
 
-/* Make the text pane show the selection, keeping its place on resize. */
+/*
+ * Make the text pane show the selection, keeping its place on resize: the
+ * byte of text at the top stays at the top, whatever the new width wraps.
+ * The place is the one the reader chose (tv_anchor), not the top line of
+ * the last width, so that resizing back and forth never drifts.
+ */
 static void
 app_sync_text(struct app *a)
 {
-	uint32_t	keep = CORPUS_NONE;
-	size_t		width, l;
+	const struct tv_line	*t;
+	bool			 keep = false;
+	size_t			 width, l;
 
 	width = a->text_rect.w > 0 ? (size_t)a->text_rect.w :
 	    (size_t)(COLS > 2 ? COLS - 2 : 1);
-	if (a->tv.root == a->ol.sel && a->tv.nlines > 0)
-		keep = a->tv.lines[a->tv.top].node;
+	if (a->tv.root == a->ol.sel && a->tv.nlines > 0) {
+		t = &a->tv.lines[a->tv.top];
+		/* Scrolled since the last rebuild: the place is new. */
+		if (textview_line_at(&a->tv, a->tv_anchor[0],
+		    a->tv_anchor[1]) != a->tv.top) {
+			a->tv_anchor[0] = t->node;
+			a->tv_anchor[1] = t->off;
+		}
+		keep = true;
+	}
 	if (!textview_set(&a->tv, a->ol.sel, width))
 		return;
-	if (keep != CORPUS_NONE && (l = textview_line_of(&a->tv, keep)) !=
-	    (size_t)-1) {
+	if (keep && (l = textview_line_at(&a->tv, a->tv_anchor[0],
+	    a->tv_anchor[1])) != (size_t)-1) {
 		a->tv.top = l;
 		textview_scroll(&a->tv, 0, (size_t)a->text_rect.h);
 	}

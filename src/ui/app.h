@@ -88,6 +88,7 @@ struct app {
 	const struct corpus	*c;
 	struct outline		 ol;
 	struct textview		 tv;
+	uint32_t		 tv_anchor[2];	/* node, byte kept at the top */
 	struct prompt		 pr;
 	enum app_prompt		 prompt_kind;
 	enum app_focus		 focus;

@@ -231,3 +231,18 @@ textview_line_of(const struct textview *tv, uint32_t n)
 			return l;
 	return (size_t)-1;
 }
+
+size_t
+textview_line_at(const struct textview *tv, uint32_t n, uint32_t off)
+{
+	size_t	first = textview_line_of(tv, n), l, at;
+
+	if (first == (size_t)-1)
+		return first;
+	/* A node's lines are together and in the order of its text. */
+	at = first;
+	for (l = first; l < tv->nlines && tv->lines[l].node == n; l++)
+		if (tv->lines[l].style != TV_BLANK && tv->lines[l].off <= off)
+			at = l;
+	return at;
+}

@@ -69,4 +69,11 @@ void	textview_scroll(struct textview *, long delta, size_t height);
 /* The first line that belongs to node n, or (size_t)-1. */
 size_t	textview_line_of(const struct textview *, uint32_t n);
 
+/*
+ * The line that shows byte off of node n's text (as in tv_line.off), at
+ * whatever width the view has; node n's first line if none does, or
+ * (size_t)-1 if n is not shown.
+ */
+size_t	textview_line_at(const struct textview *, uint32_t n, uint32_t off);
+
 #endif /* CHARTA_TEXTVIEW_H */
