@@ -171,7 +171,7 @@ static bool
 corpus_doc_clash(const struct corpus *c, const uint64_t *a, size_t n,
     uint32_t root, uint32_t clash[2])
 {
-	size_t		i, k, run = 0;
+	size_t		i, k, run = 0, len;
 	uint32_t	x, y;
 	const char	*label;
 
@@ -186,10 +186,11 @@ corpus_doc_clash(const struct corpus *c, const uint64_t *a, size_t n,
 		if (y == root || y > clash[1])
 			continue;
 		label = c->nodes[y].label;
+		len = strlen(label);
 		for (k = run; k < i; k++) {
 			x = REF_NODE(a[k]);
 			if (x != root && corpus_label_eq(c->nodes[x].label,
-			    label, strlen(label))) {
+			    label, len)) {
 				clash[0] = x;
 				clash[1] = y;
 				break;

@@ -41,7 +41,6 @@
  */
 #define LOAD_CHECK_INLINE	(1024 * 1024)
 
-
 struct load {
 	sqlite3		*db;
 	const char	*path;
@@ -127,11 +126,11 @@ load_int(struct load *l, const char *sql, sqlite3_int64 *out)
 
 /*
  * The defensive set-up of a database just opened as l->db, whose image is
- * size bytes: configuration, limits, the time budget, then the header
- * checks.
+ * l->sb.st_size bytes: configuration, limits, the time budget, then the
+ * header checks.
  */
 static int
-load_setup(struct load *l, sqlite3_int64 size)
+load_setup(struct load *l)
 {
 	static const struct { int limit, value; } limits[] = {
 		{ SQLITE_LIMIT_LENGTH, CORPUS_MAX_TEXT + 1024 },
@@ -194,7 +193,7 @@ load_setup(struct load *l, sqlite3_int64 size)
 	if (load_int(l, "PRAGMA page_count", &pages) == -1 ||
 	    load_int(l, "PRAGMA page_size", &psize) == -1)
 		return -1;
-	if (size < pages * psize)
+	if (l->sb.st_size < pages * psize)
 		return load_fail(l, _("the database is damaged (the file is "
 		    "truncated)"));
 	return 0;
@@ -236,7 +235,7 @@ load_open(struct load *l)
 	    SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, NULL);
 	if (rc != SQLITE_OK)
 		return load_fail_db(l, rc);
-	return load_setup(l, (sqlite3_int64)sb.st_size);
+	return load_setup(l);
 }
 
 /* The same for an image in memory, which SQLite reads in place. */
@@ -257,7 +256,7 @@ load_open_mem(struct load *l, const void *data, size_t len)
 	    SQLITE_DESERIALIZE_READONLY);
 	if (rc != SQLITE_OK)
 		return load_fail_db(l, rc);
-	return load_setup(l, (sqlite3_int64)len);
+	return load_setup(l);
 }
 
 static int

@@ -61,32 +61,33 @@ app_layout(struct app *a)
 /*
  * Make the text pane show the selection, keeping its place on resize: the
  * byte of text at the top stays at the top, whatever the new width wraps.
- * The place is the one the reader chose (tv_anchor), not the top line of
- * the last width, so that resizing back and forth never drifts.
+ * The place is the one the reader chose (anchor_node, anchor_off), not the
+ * top line of the last width, so that resizing back and forth never
+ * drifts.
  */
 static void
 app_sync_text(struct app *a)
 {
 	const struct tv_line	*t;
-	bool			 keep = false;
+	bool			 rewrap;
 	size_t			 width, l;
 
 	width = a->text_rect.w > 0 ? (size_t)a->text_rect.w :
 	    (size_t)(COLS > 2 ? COLS - 2 : 1);
-	if (a->tv.root == a->ol.sel && a->tv.nlines > 0) {
+	/* The same text at a new width: find the place before it goes. */
+	rewrap = a->tv.root == a->ol.sel && a->tv.width != width &&
+	    a->tv.nlines > 0;
+	if (rewrap && textview_line_at(&a->tv, a->anchor_node,
+	    a->anchor_off) != a->tv.top) {
+		/* Scrolled since the last rewrap: the place is new. */
 		t = &a->tv.lines[a->tv.top];
-		/* Scrolled since the last rebuild: the place is new. */
-		if (textview_line_at(&a->tv, a->tv_anchor[0],
-		    a->tv_anchor[1]) != a->tv.top) {
-			a->tv_anchor[0] = t->node;
-			a->tv_anchor[1] = t->off;
-		}
-		keep = true;
+		a->anchor_node = t->node;
+		a->anchor_off = t->off;
 	}
 	if (!textview_set(&a->tv, a->ol.sel, width))
 		return;
-	if (keep && (l = textview_line_at(&a->tv, a->tv_anchor[0],
-	    a->tv_anchor[1])) != (size_t)-1) {
+	if (rewrap && (l = textview_line_at(&a->tv, a->anchor_node,
+	    a->anchor_off)) != (size_t)-1) {
 		a->tv.top = l;
 		textview_scroll(&a->tv, 0, (size_t)a->text_rect.h);
 	}

@@ -88,7 +88,8 @@ struct app {
 	const struct corpus	*c;
 	struct outline		 ol;
 	struct textview		 tv;
-	uint32_t		 tv_anchor[2];	/* node, byte kept at the top */
+	uint32_t		 anchor_node;	/* the text kept at the top: */
+	uint32_t		 anchor_off;	/* a node, a byte in its text */
 	struct prompt		 pr;
 	enum app_prompt		 prompt_kind;
 	enum app_focus		 focus;
