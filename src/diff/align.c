@@ -54,6 +54,7 @@
 #include <string.h>
 
 #include "diff/diff.h"
+#include "util/hash.h"
 #include "util/xmalloc.h"
 
 #define ALIGN_BAND	20		/* least half-width of the band */
@@ -177,25 +178,26 @@ align_log2x16(uint64_t x)
 static void
 align_bags_weigh(struct align_bags *g, size_t np)
 {
-	uint64_t	*key, P = np;
-	uint32_t	*df;
-	size_t		*slot, size, mask, ne = g->start[np], p, k, h;
+	struct hashtab		 t;
+	struct hashtab_iter	 it;
+	uint64_t		 P = np;
+	uint32_t		*df, id;
+	size_t			*slot, ne = g->start[np], nid = 0, p, k;
 
-	/* The slot of a hash in the table is its id. */
-	for (size = 16; size < 2 * ne; size *= 2)
-		;
-	mask = size - 1;
-	key = xreallocarray(NULL, size, sizeof *key);
-	df = xcalloc(size, sizeof *df);		/* 0: slot free */
+	/* Each distinct hash gets an id, its index in df. */
+	hashtab_init(&t, ne);
+	df = xcalloc(ne + 1, sizeof *df);
 	slot = xreallocarray(NULL, ne + 1, sizeof *slot);
 	for (k = 0; k < ne; k++) {
-		h = (size_t)(g->h[k] ^ (g->h[k] >> 32)) & mask;
-		while (df[h] != 0 && key[h] != g->h[k])
-			h = (h + 1) & mask;
-		key[h] = g->h[k];
-		df[h]++;
-		slot[k] = h;
+		id = hashtab_first(&t, g->h[k], &it);
+		if (id == HASHTAB_NONE) {
+			id = (uint32_t)nid++;
+			hashtab_add(&t, g->h[k], id);
+		}
+		df[id]++;
+		slot[k] = id;
 	}
+	hashtab_free(&t);
 
 	g->w = xreallocarray(NULL, ne + 1, sizeof *g->w);
 	g->total = xcalloc(np, sizeof *g->total);
@@ -207,9 +209,8 @@ align_bags_weigh(struct align_bags *g, size_t np)
 		}
 	}
 	g->id = slot;
-	g->nid = size;
+	g->nid = nid;
 	free(df);
-	free(key);
 }
 
 static void

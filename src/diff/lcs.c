@@ -48,6 +48,7 @@
 #include <string.h>
 
 #include "diff/diff.h"
+#include "util/hash.h"
 #include "util/xmalloc.h"
 
 /* Work allowed for the whole diff, in diagonals and comparisons. */
@@ -115,38 +116,34 @@ lcs_intern(const struct diff_words *a, const struct diff_words *b,
 {
 	const struct diff_words	*side[2] = { a, b }, *v, **rep_w;
 	size_t			*out[2] = { sa, sb };
-	size_t			*slot, *rep_i, size, mask, h, nsym, s, i, k;
+	size_t			*rep_i, nsym, i, k;
+	struct hashtab		 t;
+	struct hashtab_iter	 it;
+	uint32_t		 s;
 
-	for (size = 16; size < 2 * (a->n + b->n); size *= 2)
-		;
-	mask = size - 1;
-	slot = xcalloc(size, sizeof *slot);	/* symbol + 1, or 0 */
+	hashtab_init(&t, a->n + b->n);
 	rep_w = xreallocarray(NULL, a->n + b->n, sizeof *rep_w);
 	rep_i = xreallocarray(NULL, a->n + b->n, sizeof *rep_i);
 	nsym = 0;
 	for (k = 0; k < 2; k++) {
 		v = side[k];
 		for (i = 0; i < v->n; i++) {
-			h = (size_t)(v->khash[i] ^ (v->khash[i] >> 32)) & mask;
-			for (;;) {
-				if ((s = slot[h]) == 0) {
-					rep_w[nsym] = v;
-					rep_i[nsym] = i;
-					slot[h] = ++nsym;
-					s = nsym;
+			for (s = hashtab_first(&t, v->khash[i], &it);
+			    s != HASHTAB_NONE; s = hashtab_next(&t, &it))
+				if (lcs_key_equal(rep_w[s], rep_i[s], v, i))
 					break;
-				}
-				if (lcs_key_equal(rep_w[s - 1], rep_i[s - 1],
-				    v, i))
-					break;
-				h = (h + 1) & mask;
+			if (s == HASHTAB_NONE) {
+				rep_w[nsym] = v;
+				rep_i[nsym] = i;
+				s = (uint32_t)nsym++;
+				hashtab_add(&t, v->khash[i], s);
 			}
-			out[k][i] = s - 1;
+			out[k][i] = s;
 		}
 	}
 	free(rep_i);
 	free(rep_w);
-	free(slot);
+	hashtab_free(&t);
 	return nsym;
 }
 

@@ -16,6 +16,7 @@
 
 #include "diff/diff.h"
 #include "text/text.h"
+#include "util/hash.h"
 #include "util/xmalloc.h"
 
 /*
@@ -75,27 +76,12 @@ words_emit(struct words_acc *acc, size_t start, size_t end, bool alnum)
 {
 	if (!alnum || end <= start)
 		return;
-	if (acc->n == acc->cap) {
-		acc->cap = acc->cap == 0 ? 64 : acc->cap * 2;
-		acc->v = xreallocarray(acc->v, acc->cap, sizeof *acc->v);
-	}
+	if (acc->n == acc->cap)
+		acc->v = xgrowarray(acc->v, &acc->cap, acc->n + 1,
+		    sizeof *acc->v);
 	acc->v[acc->n].off = start;
 	acc->v[acc->n].len = end - start;
 	acc->n++;
-}
-
-/* 64-bit FNV-1a: keys are short and the hash only has to spread them. */
-static uint64_t
-words_hash(const char *s, size_t n)
-{
-	uint64_t	h = UINT64_C(0xcbf29ce484222325);
-	size_t		i;
-
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= UINT64_C(0x100000001b3);
-	}
-	return h;
 }
 
 /* Append folded[0..n) to keys without the characters keys leave out. */
@@ -152,7 +138,7 @@ words_keys_chunk(const char *s, struct diff_words *out, size_t first,
 			k++;
 		out->koff[i] = keys->len;
 		words_add_key(keys, folded + from, k - from);
-		out->khash[i] = words_hash(keys->data + out->koff[i],
+		out->khash[i] = hash_bytes(keys->data + out->koff[i],
 		    keys->len - out->koff[i]);
 	}
 	free(map);

@@ -21,6 +21,7 @@
 #include "model/corpus.h"
 #include "text/text.h"
 #include "util/i18n.h"
+#include "util/hash.h"
 #include "util/xmalloc.h"
 
 /* Attributes of a heading or block: {#anchor .kind label=L page=N}. */
@@ -54,8 +55,7 @@ struct md_state {
 	struct md_anchor	*anchors;
 	size_t			 nanchors;
 	size_t			 anchors_cap;
-	uint32_t		*anchor_hash;	/* indices into anchors */
-	size_t			 anchor_mask;
+	struct hashtab		 anchor_table;	/* hash -> index in anchors */
 	char			*err;
 };
 
@@ -335,19 +335,6 @@ md_valid_label(const char *s)
 	return 1;
 }
 
-/* FNV-1a of an anchor, for the table of anchors seen. */
-static uint32_t
-md_anchor_hash(const char *s)
-{
-	uint32_t	h = 2166136261u;
-
-	for (; *s != '\0'; s++) {
-		h ^= (unsigned char)*s;
-		h *= 16777619u;
-	}
-	return h;
-}
-
 /*
  * Remember an anchor (of a heading or a block on line); a second use of one
  * is an error citing both lines.  The anchors are in a hash table, so that
@@ -357,33 +344,19 @@ static int
 md_add_anchor(struct md_state *st, const char *anchor, uint32_t line,
     bool heading)
 {
-	size_t		 i, slot, size;
-	uint32_t	 k;
-	char		*msg;
+	struct hashtab_iter	 it;
+	uint64_t		 h;
+	uint32_t		 k;
+	char			*msg;
 
 	if (strlen(anchor) > CORPUS_MAX_TEXT) {
 		md_fail(st, line, md_column(st, line, heading, "#"),
 		    _("anchor too long"));
 		return -1;
 	}
-	/* Keep the table at most half full. */
-	if (st->nanchors * 2 >= st->anchor_mask) {
-		size = st->anchor_mask == 0 ? 64 : (st->anchor_mask + 1) * 2;
-		free(st->anchor_hash);
-		st->anchor_hash = xreallocarray(NULL, size,
-		    sizeof *st->anchor_hash);
-		memset(st->anchor_hash, 0xff, size * sizeof *st->anchor_hash);
-		st->anchor_mask = size - 1;
-		for (i = 0; i < st->nanchors; i++) {
-			slot = md_anchor_hash(st->anchors[i].anchor) &
-			    st->anchor_mask;
-			while (st->anchor_hash[slot] != CORPUS_NONE)
-				slot = (slot + 1) & st->anchor_mask;
-			st->anchor_hash[slot] = (uint32_t)i;
-		}
-	}
-	slot = md_anchor_hash(anchor) & st->anchor_mask;
-	while ((k = st->anchor_hash[slot]) != CORPUS_NONE) {
+	h = hash_bytes(anchor, strlen(anchor));
+	for (k = hashtab_first(&st->anchor_table, h, &it); k != HASHTAB_NONE;
+	    k = hashtab_next(&st->anchor_table, &it)) {
 		if (strcmp(st->anchors[k].anchor, anchor) == 0) {
 			msg = xasprintf(_("duplicate anchor '#%s' (first used "
 			    "at line %u)"), anchor, st->anchors[k].line);
@@ -392,17 +365,12 @@ md_add_anchor(struct md_state *st, const char *anchor, uint32_t line,
 			free(msg);
 			return -1;
 		}
-		slot = (slot + 1) & st->anchor_mask;
 	}
-	if (st->nanchors == st->anchors_cap) {
-		/* doubling: a document of many anchors costs linear time */
-		st->anchors_cap = st->anchors_cap ? st->anchors_cap * 2 : 64;
-		st->anchors = xreallocarray(st->anchors, st->anchors_cap,
-		    sizeof *st->anchors);
-	}
+	st->anchors = xgrowarray(st->anchors, &st->anchors_cap,
+	    st->nanchors + 1, sizeof *st->anchors);
 	st->anchors[st->nanchors].anchor = anchor;
 	st->anchors[st->nanchors].line = line;
-	st->anchor_hash[slot] = (uint32_t)st->nanchors;
+	hashtab_add(&st->anchor_table, h, (uint32_t)st->nanchors);
 	st->nanchors++;
 	return 0;
 }
@@ -619,6 +587,7 @@ import_markdown(struct corpus *c, const char *name, const char *data,
 	st.name = name;
 	st.data = data;
 	st.len = len;
+	hashtab_init(&st.anchor_table, 64);
 	st.level[0].node = corpus_add_doc(c, &meta);
 	for (l = 1; l <= KIND_MAX_LEVEL; l++)
 		st.level[l].node = CORPUS_NONE;
@@ -652,7 +621,7 @@ import_markdown(struct corpus *c, const char *name, const char *data,
 	}
 	cmark_node_free(doc);
 	free(st.anchors);
-	free(st.anchor_hash);
+	hashtab_free(&st.anchor_table);
 	if (rc != 0) {
 		*err = st.err;
 		return -1;

@@ -21,6 +21,7 @@
 #include <strings.h>
 
 #include "model/corpus.h"
+#include "util/hash.h"
 #include "util/xmalloc.h"
 
 /*
@@ -81,22 +82,13 @@ corpus_strdup(struct corpus *c, const char *s)
 	return s == NULL ? "" : corpus_strndup(c, s, strlen(s));
 }
 
-/* FNV-1a over the ASCII-folded label. */
+/* The label's hash, ASCII case folded (refs keep 32 bits of it). */
 static uint32_t
 corpus_hash(const char *label, size_t len)
 {
-	uint32_t	h = 2166136261u;
-	size_t		i;
-	unsigned char	ch;
+	uint64_t	h = hash_bytes_lower(label, len);
 
-	for (i = 0; i < len; i++) {
-		ch = (unsigned char)label[i];
-		if (ch >= 'A' && ch <= 'Z')
-			ch += 'a' - 'A';
-		h ^= ch;
-		h *= 16777619u;
-	}
-	return h;
+	return (uint32_t)(h ^ (h >> 32));
 }
 
 static bool
@@ -506,37 +498,37 @@ static int
 corpus_check_names(const struct corpus *c, uint32_t *first,
     uint32_t *second)
 {
-	uint32_t	*table, d, v;
-	size_t		 size = 16, slot, len;
-	const char	*name;
-	int		 k, rc = 0;
+	struct hashtab		 t;
+	struct hashtab_iter	 it;
+	uint64_t		 h;
+	uint32_t		 d, v;
+	size_t			 len;
+	const char		*name;
+	int			 k, rc = 0;
 
-	while (size < c->ndocs * 4)
-		size *= 2;
-	table = xreallocarray(NULL, size, sizeof *table);
-	memset(table, 0xff, size * sizeof *table);
+	hashtab_init(&t, 2 * c->ndocs);
 	for (d = 0; d < c->ndocs && rc == 0; d++) {
 		for (k = 0; k < 2 && rc == 0; k++) {
 			name = corpus_doc_name(c, d, k);
 			if (*name == '\0')
 				continue;
 			len = strlen(name);
-			slot = corpus_hash(name, len) &
-			    (size - 1);
-			while ((v = table[slot]) != CORPUS_NONE) {
-				if (corpus_label_eq(corpus_doc_name(c, v / 2,
-				    (int)(v % 2)), name, len) && v / 2 != d) {
+			h = hash_bytes_lower(name, len);
+			for (v = hashtab_first(&t, h, &it); v != HASHTAB_NONE;
+			    v = hashtab_next(&t, &it)) {
+				if (v / 2 != d && corpus_label_eq(
+				    corpus_doc_name(c, v / 2, (int)(v % 2)),
+				    name, len)) {
 					*first = c->docs[v / 2].root;
 					*second = c->docs[d].root;
 					rc = -1;
 					break;
 				}
-				slot = (slot + 1) & (size - 1);
 			}
-			table[slot] = 2 * d + (uint32_t)k;
+			hashtab_add(&t, h, 2 * d + (uint32_t)k);
 		}
 	}
-	free(table);
+	hashtab_free(&t);
 	return rc;
 }
 

@@ -12,7 +12,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +25,7 @@
 #include "store/schema.h"
 #include "store/store.h"
 #include "util/i18n.h"
+#include "util/signals.h"
 #include "util/xmalloc.h"
 
 /*
@@ -175,65 +175,9 @@ write_fsync_path(const char *path, int flags)
 	return rc;
 }
 
-/*
- * The temporary file and its journal, for the signal handler below: an
- * import ended by Ctrl-C, SIGTERM or a hang-up leaves nothing behind.  The
- * handler only unlinks (async-signal-safe) and dies of the signal as it
- * would have.
- */
-static char		write_tmp_path[4096];
-static char		write_tmp_journal[4096 + 16];
-static const int	write_signals[] = { SIGINT, SIGTERM, SIGHUP };
-#define NWRITE_SIGNALS	(sizeof write_signals / sizeof write_signals[0])
-
-static void
-write_on_signal(int sig)
-{
-	if (write_tmp_path[0] != '\0') {
-		unlink(write_tmp_path);
-		unlink(write_tmp_journal);
-	}
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
-/* Clean up on signals while tmp exists (old dispositions kept in old). */
-static void
-write_guard(const char *tmp, struct sigaction *old)
-{
-	struct sigaction	sa;
-	size_t			k;
-
-	for (k = 0; k < NWRITE_SIGNALS; k++)
-		sigaction(write_signals[k], NULL, &old[k]);
-	if (strlen(tmp) + 1 > sizeof write_tmp_path)
-		return;
-	memcpy(write_tmp_path, tmp, strlen(tmp) + 1);
-	snprintf(write_tmp_journal, sizeof write_tmp_journal, "%s-journal",
-	    tmp);
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = write_on_signal;
-	sigemptyset(&sa.sa_mask);
-	/* A signal the caller ignores stays ignored. */
-	for (k = 0; k < NWRITE_SIGNALS; k++)
-		if (old[k].sa_handler != SIG_IGN)
-			sigaction(write_signals[k], &sa, NULL);
-}
-
-static void
-write_unguard(const struct sigaction *old)
-{
-	size_t	k;
-
-	for (k = 0; k < NWRITE_SIGNALS; k++)
-		sigaction(write_signals[k], &old[k], NULL);
-	write_tmp_path[0] = '\0';
-}
-
 int
 store_write_corpus(const char *path, const struct corpus *c, char **err)
 {
-	struct sigaction	 old[NWRITE_SIGNALS];
 	sqlite3		*db = NULL;
 	char		*copy, *tmp, *pragmas, *journal;
 	const char	*dir;
@@ -253,7 +197,7 @@ store_write_corpus(const char *path, const struct corpus *c, char **err)
 		free(copy);
 		return -1;
 	}
-	write_guard(tmp, old);
+	signals_guard_files(tmp);
 	/* mkstemp makes 0600; a corpus is as readable as any data file. */
 	mask = umask(0);
 	umask(mask);
@@ -297,7 +241,7 @@ store_write_corpus(const char *path, const struct corpus *c, char **err)
 		*err = xasprintf("%s: %s", path, strerror(errno));
 		goto fail;
 	}
-	write_unguard(old);
+	signals_unguard_files();
 	(void)write_fsync_path(dir, O_RDONLY | O_DIRECTORY);
 	free(tmp);
 	free(copy);
@@ -310,7 +254,7 @@ fail:
 	journal = xasprintf("%s-journal", tmp);
 	unlink(journal);
 	free(journal);
-	write_unguard(old);
+	signals_unguard_files();
 	free(tmp);
 	free(copy);
 	return -1;

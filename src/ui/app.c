@@ -20,6 +20,7 @@
 #include "ui/screen.h"
 #include "ui/ui.h"
 #include "util/i18n.h"
+#include "util/signals.h"
 #include "util/xmalloc.h"
 
 void
@@ -592,12 +593,14 @@ app_loop(struct app *a)
 	int	rc, stale = 0;
 
 	for (;;) {
-		if (screen_sig_hup)
+		if (signals_hup)
 			return 129;
-		if (screen_sig_term)
+		if (signals_term)
 			return 143;
-		if (screen_sig_int) {
-			screen_sig_int = 0;
+		if (signals_quit)
+			return 131;	/* Ctrl-\: as SIGTERM, not a core dump */
+		if (signals_int) {
+			signals_int = 0;
 			if (!a->pr.active)
 				return 130;
 			/* Ctrl-C cancels a prompt, as Esc does */

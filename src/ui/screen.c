@@ -16,19 +16,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "text/text.h"
 #include "ui/screen.h"
 #include "util/i18n.h"
+#include "util/signals.h"
 #include "util/xmalloc.h"
 
 /* Last: term.h defines macros (lines, columns) that clash with names. */
 #include <term.h>
 
-volatile sig_atomic_t	screen_sig_hup;
-volatile sig_atomic_t	screen_sig_term;
-volatile sig_atomic_t	screen_sig_int;
+static void	screen_no_flow_control(void);
 
 static SCREEN	*screen_sp;
 static FILE	*screen_in;
@@ -46,37 +46,6 @@ static const struct theme_info {
 	THEME_TABLE(THEME_INFO)
 #undef THEME_INFO
 };
-
-static void
-screen_on_signal(int sig)
-{
-	switch (sig) {
-	case SIGHUP:
-		screen_sig_hup = 1;
-		break;
-	case SIGTERM:
-		screen_sig_term = 1;
-		break;
-	case SIGINT:
-		screen_sig_int = 1;
-		break;
-	}
-}
-
-static void
-screen_signals(void)
-{
-	struct sigaction	sa;
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = screen_on_signal;
-	sigemptyset(&sa.sa_mask);
-	/* No SA_RESTART: a signal should end a wait for a key at once. */
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	signal(SIGPIPE, SIG_IGN);
-}
 
 static void
 screen_theme(void)
@@ -157,8 +126,9 @@ screen_init(char **err)
 		screen_in = NULL;
 		return -1;
 	}
-	screen_signals();
+	signals_catch();
 	cbreak();
+	screen_no_flow_control();
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
@@ -173,6 +143,24 @@ screen_init(char **err)
 	mouseinterval(0);
 	screen_theme();
 	return 0;
+}
+
+/*
+ * Ctrl-S and Ctrl-Q are keys, not flow control: with IXON on, a stray
+ * Ctrl-S froze the reader's output until a Ctrl-Q came.  The terminal's own
+ * modes (IXON included) come back at endwin.
+ */
+static void
+screen_no_flow_control(void)
+{
+	struct termios	t;
+	int		fd = fileno(screen_in);
+
+	if (tcgetattr(fd, &t) == 0) {
+		t.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+		if (tcsetattr(fd, TCSANOW, &t) == 0)
+			def_prog_mode();	/* kept across Ctrl-Z and fg */
+	}
 }
 
 void

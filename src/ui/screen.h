@@ -47,11 +47,6 @@ enum theme_elem {
 	THEME__COUNT
 };
 
-/* Signals seen since the last look (set by handlers, read by the loop). */
-extern volatile sig_atomic_t	screen_sig_hup;
-extern volatile sig_atomic_t	screen_sig_term;
-extern volatile sig_atomic_t	screen_sig_int;
-
 /*
  * Check that the terminal can run the reader and start curses: TERM set and
  * capable (cursor addressing and clear), stdout a terminal, keys from stdin

@@ -65,6 +65,26 @@ xreallocarray(void *p, size_t nmemb, size_t size)
 	return q;
 }
 
+void *
+xgrowarray(void *p, size_t *cap, size_t need, size_t size)
+{
+	size_t	n = *cap;
+
+	if (need <= n && p != NULL)
+		return p;
+	if (n < 16)
+		n = 16;
+	while (n < need) {
+		if (n > SIZE_MAX / 2)
+			n = need;
+		else
+			n *= 2;
+	}
+	p = xreallocarray(p, n, size);
+	*cap = n;
+	return p;
+}
+
 char *
 xstrdup(const char *s)
 {

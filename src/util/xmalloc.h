@@ -16,6 +16,13 @@ void	*xmalloc(size_t n);
 void	*xcalloc(size_t nmemb, size_t size);
 /* realloc(p, nmemb * size) with overflow check, never NULL. */
 void	*xreallocarray(void *p, size_t nmemb, size_t size);
+/*
+ * The one way an array grows: make room in p (*cap elements of size
+ * bytes) for at least need elements, doubling the capacity (16 at first),
+ * so that n appends cost O(n) copies in all.  Returns the array, perhaps
+ * moved; *cap is updated.  Never NULL.
+ */
+void	*xgrowarray(void *p, size_t *cap, size_t need, size_t size);
 /* strdup(s), never NULL. */
 char	*xstrdup(const char *s);
 /* A NUL-terminated copy of s[0..n), never NULL. */
