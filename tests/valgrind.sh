@@ -19,8 +19,8 @@ vg() {
 	fi
 }
 
-for t in test-text test-corpus test-import test-store test-shipped \
-    test-index test-diff; do
+for t in test-util test-text test-corpus test-import test-store test-shipped \
+    test-index test-diff test-ui test-widgets; do
 	[ -x "$builddir/tests/unit/$t" ] && vg "$builddir/tests/unit/$t"
 done
 vg "$CHARTA" list
