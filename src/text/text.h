@@ -71,8 +71,9 @@ enum text_mode {
  *  - bidi controls (U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069)
  *    and invisible format characters (U+00AD, U+180E, U+200B, U+2060..U+2064,
  *    U+FEFF, U+E0000..U+E007F, U+FFF9..U+FFFB): "<U+202E>" form (not RAW).
- *  - non-characters and unassigned code points (general category Cn) other
- *    than the above: U+FFFD in TTY mode, kept otherwise.
+ *  - noncharacters (U+FDD0..U+FDEF, U+FFFE, U+FFFF, ... U+10FFFF): U+FFFD
+ *    (not RAW); unassigned code points (the rest of category Cn): U+FFFD
+ *    in TTY mode, kept in PIPE mode (a newer Unicode may assign them).
  *  - combining marks: at most 4 after one base in TTY mode; the rest are
  *    dropped and replaced by a single U+2026 after the kept ones.
  * If ascii_only (non-UTF-8 locale), every code point >= U+0080 that survives
@@ -84,6 +85,17 @@ enum text_mode {
  */
 char	*text_sanitize(const char *s, size_t n, enum text_mode mode,
 	    bool ascii_only, unsigned char **marks);
+
+/*
+ * text_sanitize(), and if map is not NULL, where each source byte went:
+ * *map receives a malloc'ed array of n + 1 offsets, map[i] the offset in
+ * the result where the output of the character that holds s[i] begins
+ * (so an offset inside a character counts as that character's start, and
+ * a dropped character maps to where it would have been); map[n] is the
+ * length of the result.  The caller frees it.
+ */
+char	*text_sanitize_map(const char *s, size_t n, enum text_mode mode,
+	    bool ascii_only, unsigned char **marks, size_t **map);
 
 /*
  * Display width in terminal columns of the UTF-8 string s[0..n), as
