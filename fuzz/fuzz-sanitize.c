@@ -17,9 +17,10 @@
  *  - sanitizing the output again changes nothing;
  *  - the offset map rises, ends at the output's length, and a prefix of
  *    the input ending at a character sanitizes to the map's prefix;
- *  - text_fit: a prefix of whole clusters, within cols, and the longest;
+ *  - text_fit: a prefix of whole units (clusters, placeholders kept
+ *    whole), within cols, and the longest;
  *  - text_wrap: lines in order, inside the text, without LF, each at most
- *    cols wide unless it is one cluster; every byte left out of all lines
+ *    cols wide unless it is one unit; every byte left out of all lines
  *    is a space or a mandatory break.
  */
 #include "config.h"
@@ -107,7 +108,7 @@ fuzz_check_policy(const char *out, size_t len, enum text_mode mode,
 	}
 }
 
-/* text_fit() at cols: whole clusters, within cols, the longest such. */
+/* text_fit() at cols: whole units, within cols, the longest such. */
 static void
 fuzz_check_fit(const char *s, size_t n, size_t cols)
 {
@@ -117,9 +118,9 @@ fuzz_check_fit(const char *s, size_t n, size_t cols)
 	FUZZ_CHECK(k <= n);
 	FUZZ_CHECK(w <= cols);
 	FUZZ_CHECK(w == text_width(s, k));
-	/* The prefix is a run of clusters... */
+	/* The prefix is a run of units... */
 	for (i = 0; i < k; i += len) {
-		len = text_cluster(s + i, n - i, &cw);
+		len = text_unit(s + i, n - i, &cw);
 		FUZZ_CHECK(len > 0);
 		sum += cw;
 	}
@@ -127,7 +128,7 @@ fuzz_check_fit(const char *s, size_t n, size_t cols)
 	FUZZ_CHECK(sum == w);
 	/* ...and the next would not fit. */
 	if (k < n) {
-		text_cluster(s + k, n - k, &cw);
+		text_unit(s + k, n - k, &cw);
 		FUZZ_CHECK(w + cw > cols);
 	}
 }
@@ -183,7 +184,7 @@ fuzz_check_wrap(const char *s, size_t n, size_t cols)
 		FUZZ_CHECK(memchr(s + l->off, '\n', l->len) == NULL);
 		FUZZ_CHECK(l->width == text_width(s + l->off, l->len));
 		if (l->width > cols)
-			FUZZ_CHECK(text_cluster(s + l->off, l->len, &cw) ==
+			FUZZ_CHECK(text_unit(s + l->off, l->len, &cw) ==
 			    l->len);
 		memset(covered + l->off, 1, l->len);
 		prev = l->off + l->len;

@@ -290,3 +290,53 @@ text_sanitize_map(const char *s, size_t n, enum text_mode mode,
 		*marks = (unsigned char *)text_buf_steal(&st.marks);
 	return text_buf_steal(&st.out);
 }
+
+/* An upper-case (or, if lower, a lower-case) hexadecimal digit. */
+static bool
+is_hex(unsigned char c, bool lower)
+{
+	if (c >= '0' && c <= '9')
+		return true;
+	if (lower)
+		return c >= 'a' && c <= 'f';
+	return c >= 'A' && c <= 'F';
+}
+
+/* Whether s[from..from+count) are count hexadecimal digits. */
+static bool
+all_hex(const unsigned char *p, size_t from, size_t count, bool lower)
+{
+	size_t	i;
+
+	for (i = from; i < from + count; i++)
+		if (!is_hex(p[i], lower))
+			return false;
+	return true;
+}
+
+size_t
+text_placeholder(const char *s, size_t n)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 i;
+
+	if (n < 2)
+		return 0;
+	switch (p[0]) {
+	case '^':			/* put_caret */
+		return (p[1] >= '@' && p[1] <= '_') || p[1] == '?' ? 2 : 0;
+	case '<':			/* put_codepoint: 4 to 6 digits */
+		if (n < 8 || p[1] != 'U' || p[2] != '+')
+			return 0;
+		for (i = 3; i < n && i < 9 && is_hex(p[i], false); i++)
+			;
+		return i >= 7 && i < n && p[i] == '>' ? i + 1 : 0;
+	case '\\':			/* put_uc in ascii_only mode */
+		if (p[1] == 'u' && n >= 6 && all_hex(p, 2, 4, true))
+			return 6;
+		if (p[1] == 'U' && n >= 10 && all_hex(p, 2, 8, true))
+			return 10;
+		return 0;
+	}
+	return 0;
+}

@@ -82,6 +82,7 @@ enum text_mode {
  * If marks is not NULL, *marks receives a malloc'ed array, one byte per
  * output byte, set to 1 where the byte belongs to a placeholder the rules
  * above inserted (for showing placeholders in a distinct attribute), else 0.
+ * Fitting and wrapping (text_fit, text_wrap) keep every placeholder whole.
  */
 char	*text_sanitize(const char *s, size_t n, enum text_mode mode,
 	    bool ascii_only, unsigned char **marks);
@@ -108,10 +109,33 @@ size_t	 text_width(const char *s, size_t n);
 
 /*
  * The longest prefix of s[0..n) that fits in cols columns, never splitting
- * a character or separating a base from its combining marks.  Returns the
- * prefix length in bytes; *width (if not NULL) receives its width.
+ * a character, a placeholder of text_sanitize() or separating a base from
+ * its combining marks.  Returns the prefix length in bytes; *width (if not
+ * NULL) receives its width.
  */
 size_t	 text_fit(const char *s, size_t n, size_t cols, size_t *width);
+
+/*
+ * s[0..n) in at most cols columns, saying so when it is cut: s itself if
+ * it fits; otherwise its longest prefix that leaves room for ellipsis (as
+ * text_fit cuts, blanks at the cut dropped), then ellipsis (the caller's:
+ * U+2026, or "..." where the output is ASCII only).  If not even the
+ * ellipsis fits, as much of it as does.  Returns a new string; *width (if
+ * not NULL) receives its width.
+ */
+char	*text_fit_ellipsis(const char *s, size_t n, size_t cols,
+	    const char *ellipsis, size_t *width);
+
+/* The fewest columns text_indent_fit() leaves for text. */
+#define TEXT_MIN_COLS	8
+
+/*
+ * Text indented by *indent columns in lines of cols columns (cols > 0):
+ * returns the columns left for the text, never fewer than TEXT_MIN_COLS
+ * (or cols, if that is less), and reduces *indent where the two would not
+ * fit side by side, so that indent plus text never exceeds cols.
+ */
+size_t	 text_indent_fit(size_t cols, size_t *indent);
 
 /* One line of wrapped text: a byte range of the input, and its width. */
 struct text_line {
@@ -125,9 +149,13 @@ struct text_line {
  * Break s[0..n) into lines of at most cols columns with Unicode line
  * breaking (UAX #14, u8_possible_linebreaks): a line never starts with a
  * closing punctuation such as "，。、", wide characters are never split.
+ * Tailored so that a line never breaks inside a placeholder of
+ * text_sanitize(), an abbreviation ("U.S.", "e.g.") or a URL.
  * LF is a mandatory break; blank lines come out as empty lines; a final LF
  * ends the last line and starts no empty one ("a\n" is one line).  A word
- * wider than cols is cut at a character boundary.  cols 0 is treated as 1.
+ * wider than cols is cut between grapheme clusters (a placeholder is one;
+ * one wider than cols goes on a line of its own, which is then wider than
+ * cols).  cols 0 is treated as 1.
  * Returns the number of lines and stores a malloc'ed array in *lines
  * (NULL when the result is 0 lines, for n == 0).  The caller frees it.
  */

@@ -2,12 +2,14 @@
  * wrap.c -- text_wrap(): breaking text into lines of a given width.
  *
  * The break opportunities are UAX #14's, from libunistring's
- * u8_possible_linebreaks(); the lines are then filled greedily here rather
- * than by u8_width_linebreaks(), which counts the spaces at the end of a
- * line against the width and so wraps "aaa bbb ccc" at 7 columns after
- * "aaa" although "aaa bbb" fits.  Filling here also lets a word wider than
- * the line be cut, which u8_width_linebreaks() never does, and measures
- * with text_width(), so that ill-formed bytes count as they are drawn.
+ * u8_possible_linebreaks() as linebreak.c tailors them; the lines are
+ * then filled greedily here rather than by u8_width_linebreaks(), which
+ * counts the spaces at the end of a line against the width and so wraps
+ * "aaa bbb ccc" at 7 columns after "aaa" although "aaa bbb" fits.  Filling
+ * here also lets a word wider than the line be cut (between units: a
+ * placeholder is never cut), which u8_width_linebreaks() never does, and
+ * measures with text_width(), so that ill-formed bytes count as they are
+ * drawn.
  */
 #include "config.h"
 
@@ -96,8 +98,8 @@ wrap_piece(struct wrap *w, size_t x, size_t ce, size_t y)
 	while (rest > w->cols) {
 		k = text_fit(s + w->start, ce - w->start, w->cols, &kw);
 		if (k == 0) {
-			/* One cluster wider than the line goes alone. */
-			k = text_cluster(s + w->start, ce - w->start, &kw);
+			/* One unit wider than the line goes alone. */
+			k = text_unit(s + w->start, ce - w->start, &kw);
 			if (w->start + k == ce)
 				break;
 		}
@@ -170,7 +172,7 @@ text_wrap(const char *s, size_t n, size_t cols, struct text_line **lines)
 	w.alloc = 0;
 
 	p = xmalloc(n);
-	u8_possible_linebreaks(u, n, "UTF-8", p);
+	text_linebreaks(s, n, p);
 
 	/* Split at mandatory breaks (LF, CR LF, and the rest of UAX #14's). */
 	a = 0;
