@@ -53,6 +53,30 @@ size_t	 text_unit(const char *s, size_t n, size_t *width);
  */
 void	 text_linebreaks(const char *s, size_t n, char *p);
 
+/*
+ * Two lists of spans drawn with markers around them ("[-" and "-]"), which
+ * take room on every line a span is on: cols[i] columns of markers for
+ * each part of a span of list i on a line.  Each list is sorted and its
+ * ranges are disjoint.
+ */
+struct text_wrap_marks {
+	const struct text_range	*v[2];
+	size_t			 n[2];
+	size_t			 cols[2];
+};
+
+/* How many of the ranges v[0..n) (sorted, disjoint) meet [a, b). */
+size_t	 text_range_meet(const struct text_range *v, size_t n, size_t a,
+	    size_t b);
+
+/*
+ * text_wrap(), counting marks (if not NULL) as part of a line's width: no
+ * line is wider than cols with its markers, unless one unit is.  The
+ * width of each line in *lines is still that of its text alone.
+ */
+size_t	 text_wrap_marked(const char *s, size_t n, size_t cols,
+	    const struct text_wrap_marks *marks, struct text_line **lines);
+
 /* Append n copies of byte c. */
 void	 text_buf_fill(struct text_buf *, char c, size_t n);
 

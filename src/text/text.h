@@ -137,6 +137,12 @@ char	*text_fit_ellipsis(const char *s, size_t n, size_t cols,
  */
 size_t	 text_indent_fit(size_t cols, size_t *indent);
 
+/* A byte range [start, end) of a string. */
+struct text_range {
+	size_t	start;
+	size_t	end;
+};
+
 /* One line of wrapped text: a byte range of the input, and its width. */
 struct text_line {
 	size_t	off;		/* byte offset of the line in the input */
