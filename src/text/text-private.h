@@ -28,6 +28,13 @@ size_t	 text_utf8_decode(const unsigned char *s, size_t n, uint32_t *uc);
  */
 size_t	 text_cluster(const char *s, size_t n, size_t *width);
 
+/*
+ * Append what text_search_fold() makes of the one well-formed non-ASCII
+ * character uc, encoded as s[0..len) (search-fold.c).
+ */
+void	 text_search_fold_char(uint32_t uc, const uint8_t *s, size_t len,
+	    struct text_buf *out);
+
 /* Append n copies of byte c. */
 void	 text_buf_fill(struct text_buf *, char c, size_t n);
 
