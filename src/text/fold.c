@@ -38,6 +38,15 @@ struct fold_cache {
 	char		bytes[FOLD_CACHE_BYTES];
 };
 
+/*
+ * The search fold's cache outlives the call, one per thread: the index
+ * folds each node in a call of its own, and the nodes share their few
+ * non-ASCII characters (’, —), each of which would otherwise go through
+ * libunistring (four passes) again in every node.
+ */
+static _Thread_local struct fold_cache	search_cache[FOLD_CACHE_SIZE];
+static _Thread_local bool		search_ready;
+
 /* The map under construction: one source offset per output byte. */
 struct fold_map {
 	size_t		*v;
@@ -120,8 +129,8 @@ fold_map_add(struct fold_map *m, size_t upto, size_t off)
 /*
  * Fold the one character uc, encoded as s[0..len), appending to out (for
  * search: text_search_fold_char()).  The cache lives on the caller's
- * stack, so folding stays reentrant; it is cleared on first use, as pure
- * ASCII text never needs it.
+ * stack (for search, in the thread), so folding stays reentrant; it is
+ * cleared on first use, as pure ASCII text never needs it.
  */
 static void
 fold_char(struct fold_cache *cache, bool *ready, uint32_t uc,
@@ -203,7 +212,11 @@ fold_text(const char *s, size_t n, size_t *outlen, size_t **map,
 			}
 			continue;
 		}
-		fold_char(cache, &ready, uc, p + i, len, search, &out);
+		if (search)
+			fold_char(search_cache, &search_ready, uc, p + i, len,
+			    true, &out);
+		else
+			fold_char(cache, &ready, uc, p + i, len, false, &out);
 		if (map != NULL)
 			fold_map_add(&m, out.len, i);
 	}
