@@ -77,6 +77,13 @@ size_t	 text_range_meet(const struct text_range *v, size_t n, size_t a,
 size_t	 text_wrap_marked(const char *s, size_t n, size_t cols,
 	    const struct text_wrap_marks *marks, struct text_line **lines);
 
+/*
+ * Append what text_search_fold() makes of the one well-formed non-ASCII
+ * character uc, encoded as s[0..len) (search-fold.c).
+ */
+void	 text_search_fold_char(uint32_t uc, const uint8_t *s, size_t len,
+	    struct text_buf *out);
+
 /* Append n copies of byte c. */
 void	 text_buf_fill(struct text_buf *, char c, size_t n);
 

@@ -184,4 +184,34 @@ char	*text_fold(const char *s, size_t n, size_t *outlen, size_t **map);
 /* The slow, libunistring-only fold, for testing text_fold() against. */
 char	*text_fold_slow(const char *s, size_t n, size_t *outlen);
 
+/*
+ * Fold s[0..n) for search: text_fold() and what else text that reads the
+ * same differs by.  Each character c becomes, in order of precedence:
+ *  - "'" for the apostrophes ` ʼ ‘ ’ ‚ ‛ and the prime ′; "\"" for the
+ *    quotes “ ” „ ‟ and ″; "-" for the dashes ‐ ‑ ‒ – — ― and −;
+ *  - " " for every other space character (general category Z);
+ *  - ASCII letters lowered, other ASCII itself;
+ *  - otherwise NFKD(casefold(NFKD(casefold(c)))) ("Ⅳ" -> "iv",
+ *    "ＣＨＩＮＡ" -> "china", "ﬁ" -> "fi", "Straße" -> "strasse", "é" ->
+ *    "e"), each character of that mapped as above, combining marks
+ *    (general category M) and format characters (Cf: soft hyphen,
+ *    zero-width space and joiners, bidi controls) dropped.
+ * Ill-formed bytes pass through.  Blanks are not collapsed.  Ownership,
+ * *outlen and *map as text_fold() (map[i]: where the character that made
+ * folded byte i starts in s).
+ */
+char	*text_search_fold(const char *s, size_t n, size_t *outlen,
+	    size_t **map);
+
+/* The same by whole runs through libunistring, for testing. */
+char	*text_search_fold_slow(const char *s, size_t n, size_t *outlen);
+
+/*
+ * True if a word begins at s[at] in the folded text s[0..n): at the start,
+ * or where the characters on either side do not both join words (letters
+ * and digits do, but each ideograph is a word of its own).  For the
+ * prefix search "term*".
+ */
+bool	 text_word_start(const char *s, size_t n, size_t at);
+
 #endif /* CHARTA_TEXT_H */

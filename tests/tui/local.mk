@@ -9,6 +9,7 @@ TUI_TESTS = \
 	tests/tui/terminal.sh \
 	tests/tui/hostile.sh \
 	tests/tui/filter.sh \
+	tests/tui/filter-oracle.sh \
 	tests/tui/compare.sh
 
 # Distributed with dist_noinst_*: Makefile.am sets EXTRA_DIST with '='
