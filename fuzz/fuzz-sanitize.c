@@ -3,7 +3,7 @@
  * ascii_only, then text_width(), text_fit() and text_wrap() on what it
  * made.  The first byte also picks the wrap width; all bytes are text.
  *
- * Invariants (RELIABILITY.md section 1, text.h):
+ * Invariants (doc/reliability.md, text.h):
  *  - the output is valid UTF-8 and NUL-terminated at its length;
  *  - TTY: no byte < 0x20 but LF, PIPE: none but TAB and LF; both: no DEL,
  *    no NUL, no C1 (C2 80..C2 9F), no bidi control, invisible format

@@ -11,7 +11,7 @@
 
 #include "text/spans.h"
 
-/* Exit statuses (DESIGN.md: 0 success, 1 nothing found, 2 bad input). */
+/* Exit statuses (charta(1): 0 success, 1 nothing found, 2 bad input). */
 #define EXIT_FOUND	0
 #define EXIT_NOTFOUND	1
 #define EXIT_WRITE	1

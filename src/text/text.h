@@ -58,7 +58,7 @@ enum text_mode {
 };
 
 /*
- * The one display policy (RELIABILITY.md section 1).  Returns a new string
+ * The one display policy (doc/reliability.md).  Returns a new string
  * that is safe to write to a terminal:
  *  - TAB: kept in PIPE/RAW mode; in TTY mode expanded with spaces to the
  *    next multiple of 8 columns (counted from the start of s or the last LF).

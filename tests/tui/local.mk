@@ -10,7 +10,8 @@ TUI_TESTS = \
 	tests/tui/hostile.sh \
 	tests/tui/filter.sh \
 	tests/tui/filter-oracle.sh \
-	tests/tui/compare.sh
+	tests/tui/compare.sh \
+	tests/tui/keyboard.sh
 
 # Distributed with dist_noinst_*: Makefile.am sets EXTRA_DIST with '='
 # after it includes this file, and automake refuses '+=' before '='.
