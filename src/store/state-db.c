@@ -249,12 +249,14 @@ state_db_open_readonly(struct state *st)
 }
 
 /* The reason of an error: SQLite's, and the system's if it has one. */
-static char *
+char *
 state_db_reason(struct state *st, int rc)
 {
 	int	sys = st->db != NULL ? sqlite3_system_errno(st->db) : 0;
 
-	if (sys != 0 && !state_db_busy(rc))
+	/* (Only these come from a system call that just failed.) */
+	if (sys != 0 && ((rc & 0xff) == SQLITE_IOERR ||
+	    (rc & 0xff) == SQLITE_FULL || (rc & 0xff) == SQLITE_CANTOPEN))
 		return xasprintf("%s (%s)", state_db_errmsg(st, rc),
 		    strerror(sys));
 	return xstrdup(state_db_errmsg(st, rc));
@@ -314,7 +316,14 @@ state_db_open_load(struct state *st, struct state_model **m, char **message,
 		if ((rc & 0xff) != SQLITE_CORRUPT &&
 		    (rc & 0xff) != SQLITE_NOTADB)
 			break;
-		/* Keep the damaged file for the user; start afresh. */
+		/*
+		 * Keep the damaged file for the user, as it is (closing
+		 * would write the -wal into it, then delete it); start
+		 * afresh.
+		 */
+		if (st->db != NULL)
+			sqlite3_db_config(st->db,
+			    SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 		state_db_close(st);
 		if ((aside = state_db_move_aside(st->path)) == NULL) {
 			*error = xasprintf(_("%s is damaged and cannot be "

@@ -106,8 +106,7 @@ state_load_history(struct state *st, struct state_model *m)
 			continue;
 		h = state_model_hist(m, (const char *)kind);
 		if (h == NULL) {
-			m->hist = xreallocarray(m->hist, m->nhist + 1,
-			    sizeof *m->hist);
+			m->hist = state_grow(m->hist, m->nhist, sizeof *m->hist);
 			h = &m->hist[m->nhist++];
 			h->kind = xstrdup((const char *)kind);
 			h->items = NULL;
@@ -115,7 +114,7 @@ state_load_history(struct state *st, struct state_model *m)
 		}
 		if (h->n == STATE_HISTORY_MAX)
 			continue;
-		h->items = xreallocarray(h->items, h->n + 1, sizeof *h->items);
+		h->items = state_grow(h->items, h->n, sizeof *h->items);
 		h->items[h->n++] = state_load_text_nn(stmt, 1);
 	}
 	sqlite3_finalize(stmt);
@@ -134,7 +133,7 @@ state_load_positions(struct state *st, struct state_model *m)
 	    "reading_position ORDER BY slug", &stmt)) != SQLITE_OK)
 		return rc;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		m->pos = xreallocarray(m->pos, m->npos + 1, sizeof *m->pos);
+		m->pos = state_grow(m->pos, m->npos, sizeof *m->pos);
 		p = &m->pos[m->npos++];
 		memset(p, 0, sizeof *p);
 		p->slug = state_load_text_nn(stmt, 0);
@@ -173,8 +172,7 @@ state_load_marks(struct state *st, struct state_model *m)
 	    &stmt)) != SQLITE_OK)
 		return rc;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		m->marks = xreallocarray(m->marks, m->nmarks + 1,
-		    sizeof *m->marks);
+		m->marks = state_grow(m->marks, m->nmarks, sizeof *m->marks);
 		k = &m->marks[m->nmarks++];
 		memset(k, 0, sizeof *k);
 		state_load_id(stmt, 0, k->id);
@@ -199,8 +197,7 @@ state_load_notes(struct state *st, struct state_model *m)
 	    "deleted FROM note ORDER BY created, rowid", &stmt)) != SQLITE_OK)
 		return rc;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		m->notes = xreallocarray(m->notes, m->nnotes + 1,
-		    sizeof *m->notes);
+		m->notes = state_grow(m->notes, m->nnotes, sizeof *m->notes);
 		n = &m->notes[m->nnotes++];
 		memset(n, 0, sizeof *n);
 		state_load_id(stmt, 0, n->id);
@@ -230,8 +227,7 @@ state_load_drafts(struct state *st, struct state_model *m)
 	    "ORDER BY saved, rowid", &stmt)) != SQLITE_OK)
 		return rc;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		m->drafts = xreallocarray(m->drafts, m->ndrafts + 1,
-		    sizeof *m->drafts);
+		m->drafts = state_grow(m->drafts, m->ndrafts, sizeof *m->drafts);
 		d = &m->drafts[m->ndrafts++];
 		memset(d, 0, sizeof *d);
 		state_load_id(stmt, 0, d->note_id);

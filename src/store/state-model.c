@@ -67,6 +67,19 @@ state_new_id(char id[STATE_ID_SIZE])
 	    b[14], b[15]);
 }
 
+/*
+ * Room for one more element at index n of arr, an array grown only by
+ * this function: it doubles when n is a power of two, so it always has
+ * room for the next one, even after elements were taken off its end.
+ */
+void *
+state_grow(void *arr, size_t n, size_t size)
+{
+	if (n != 0 && (n & (n - 1)) != 0)
+		return arr;
+	return xreallocarray(arr, n == 0 ? 1 : n * 2, size);
+}
+
 /* ------------------------------------------------------------ records */
 
 void
@@ -317,7 +330,7 @@ state_model_history_add(struct state_model *m, const char *kind,
 	size_t			 i;
 
 	if (h == NULL) {
-		m->hist = xreallocarray(m->hist, m->nhist + 1, sizeof *m->hist);
+		m->hist = state_grow(m->hist, m->nhist, sizeof *m->hist);
 		h = &m->hist[m->nhist++];
 		h->kind = xstrdup(kind);
 		h->items = NULL;
@@ -334,7 +347,7 @@ state_model_history_add(struct state_model *m, const char *kind,
 	}
 	if (h->n == STATE_HISTORY_MAX)
 		free(h->items[--h->n]);
-	h->items = xreallocarray(h->items, h->n + 1, sizeof *h->items);
+	h->items = state_grow(h->items, h->n, sizeof *h->items);
 	memmove(&h->items[1], &h->items[0], h->n * sizeof *h->items);
 	h->items[0] = xstrdup(text);
 	h->n++;
@@ -349,9 +362,10 @@ state_model_position_put(struct state_model *m,
 	for (i = 0; i < m->npos; i++)
 		if (strcmp(m->pos[i].slug, p->slug) == 0)
 			break;
-	if (i == m->npos)
-		m->pos = xreallocarray(m->pos, ++m->npos, sizeof *m->pos);
-	else
+	if (i == m->npos) {
+		m->pos = state_grow(m->pos, m->npos, sizeof *m->pos);
+		m->npos++;
+	} else
 		state_position_clear(&m->pos[i]);
 	state_position_copy(&m->pos[i], p);
 	m->pos[i].updated = at;
@@ -381,7 +395,7 @@ state_model_mark_op(struct state_model *m, const struct state_op *op)
 		state_model_mark_supersede(m, op->mark.name, op->mark.id,
 		    op->at);
 		if (k == NULL) {
-			m->marks = xreallocarray(m->marks, m->nmarks + 1,
+			m->marks = state_grow(m->marks, m->nmarks,
 			    sizeof *m->marks);
 			k = &m->marks[m->nmarks++];
 		} else
@@ -414,12 +428,15 @@ state_model_mark_op(struct state_model *m, const struct state_op *op)
 static void
 state_model_note_op(struct state_model *m, const struct state_op *op)
 {
-	struct state_note	*n = state_model_note_id(m, op->note.id);
+	struct state_note	*n = NULL;
 
+	/* A new note's id is new: no need to look for it among 10,000. */
+	if (!op->fresh)
+		n = state_model_note_id(m, op->note.id);
 	switch (op->kind) {
 	case STATE_OP_NOTE_PUT:
 		if (n == NULL) {
-			m->notes = xreallocarray(m->notes, m->nnotes + 1,
+			m->notes = state_grow(m->notes, m->nnotes,
 			    sizeof *m->notes);
 			state_note_copy(&m->notes[m->nnotes++], &op->note);
 			break;
@@ -479,8 +496,7 @@ state_model_draft_op(struct state_model *m, const struct state_op *op)
 		    (m->ndrafts - i - 1) * sizeof *m->drafts);
 		m->ndrafts--;
 	}
-	m->drafts = xreallocarray(m->drafts, m->ndrafts + 1,
-	    sizeof *m->drafts);
+	m->drafts = state_grow(m->drafts, m->ndrafts, sizeof *m->drafts);
 	state_draft_copy(&m->drafts[m->ndrafts], &op->draft);
 	m->drafts[m->ndrafts++].saved = op->at;
 }
@@ -537,6 +553,7 @@ state_op_dup(const struct state_op *src)
 
 	op->kind = src->kind;
 	op->at = src->at;
+	op->fresh = src->fresh;
 	op->hkind = state_xstrdup_null(src->hkind);
 	op->text = state_xstrdup_null(src->text);
 	state_position_copy(&op->pos, &src->pos);

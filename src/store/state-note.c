@@ -55,6 +55,7 @@ state_note_add(struct state *st, const struct state_anchor *at,
 	    state_note_check_body(body, err) == -1)
 		return -1;
 	op = state_op_new(STATE_OP_NOTE_PUT);
+	op->fresh = true;
 	state_new_id(op->note.id);
 	state_anchor_copy(&op->note.at, at);
 	if (quote != NULL)

@@ -66,6 +66,7 @@ enum state_op_kind {
 struct state_op {
 	enum state_op_kind	 kind;
 	int64_t			 at;	/* when it was made */
+	bool			 fresh;	/* NOTE_PUT of a new note */
 	char			*hkind;
 	char			*text;
 	struct state_position	 pos;
@@ -149,6 +150,7 @@ struct state {
 };
 
 /* state-model.c */
+void	*state_grow(void *, size_t n, size_t size);
 void	 state_model_free(struct state_model *);
 void	 state_model_apply(struct state_model *, const struct state_op *);
 struct state_hist *state_model_hist(const struct state_model *,
@@ -217,6 +219,7 @@ void	 state_db_close(struct state *);
 bool	 state_db_busy(int rc);
 bool	 state_db_transient(int rc);
 const char *state_db_errmsg(struct state *, int rc);
+char	*state_db_reason(struct state *, int rc);
 
 /* state-load.c, on the writer thread. */
 int	 state_db_load(struct state *, struct state_model **);

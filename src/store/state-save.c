@@ -270,7 +270,7 @@ state_save_batch(struct state *st, struct state_op *ops, size_t n,
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
-		*why = xstrdup(state_db_errmsg(st, rc));
+		*why = state_db_reason(st, rc);
 		if (sqlite3_get_autocommit(st->db) == 0)
 			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	}

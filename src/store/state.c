@@ -104,8 +104,8 @@ state_prepare_path(const char *given, char **dir, char **err)
 		return NULL;
 	}
 	if (userdir_mkdirs(given, &failed) == -1) {
-		*err = xasprintf(_("%s: cannot create the directory: %s"),
-		    failed, strerror(errno));
+		*err = xasprintf(_("%s: cannot create the directory (%s: %s)"),
+		    given, failed, strerror(errno));
 		free(failed);
 		return NULL;
 	}

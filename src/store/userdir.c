@@ -132,8 +132,9 @@ userdir_path(const char *filename, char **err)
 	dir = xasprintf("%s/" USERDIR_NAME "/", base);
 	free(base);
 	if (userdir_mkdirs(dir, &failed) == -1) {
-		*err = xasprintf(_("%s: cannot create the directory: %s"),
-		    failed, strerror(errno));
+		dir[strlen(dir) - 1] = '\0';
+		*err = xasprintf(_("%s: cannot create the directory (%s: %s)"),
+		    dir, failed, strerror(errno));
 		free(failed);
 		free(dir);
 		return NULL;
