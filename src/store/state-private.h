@@ -201,7 +201,6 @@ int	 state_submit(struct state *, struct state_op *, char **err);
 void	 state_adopt(struct state *);
 void	 state_notify(struct state *, unsigned int events);
 void	 state_add_message(struct state *, char *message);
-void	 state_set_error(struct state *, char *error);
 bool	 state_wait_open(struct state *, int timeout_ms);
 char	*state_unsaved_message(struct state *, size_t n);
 

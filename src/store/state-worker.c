@@ -88,13 +88,23 @@ state_add_message(struct state *st, char *message)
 	state_notify(st, STATE_EVENT_MESSAGE);
 }
 
-/* With mu held: the last failure (taken over; NULL: none). */
-void
-state_set_error(struct state *st, char *error)
+/*
+ * With mu held: whether the file is locked and the last failure (taken
+ * over; NULL: none).  The reader is woken only if that changed: a lock
+ * retried every second is one event, not one a second.
+ */
+static void
+state_set_status(struct state *st, bool locked, char *error)
 {
+	bool	same;
+
+	same = st->locked == locked && (st->error == NULL ? error == NULL :
+	    error != NULL && strcmp(st->error, error) == 0);
+	st->locked = locked;
 	free(st->error);
 	st->error = error;
-	state_notify(st, STATE_EVENT_STATUS);
+	if (!same)
+		state_notify(st, STATE_EVENT_STATUS);
 }
 
 /* ------------------------------------------------------- the thread */
@@ -134,26 +144,23 @@ state_worker_open(struct state *st, unsigned int *pause_ms)
 	case STATE_DB_NEWER:
 		st->loaded = m;
 		st->phase = r == STATE_DB_OK ? STATE_READY : STATE_READONLY;
-		st->locked = false;
-		free(st->error);
-		st->error = NULL;
+		state_set_status(st, false, NULL);
 		*pause_ms = STATE_PAUSE_MIN_MS;
 		state_notify(st, STATE_EVENT_LOADED | STATE_EVENT_STATUS);
 		break;
 	case STATE_DB_LOCKED:
 	case STATE_DB_RETRY:
 		/* Try again later; meanwhile the status says why. */
-		st->locked = r == STATE_DB_LOCKED;
-		state_set_error(st, error);
+		state_set_status(st, r == STATE_DB_LOCKED, error);
 		state_worker_pause(st, pause_ms, st->locked ?
 		    STATE_PAUSE_LOCK_MS : STATE_PAUSE_ERROR_MS);
 		break;
 	case STATE_DB_FAILED:
 		st->phase = STATE_FAILED;
-		st->locked = false;
 		if (msg == NULL)
 			state_add_message(st, xstrdup(error));
-		state_set_error(st, error);
+		state_set_status(st, false, error);
+		state_notify(st, STATE_EVENT_STATUS);
 		break;
 	}
 }
@@ -208,18 +215,15 @@ state_worker_write(struct state *st, size_t *single, unsigned int *pause_ms)
 		if (*single > 0)
 			(*single)--;
 		state_queue_free(&batch);
-		st->locked = false;
 		*pause_ms = STATE_PAUSE_MIN_MS;
-		free(st->error);
-		st->error = NULL;
-		state_notify(st, STATE_EVENT_STATUS);
+		state_set_status(st, false, NULL);
+		state_notify(st, STATE_EVENT_STATUS);	/* fewer pending */
 		return;
 	}
 	busy = state_db_busy(rc);
 	if (state_db_transient(rc)) {
 		state_queue_prepend(&st->queue, &batch);
-		st->locked = busy;
-		state_set_error(st, xasprintf(_("%s: cannot save: %s"),
+		state_set_status(st, busy, xasprintf(_("%s: cannot save: %s"),
 		    st->path, why));
 		free(why);
 		state_worker_pause(st, pause_ms, busy ? STATE_PAUSE_LOCK_MS :

@@ -175,6 +175,7 @@ state_open_with(const struct state_options *opts, char **warning)
 				    STATE_JOURNAL_AUTO, STATE_SYNC_FULL };
 	struct state		*st;
 	char			*path, *dir, *err = NULL, *prepared;
+	bool			 failed;
 
 	*warning = NULL;
 	if (opts == NULL)
@@ -217,10 +218,11 @@ state_open_with(const struct state_options *opts, char **warning)
 	pthread_mutex_lock(&st->mu);
 	*warning = st->messages;
 	st->messages = NULL;
-	if (st->phase == STATE_FAILED && *warning == NULL)
+	failed = st->phase == STATE_FAILED;
+	if (failed && *warning == NULL)
 		*warning = state_xstrdup_null(st->error);
 	pthread_mutex_unlock(&st->mu);
-	if (st->phase == STATE_FAILED) {
+	if (failed) {
 		/* Nothing was made: nothing to save. */
 		state_worker_stop(st, STATE_STOP_MS);
 		state_free(st);

@@ -19,8 +19,8 @@ W=$STATE_WRITER
 DB=$tmp/state.db
 cd "$tmp" || exit 99
 
-random_list "$trials" 41 >delays
-echo "$test_name: $trials kills 0-40 ms after a writer starts, seed $seed"
+random_list "$trials" 61 >delays
+echo "$test_name: $trials kills 0-60 ms after a writer starts, seed $seed"
 k_none=0
 k_mid=0
 k_done=0
@@ -94,7 +94,7 @@ while read -r delay; do
 	fi
 done <delays
 ls | grep -q corrupt && fail "a killed writer's database was moved aside"
-echo "$test_name: kills before the first change $k_none, between changes" \
+echo "$test_name: kills before the first acknowledgement $k_none, after" \
     "$k_mid (in $k_inflight of them a committed change was not yet" \
     "acknowledged: found, as allowed), writer done first $k_done;" \
     "$acked notes and marks acknowledged; $ic_failed integrity failures"

@@ -348,6 +348,7 @@ test_note_round_trip(void **unused)
 	assert_non_null(big);
 	memset(big, 'n', STATE_NOTE_MAX + 1);
 	big[STATE_NOTE_MAX] = '\0';
+	big[STATE_NOTE_MAX + 1] = '\0';
 	st = open_quiet(path, STATE_JOURNAL_AUTO);
 	assert_int_equal(state_note_add(st, &mfa, &quote, "body " HOSTILE, a,
 	    &err), 0);
@@ -486,6 +487,8 @@ test_newer_read_only(void **unused)
 	const char	*path = tpath("state.db");
 	const char	*want[] = { "two", "one" };
 	struct state	*st;
+	struct state_options o = { path, -1, STATE_JOURNAL_AUTO,
+			    STATE_SYNC_FULL };
 	char		*err, *warning, *before, *after, id[STATE_ID_SIZE];
 	size_t		 lb, la;
 	struct state_anchor at = { NULL, NULL, "mfa", "I" };
@@ -497,7 +500,7 @@ test_newer_read_only(void **unused)
 	close_saved(st);
 	sql_exec(path, "PRAGMA user_version=3");
 	before = slurp(path, &lb);
-	st = state_open(path, &warning);
+	st = state_open_with(&o, &warning);
 	assert_non_null(st);
 	assert_non_null(warning);
 	assert_non_null(strstr(warning, "newer charta"));
