@@ -168,7 +168,7 @@ state_load_marks(struct state *st, struct state_model *m)
 	int			 rc;
 
 	if ((rc = state_load_prepare(st, "SELECT id, name, work, anchor, "
-	    "slug, label, created, deleted FROM mark ORDER BY created, id",
+	    "slug, label, created, deleted FROM mark ORDER BY rowid",
 	    &stmt)) != SQLITE_OK)
 		return rc;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
@@ -194,7 +194,7 @@ state_load_notes(struct state *st, struct state_model *m)
 
 	if ((rc = state_load_prepare(st, "SELECT id, work, anchor, slug, "
 	    "label, exact, prefix, suffix, body, created, modified, status, "
-	    "deleted FROM note ORDER BY created, rowid", &stmt)) != SQLITE_OK)
+	    "deleted FROM note ORDER BY rowid", &stmt)) != SQLITE_OK)
 		return rc;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		m->notes = state_grow(m->notes, m->nnotes, sizeof *m->notes);
@@ -224,7 +224,7 @@ state_load_drafts(struct state *st, struct state_model *m)
 
 	if ((rc = state_load_prepare(st, "SELECT note_id, work, anchor, slug, "
 	    "label, exact, prefix, suffix, body, saved FROM note_draft "
-	    "ORDER BY saved, rowid", &stmt)) != SQLITE_OK)
+	    "ORDER BY rowid", &stmt)) != SQLITE_OK)
 		return rc;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		m->drafts = state_grow(m->drafts, m->ndrafts, sizeof *m->drafts);

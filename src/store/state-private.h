@@ -98,9 +98,9 @@ struct state_model {
 	char			*last_doc;
 	struct state_mark	*marks;		/* live and deleted */
 	size_t			 nmarks;
-	struct state_note	*notes;		/* oldest first */
+	struct state_note	*notes;		/* in the order added */
 	size_t			 nnotes;
-	struct state_draft	*drafts;	/* oldest first */
+	struct state_draft	*drafts;	/* in the order saved */
 	size_t			 ndrafts;
 };
 

@@ -376,8 +376,8 @@ int		 state_note_set_status(struct state *, const char *id,
 
 /*
  * The notes (STATE_LIST_* in which) whose logical target is that of
- * target (NULL: all), oldest first: returns the count, the array in
- * *notes (free with state_notes_free).
+ * target (NULL: all), in the order they were added: returns the count,
+ * the array in *notes (free with state_notes_free).
  */
 size_t		 state_note_list(struct state *,
 		    const struct state_anchor *target, int which,
@@ -390,7 +390,7 @@ void		 state_notes_free(struct state_note *, size_t n);
 int		 state_draft_save(struct state *, const struct state_draft *,
 		    char **err);
 
-/* The drafts, oldest first: the count, the array in *drafts. */
+/* The drafts, in the order they were saved: the count, the array. */
 size_t		 state_draft_list(struct state *, struct state_draft **drafts);
 
 /*
