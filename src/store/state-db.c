@@ -134,7 +134,7 @@ state_db_configure(sqlite3 *db)
 static int
 state_db_try(struct state *st)
 {
-	int		 rc, id, ver, nschema;
+	int		 rc, id = 0, ver = 0, nschema = 0;
 	bool		 wal;
 	const char	*mode, *sync;
 
@@ -144,14 +144,24 @@ state_db_try(struct state *st)
 	if (rc != SQLITE_OK)
 		return rc;
 	state_db_configure(st->db);
-	if ((rc = state_db_quick_check(st->db)) != SQLITE_OK)
+	/*
+	 * One read transaction: another charta may be creating the file
+	 * meanwhile, and an id read before its commit with a schema read
+	 * after would look like another program's file.
+	 */
+	if ((rc = sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL)) !=
+	    SQLITE_OK)
 		return rc;
-	id = state_db_int(st->db, "PRAGMA application_id", &rc);
+	rc = state_db_quick_check(st->db);
+	if (rc == SQLITE_OK)
+		id = state_db_int(st->db, "PRAGMA application_id", &rc);
 	if (rc == SQLITE_OK)
 		ver = state_db_int(st->db, "PRAGMA user_version", &rc);
 	if (rc == SQLITE_OK)
 		nschema = state_db_int(st->db, "SELECT count(*) FROM "
 		    "sqlite_schema", &rc);
+	if (sqlite3_get_autocommit(st->db) == 0)
+		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
 	/* Another program's file, even one that sets no id. */
