@@ -7,6 +7,7 @@
  *		the interface: check the arguments against the state in
  *		memory, make a change (struct state_op) and submit it
  *   state-model.c	the state in memory and how a change applies to it
+ *   state-op.c		changes, queues, ids
  *   state-worker.c	the writer thread: the queue, retries, status,
  *			events, flush
  *   state-db.c		opening, checking, upgrading, loading the file
