@@ -316,7 +316,7 @@ state_db_open_load(struct state *st, struct state_model **m, char **message,
     char **error)
 {
 	char	*aside;
-	int	 rc, tries;
+	int	 rc = SQLITE_OK, tries;
 
 	*m = NULL;
 	*message = *error = NULL;
