@@ -16,6 +16,7 @@
 #include "import/import.h"
 #include "model/corpus.h"
 #include "store/store.h"
+#include "text/text.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -40,6 +41,30 @@ cmd_import_clash(const struct corpus *c, uint32_t a, uint32_t b)
 		    dy->file, y->line, y->label, x->line);
 }
 
+/*
+ * Keep an importer's warning: they are printed (sanitized, one a line)
+ * only if the import succeeds, so that a refusal is one message alone.
+ */
+static void
+cmd_import_warn(void *arg, const char *msg)
+{
+	struct text_buf	*w = arg;
+
+	text_buf_puts(w, msg);
+	text_buf_addc(w, '\n');
+}
+
+static void
+cmd_import_print_warnings(const struct text_buf *w)
+{
+	const char	*s = w->data, *e;
+
+	for (; s != NULL && *s != '\0'; s = e + 1) {
+		e = strchr(s, '\n');
+		output_error("%.*s", (int)(e - s), s);
+	}
+}
+
 /* A links file is named *.tsv; everything else is a source document. */
 static bool
 cmd_import_is_links(const char *path)
@@ -58,7 +83,11 @@ cmd_import_exec(struct cli_ctx *ctx)
 	size_t		 len;
 	uint32_t	 a, b;
 	int		 i, status = EXIT_USAGE;
+	struct text_buf	 warnings;
+	struct import_options opt = { .warn = cmd_import_warn,
+	    .arg = &warnings };
 
+	text_buf_init(&warnings);
 	path = cli_corpus_path(ctx->db_path);
 	/* Keep what the database already holds. */
 	if (stat(path, &sb) == 0 && sb.st_size > 0) {
@@ -82,7 +111,8 @@ cmd_import_exec(struct cli_ctx *ctx)
 			output_error("%s", err);
 			goto out;
 		}
-		if (import_markdown(c, ctx->argv[i], data, len, &err) == -1) {
+		if (import_markdown_opt(c, ctx->argv[i], data, len, &opt,
+		    &err) == -1) {
 			free(data);
 			output_error("%s", err);
 			goto out;
@@ -111,8 +141,10 @@ cmd_import_exec(struct cli_ctx *ctx)
 		output_error("%s", err);
 		goto out;
 	}
+	cmd_import_print_warnings(&warnings);
 	status = EXIT_FOUND;
 out:
+	text_buf_free(&warnings);
 	free(err);
 	free(path);
 	corpus_free(c);

@@ -10,9 +10,30 @@
 #ifndef CHARTA_IMPORT_H
 #define CHARTA_IMPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct corpus;
+
+/*
+ * How to import, from the command line's options.  A NULL options pointer
+ * means the defaults: UTF-8 source, warnings not reported.
+ */
+struct import_options {
+	const char	*encoding;	/* iconv name of the source's encoding;
+					   NULL or "" for UTF-8 */
+	bool		 quiet;		/* report no warnings */
+	/*
+	 * Called with each warning, "NAME:LINE:COL: warning: MESSAGE" (the
+	 * message may hold bytes of the source: sanitize it to print it).
+	 * NULL: warnings are dropped.
+	 */
+	void		(*warn)(void *arg, const char *msg);
+	void		*arg;
+};
+
+/* At most this many warnings are reported for one file. */
+#define IMPORT_MAX_WARNINGS	50
 
 /* The largest source file the importer reads. */
 #define IMPORT_MAX_FILE	(256 * 1024 * 1024)
@@ -47,6 +68,16 @@ int	import_check_text(const char *name, char *data, size_t *len,
  */
 int	import_markdown(struct corpus *c, const char *name, const char *data,
 	    size_t len, char **err);
+
+/*
+ * The same, reporting warnings through opt (NULL: none): characters a
+ * reader cannot see (controls, bidi controls), raw HTML kept as text, an
+ * unclosed HTML comment, nesting that is flattened.  Warnings never stop
+ * the import, and the text is stored unchanged.
+ */
+int	import_markdown_opt(struct corpus *c, const char *name,
+	    const char *data, size_t len, const struct import_options *opt,
+	    char **err);
 
 /*
  * Read a links file (data/links.tsv: FROM, TO, RELATION, NOTE separated by
