@@ -30,6 +30,12 @@ struct import_options {
 	 */
 	void		(*warn)(void *arg, const char *msg);
 	void		*arg;
+	/*
+	 * Bytes of Markdown given to libcmark at a time (0: the default,
+	 * 256 KiB).  What is imported is the same whatever it is: the tests
+	 * import with 1 (a cut at every place one can be) and compare.
+	 */
+	size_t		 chunk;
 };
 
 /* At most this many warnings are reported for one file. */

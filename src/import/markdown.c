@@ -301,6 +301,21 @@ import_markdown(struct corpus *c, const char *name, const char *data,
 	return import_markdown_opt(c, name, data, len, NULL, err);
 }
 
+/* One top-level node of the body. */
+static int
+md_top(struct md_state *st, cmark_node *n)
+{
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_HEADING:
+		return md_heading(st, n);
+	case CMARK_NODE_THEMATIC_BREAK:
+		/* A rule between blocks: no text, nothing to keep. */
+		return 0;
+	default:
+		return md_block(st, n);
+	}
+}
+
 int
 import_markdown_opt(struct corpus *c, const char *name, const char *data,
     size_t len, const struct import_options *opt, char **err)
@@ -308,16 +323,13 @@ import_markdown_opt(struct corpus *c, const char *name, const char *data,
 	struct md_state		 st;
 	struct import_diag	 diag;
 	struct corpus_doc	 meta;
-	cmark_node		*doc, *n;
-	char			*copy;
-	int			 l, rc = 0;
+	size_t			 body, body_line;
+	int			 l, rc;
 
 	*err = NULL;
-	copy = xstrndup(data, len);
-	if (frontmatter_parse(name, copy, len, &meta, err) == -1) {
-		free(copy);
+	if (frontmatter_parse(name, data, len, &meta, &body, &body_line,
+	    err) == -1)
 		return -1;
-	}
 	memset(&diag, 0, sizeof diag);
 	diag.opt = opt;
 	diag.name = name;
@@ -326,8 +338,6 @@ import_markdown_opt(struct corpus *c, const char *name, const char *data,
 	memset(&st, 0, sizeof st);
 	st.c = c;
 	st.name = name;
-	st.data = data;
-	st.len = len;
 	st.diag = &diag;
 	hashtab_init(&st.anchor_table, 64);
 	st.level[0].node = corpus_add_doc(c, &meta);
@@ -336,23 +346,7 @@ import_markdown_opt(struct corpus *c, const char *name, const char *data,
 	meta.file = NULL;
 	frontmatter_free(&meta);
 
-	doc = cmark_parse_document(copy, len, CMARK_OPT_DEFAULT);
-	free(copy);
-	for (n = cmark_node_first_child(doc); n != NULL && rc == 0;
-	    n = cmark_node_next(n)) {
-		switch (cmark_node_get_type(n)) {
-		case CMARK_NODE_HEADING:
-			rc = md_heading(&st, n);
-			break;
-		case CMARK_NODE_THEMATIC_BREAK:
-			/* A rule between blocks: no text, nothing to keep. */
-			break;
-		default:
-			rc = md_block(&st, n);
-			break;
-		}
-	}
-	cmark_node_free(doc);
+	rc = md_parse_body(&st, data + body, len - body, body_line, md_top);
 	free(st.anchors);
 	hashtab_free(&st.anchor_table);
 	if (rc != 0) {

@@ -124,4 +124,15 @@ size_t	md_column(const struct md_state *, size_t lno, bool heading,
  */
 void	md_flatten(struct md_state *, cmark_node *root, struct text_buf *b);
 
+/* chunks.c */
+/*
+ * Parse the Markdown body text[0..len), whose first line is line line1 of
+ * the file, a chunk at a time (see chunks.c), and call each() with every
+ * top-level node in order; st->data, st->len and st->line0 describe the
+ * text the node was parsed from while each() runs (the node is freed
+ * after).  Returns 0, or the first non-zero value each() returns.
+ */
+int	md_parse_body(struct md_state *st, const char *text, size_t len,
+	    size_t line1, int (*each)(struct md_state *, cmark_node *));
+
 #endif /* CHARTA_MD_PRIVATE_H */

@@ -13,7 +13,9 @@
  *  - what is not found must be named by a warning on its line.
  *
  * An example charta refuses is fine if the message names the file and a
- * line.  The counts are printed; any silent loss fails the test.
+ * line.  Each example is also imported cut into the smallest chunks the
+ * importer can cut it into (struct import_options, chunk = 1): what it
+ * stores must be the same, node for node.  The counts are printed; any silent loss fails the test.
  *
  * Usage: spec-text [SPEC.json]  (default: $srcdir/tests/commonmark/spec.json)
  * Exit status 0 (no silent loss), 1 (loss), 99 (cannot run).
@@ -365,7 +367,33 @@ names_line(const char *err)
 	    err[8] <= '9';
 }
 
-enum verdict { V_KEPT, V_REFUSED, V_WARNED, V_LOST, V_BADERR };
+enum verdict { V_KEPT, V_REFUSED, V_WARNED, V_LOST, V_BADERR, V_CHUNKS };
+
+/* The same import, a chunk at a time: the same nodes? */
+static bool
+same_in_chunks(const struct corpus *whole, const char *src, size_t len)
+{
+	struct corpus		*c = corpus_new();
+	struct import_options	 opt = { .chunk = 1 };
+	char			*err = NULL;
+	size_t			 i;
+	bool			 same;
+
+	same = import_markdown_opt(c, "spec.md", src, len, &opt, &err) == 0 &&
+	    c->nnodes == whole->nnodes;
+	for (i = 0; same && i < c->nnodes; i++) {
+		const struct corpus_node *a = &c->nodes[i], *b = &whole->nodes[i];
+
+		same = a->kind == b->kind && a->parent == b->parent &&
+		    a->line == b->line && a->text_len == b->text_len &&
+		    memcmp(a->text, b->text, a->text_len) == 0 &&
+		    strcmp(a->title, b->title) == 0 &&
+		    strcmp(a->label, b->label) == 0;
+	}
+	free(err);
+	corpus_free(c);
+	return same;
+}
 
 static enum verdict
 check(const struct example *ex, bool verbose)
@@ -391,6 +419,12 @@ check(const struct example *ex, bool verbose)
 		v = names_line(err) ? V_REFUSED : V_BADERR;
 		if (verbose || v == V_BADERR)
 			printf("example %ld: refused: %s\n", ex->number, err);
+		goto out;
+	}
+	if (!same_in_chunks(c, src.data, len)) {
+		printf("example %ld: imported a chunk at a time, it differs\n",
+		    ex->number);
+		v = V_CHUNKS;
 		goto out;
 	}
 	/* Everything charta stores, in reading order, but the prefix. */
@@ -451,7 +485,7 @@ main(int argc, char **argv)
 	struct example	*ex;
 	FILE		*f;
 	long		 size;
-	size_t		 n, i, count[V_BADERR + 1] = { 0 };
+	size_t		 n, i, count[V_CHUNKS + 1] = { 0 };
 	bool		 verbose = getenv("SPEC_VERBOSE") != NULL;
 
 	if (argc > 1)
@@ -481,13 +515,14 @@ main(int argc, char **argv)
 		count[check(&ex[i], verbose)]++;
 	printf("%zu CommonMark spec examples: %zu kept whole, %zu kept with "
 	    "every loss warned about, %zu refused naming a line, "
-	    "%zu refused without a line, %zu with text lost silently\n", n,
+	    "%zu refused without a line, %zu with text lost silently, "
+	    "%zu changed when read a chunk at a time\n", n,
 	    count[V_KEPT], count[V_WARNED], count[V_REFUSED],
-	    count[V_BADERR], count[V_LOST]);
+	    count[V_BADERR], count[V_LOST], count[V_CHUNKS]);
 	for (i = 0; i < n; i++)
 		free(ex[i].markdown);
 	free(ex);
 	free(text);
 	free(path);
-	return count[V_LOST] + count[V_BADERR] > 0;
+	return count[V_LOST] + count[V_BADERR] + count[V_CHUNKS] > 0;
 }
