@@ -107,7 +107,8 @@ cmd_import_exec(struct cli_ctx *ctx)
 	for (i = 0; i < ctx->argc; i++) {
 		if (cmd_import_is_links(ctx->argv[i]))
 			continue;
-		if (import_read_file(ctx->argv[i], &data, &len, &err) == -1) {
+		if (import_read_file_opt(ctx->argv[i], &opt, &data, &len,
+		    &err) == -1) {
 			output_error("%s", err);
 			goto out;
 		}
@@ -126,7 +127,8 @@ cmd_import_exec(struct cli_ctx *ctx)
 	for (i = 0; i < ctx->argc; i++) {
 		if (!cmd_import_is_links(ctx->argv[i]))
 			continue;
-		if (import_read_file(ctx->argv[i], &data, &len, &err) == -1) {
+		if (import_read_file_opt(ctx->argv[i], &opt, &data, &len,
+		    &err) == -1) {
 			output_error("%s", err);
 			goto out;
 		}

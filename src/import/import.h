@@ -45,6 +45,14 @@ struct import_options {
 #define IMPORT_MAX_FILE	(256 * 1024 * 1024)
 
 /*
+ * The most bytes of source a block may take: the bytes after a blank line
+ * (or an ATX heading line) and before the next one.  Twice the 1 MiB a
+ * block's text may hold (CORPUS_MAX_TEXT), for markup; enforced while the
+ * file is read, so that memory stays bounded by the largest block.
+ */
+#define IMPORT_MAX_STRETCH	(2 * 1024 * 1024)
+
+/*
  * Read the file at path (a regular file no larger than IMPORT_MAX_FILE),
  * refuse binary, UTF-16/32 and ill-formed UTF-8 input, strip a UTF-8 BOM and
  * turn CRLF and lone CR into LF.  On success returns 0 and stores the text
@@ -55,6 +63,30 @@ struct import_options {
  */
 int	import_read_file(const char *path, char **data, size_t *len,
 	    char **err);
+
+/*
+ * The same, with options: opt->encoding (NULL: UTF-8) names the file's
+ * encoding, and the text is converted to UTF-8 as it is read (bytes that
+ * are not valid in it are refused with their line and column).  Also
+ * refused, with "PATH changed while it was being imported": a file whose
+ * size, time stamp or inode changed while it was read, or that was
+ * shorter or longer than when it was opened.  A stretch of more than
+ * IMPORT_MAX_STRETCH bytes without a blank line is refused as soon as it
+ * has been read.
+ */
+int	import_read_file_opt(const char *path,
+	    const struct import_options *opt, char **data, size_t *len,
+	    char **err);
+
+/*
+ * The same for a file already open as fd, whose fstat() before any read
+ * is *before (the tests change the file between the two).  fd is not
+ * closed.
+ */
+struct stat;
+int	import_read_opened(int fd, const char *path,
+	    const struct stat *before, const struct import_options *opt,
+	    char **data, size_t *len, char **err);
 
 /*
  * Check and normalise source text already in memory, as import_read_file

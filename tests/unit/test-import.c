@@ -207,6 +207,27 @@ check_err(const char *src, size_t len, const char *want)
 	expect_error_n(src, len, want, false);
 }
 
+/* Check src; must fail with a message that starts with want. */
+static void
+check_prefix(const char *src, size_t len, const char *want)
+{
+	char	*buf = malloc(len + 1), *err = NULL;
+	size_t	 n = len;
+
+	assert_non_null(buf);
+	memcpy(buf, src, len);
+	buf[len] = '\0';
+	assert_int_equal(import_check_text("t.md", buf, &n, &err), -1);
+	assert_non_null(err);
+	if (strncmp(err, want, strlen(want)) != 0) {
+		fprintf(stderr, "got:  %s\nwant: %s...\n", err, want);
+		fail();
+	}
+	free(err);
+	free(buf);
+	expect_error_n(src, len, want, true);
+}
+
 static void
 test_check_plain(void **state)
 {
@@ -247,31 +268,34 @@ test_check_bom(void **state)
 static void
 test_check_invalid_utf8(void **state)
 {
-	/* Line and column (in characters) of the first bad byte. */
-	check_err(S("ab\nc\xc3("), "t.md:2:2: invalid UTF-8 (byte 0xC3)");
-	check_err(S("\xff"), "t.md:1:1: invalid UTF-8 (byte 0xFF)");
-	check_err(S("caf\xe9\n"), "t.md:1:4: invalid UTF-8 (byte 0xE9)");
-	check_err(S("\xc3\xa9\xff"), "t.md:1:2: invalid UTF-8 (byte 0xFF)");
-	check_err(S("\xe6\x97\xa5\xe6\x9c\xac\xff"),
+	/*
+	 * Line and column (in characters) of the first bad byte (what the
+	 * bytes look like follows: test_encoding_hints).
+	 */
+	check_prefix(S("ab\nc\xc3("), "t.md:2:2: invalid UTF-8 (byte 0xC3)");
+	check_prefix(S("\xff"), "t.md:1:1: invalid UTF-8 (byte 0xFF)");
+	check_prefix(S("caf\xe9\n"), "t.md:1:4: invalid UTF-8 (byte 0xE9)");
+	check_prefix(S("\xc3\xa9\xff"), "t.md:1:2: invalid UTF-8 (byte 0xFF)");
+	check_prefix(S("\xe6\x97\xa5\xe6\x9c\xac\xff"),
 	    "t.md:1:3: invalid UTF-8 (byte 0xFF)");
-	check_err(S("a\nb\nc\n\xf0\x9f\x98\x80x\x80"),
+	check_prefix(S("a\nb\nc\n\xf0\x9f\x98\x80x\x80"),
 	    "t.md:4:3: invalid UTF-8 (byte 0x80)");
 	/* Overlong, surrogate, beyond U+10FFFF, truncated. */
-	check_err(S("\xc0\xaf"), "t.md:1:1: invalid UTF-8 (byte 0xC0)");
-	check_err(S("x\xe0\x80\xaf"), "t.md:1:2: invalid UTF-8 (byte 0xE0)");
-	check_err(S("ab\xed\xa0\x80"), "t.md:1:3: invalid UTF-8 (byte 0xED)");
-	check_err(S("\xf4\x90\x80\x80"), "t.md:1:1: invalid UTF-8 (byte 0xF4)");
-	check_err(S("abc\xe4\xb8"), "t.md:1:4: invalid UTF-8 (byte 0xE4)");
-	check_err(S("\xf5\x80\x80\x80"), "t.md:1:1: invalid UTF-8 (byte 0xF5)");
+	check_prefix(S("\xc0\xaf"), "t.md:1:1: invalid UTF-8 (byte 0xC0)");
+	check_prefix(S("x\xe0\x80\xaf"), "t.md:1:2: invalid UTF-8 (byte 0xE0)");
+	check_prefix(S("ab\xed\xa0\x80"), "t.md:1:3: invalid UTF-8 (byte 0xED)");
+	check_prefix(S("\xf4\x90\x80\x80"), "t.md:1:1: invalid UTF-8 (byte 0xF4)");
+	check_prefix(S("abc\xe4\xb8"), "t.md:1:4: invalid UTF-8 (byte 0xE4)");
+	check_prefix(S("\xf5\x80\x80\x80"), "t.md:1:1: invalid UTF-8 (byte 0xF5)");
 	/* In the front matter or the body alike. */
-	check_err(S(FM "# Ti\xe8tle\n"), "t.md:5:5: invalid UTF-8 (byte 0xE8)");
+	check_prefix(S(FM "# Ti\xe8tle\n"), "t.md:5:5: invalid UTF-8 (byte 0xE8)");
 	/* Counted as an editor shows them: no BOM, CR ends a line. */
-	check_err(S("\xef\xbb\xbf" "ab\xff"),
+	check_prefix(S("\xef\xbb\xbf" "ab\xff"),
 	    "t.md:1:3: invalid UTF-8 (byte 0xFF)");
-	check_err(S("a\rb\r\xff"), "t.md:3:1: invalid UTF-8 (byte 0xFF)");
-	check_err(S("a\r\nb\r\n\r\nc\xff"),
+	check_prefix(S("a\rb\r\xff"), "t.md:3:1: invalid UTF-8 (byte 0xFF)");
+	check_prefix(S("a\r\nb\r\n\r\nc\xff"),
 	    "t.md:4:2: invalid UTF-8 (byte 0xFF)");
-	check_err(S("a\xc3\r\n"), "t.md:1:2: invalid UTF-8 (byte 0xC3)");
+	check_prefix(S("a\xc3\r\n"), "t.md:1:2: invalid UTF-8 (byte 0xC3)");
 }
 
 static void
@@ -309,16 +333,38 @@ static void
 test_check_boms(void **state)
 {
 	check_err(S("\xff\xfe" "a\0b\0"), "t.md: file is UTF-16LE; convert it "
-	    "with 'iconv -f UTF-16LE -t UTF-8'");
+	    "with 'iconv -f UTF-16LE -t UTF-8' or import it with "
+	    "--encoding=UTF-16LE");
 	check_err(S("\xfe\xff\0a\0b"), "t.md: file is UTF-16BE; convert it "
-	    "with 'iconv -f UTF-16BE -t UTF-8'");
+	    "with 'iconv -f UTF-16BE -t UTF-8' or import it with "
+	    "--encoding=UTF-16BE");
 	check_err(S("\xff\xfe\0\0" "a\0\0\0"), "t.md: file is UTF-32LE; "
-	    "convert it with 'iconv -f UTF-32LE -t UTF-8'");
+	    "convert it with 'iconv -f UTF-32LE -t UTF-8' or import it with "
+	    "--encoding=UTF-32LE");
 	check_err(S("\0\0\xfe\xff\0\0\0a"), "t.md: file is UTF-32BE; "
-	    "convert it with 'iconv -f UTF-32BE -t UTF-8'");
+	    "convert it with 'iconv -f UTF-32BE -t UTF-8' or import it with "
+	    "--encoding=UTF-32BE");
 	/* A bare BOM is still the BOM. */
 	check_err(S("\xff\xfe"), "t.md: file is UTF-16LE; convert it "
-	    "with 'iconv -f UTF-16LE -t UTF-8'");
+	    "with 'iconv -f UTF-16LE -t UTF-8' or import it with "
+	    "--encoding=UTF-16LE");
+	/* Without a BOM, UTF-16 and UTF-32 are told by their zero bytes. */
+	check_err(S("-\0-\0-\0\n\0s\0l\0u\0g\0:\0 \0x\0\n\0"),
+	    "t.md: file looks like UTF-16LE without a byte-order mark; "
+	    "convert it with 'iconv -f UTF-16LE -t UTF-8' or import it with "
+	    "--encoding=UTF-16LE");
+	check_err(S("\0-\0-\0-\0\n\0s\0l\0u\0g\0:\0 \0x\0\n"),
+	    "t.md: file looks like UTF-16BE without a byte-order mark; "
+	    "convert it with 'iconv -f UTF-16BE -t UTF-8' or import it with "
+	    "--encoding=UTF-16BE");
+	check_err(S("-\0\0\0-\0\0\0-\0\0\0\n\0\0\0a\0\0\0"),
+	    "t.md: file looks like UTF-32LE without a byte-order mark; "
+	    "convert it with 'iconv -f UTF-32LE -t UTF-8' or import it with "
+	    "--encoding=UTF-32LE");
+	check_err(S("\0\0\0-\0\0\0-\0\0\0-\0\0\0\n\0\0\0a"),
+	    "t.md: file looks like UTF-32BE without a byte-order mark; "
+	    "convert it with 'iconv -f UTF-32BE -t UTF-8' or import it with "
+	    "--encoding=UTF-32BE");
 }
 
 static void
