@@ -26,6 +26,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -1245,6 +1246,80 @@ test_write_disk_full(void **state)
 	corpus_free(c2);
 }
 
+/*
+ * The temporary files of writers that were killed (SIGKILL leaves them)
+ * are removed by the next writer: those of a process of this host that is
+ * gone, and an older charta's (no PID in the name) once an hour old.  A
+ * live writer's, another host's and a recent old-style one stay.
+ */
+static void
+test_write_cleans_stale(void **state)
+{
+	struct corpus	*c = make_corpus();
+	char		 host[65], name[256], *err = NULL;
+	struct timeval	 old[2] = { { 1000000000, 0 }, { 1000000000, 0 } };
+	pid_t		 dead;
+	size_t		 i;
+	const char	*stale[4], *keep[4];
+
+	/* The host as the writer writes it. */
+	assert_int_equal(gethostname(host, sizeof host), 0);
+	host[sizeof host - 1] = '\0';
+	for (i = 0; host[i] != '\0'; i++)
+		if (!((host[i] >= 'a' && host[i] <= 'z') ||
+		    (host[i] >= 'A' && host[i] <= 'Z') ||
+		    (host[i] >= '0' && host[i] <= '9') || host[i] == '.'))
+			host[i] = '_';
+	/* A process that has exited: its PID names nobody. */
+	dead = fork();
+	assert_true(dead != -1);
+	if (dead == 0)
+		_exit(0);
+	assert_int_equal(waitpid(dead, NULL, 0), dead);
+
+	snprintf(name, sizeof name, ".charta-import-%ld@%s-a1b2c3",
+	    (long)dead, host);
+	stale[0] = strdup(name);
+	snprintf(name, sizeof name, ".charta-import-%ld@%s-a1b2c3-journal",
+	    (long)dead, host);
+	stale[1] = strdup(name);
+	stale[2] = ".charta-import-Zq81xY";
+	stale[3] = ".charta-import-Zq81xY-journal";
+	snprintf(name, sizeof name, ".charta-import-%ld@%s-d4e5f6",
+	    (long)getpid(), host);
+	keep[0] = strdup(name);
+	snprintf(name, sizeof name, ".charta-import-%ld@other.host-d4e5f6",
+	    (long)dead);
+	keep[1] = strdup(name);
+	keep[2] = ".charta-import-Fresh1";
+	keep[3] = ".charta-import-Fresh1-journal";
+	for (i = 0; i < 4; i++) {
+		spit(tpath(stale[i]), "x", 1);
+		spit(tpath(keep[i]), "x", 1);
+	}
+	assert_int_equal(utimes(tpath(stale[2]), old), 0);
+	assert_int_equal(utimes(tpath(stale[3]), old), 0);
+
+	assert_int_equal(store_write_corpus(tpath("c.db"), c, &err), 0);
+	for (i = 0; i < 4; i++) {
+		if (access(tpath(stale[i]), F_OK) == 0) {
+			fprintf(stderr, "%s was left\n", stale[i]);
+			fail();
+		}
+		if (access(tpath(keep[i]), F_OK) != 0) {
+			fprintf(stderr, "%s was removed\n", keep[i]);
+			fail();
+		}
+	}
+	/* Its own name says whose it is: none of its own is left. */
+	assert_int_equal(count_prefix(tmpdir, ".charta-import-"), 4);
+	free((char *)stale[0]);
+	free((char *)stale[1]);
+	free((char *)keep[0]);
+	free((char *)keep[1]);
+	corpus_free(c);
+}
+
 int
 main(void)
 {
@@ -1280,6 +1355,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_write_readonly_dir, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_write_disk_full, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_write_cleans_stale, setup,
 		    teardown),
 	};
 
