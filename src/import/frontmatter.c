@@ -27,6 +27,14 @@ static const struct frontmatter_key {
 	{ .name = "source", .offset = offsetof(struct corpus_doc, source) },
 	{ .name = "work", .offset = offsetof(struct corpus_doc, work) },
 	{ .name = "kind", .offset = offsetof(struct corpus_doc, kind) },
+	{ .name = "author", .offset = offsetof(struct corpus_doc, author) },
+	{ .name = "translator",
+	    .offset = offsetof(struct corpus_doc, translator) },
+	{ .name = "publisher",
+	    .offset = offsetof(struct corpus_doc, publisher) },
+	{ .name = "container",
+	    .offset = offsetof(struct corpus_doc, container) },
+	{ .name = "url", .offset = offsetof(struct corpus_doc, url) },
 };
 #define NKEYS	(sizeof frontmatter_keys / sizeof frontmatter_keys[0])
 /* The keys whose values are checked, by their index in the table. */

@@ -42,10 +42,22 @@ struct corpus_doc {
 	const char	*source;
 	const char	*work;
 	const char	*kind;
+	/* For citations (front matter; corpus schema 2): */
+	const char	*author;	/* a by-line's author */
+	const char	*translator;
+	const char	*publisher;
+	const char	*container;	/* the series, newsletter or body it
+					   appeared in */
+	const char	*url;
 	const char	*file;		/* the source file it was imported from */
+	uint8_t		 origin;	/* CORPUS_SHIPPED or CORPUS_USER */
 	uint32_t	 root;		/* its document node */
 	uint32_t	 end;		/* one past its last node */
 };
+
+/* Where a document comes from: the shipped corpus or the user's own. */
+#define CORPUS_SHIPPED	0
+#define CORPUS_USER	1
 
 struct corpus_node {
 	uint32_t	 parent;

@@ -17,8 +17,11 @@ struct corpus;
 
 /* PRAGMA application_id of a charta corpus: "CHRT". */
 #define STORE_APPLICATION_ID	0x43485254
-/* PRAGMA user_version: the schema this charta reads and writes. */
-#define STORE_SCHEMA_VERSION	1
+/*
+ * PRAGMA user_version: the schema this charta writes.  It reads this one
+ * and every older one (src/store/schema.c says what changed).
+ */
+#define STORE_SCHEMA_VERSION	2
 
 /*
  * Open the corpus database at path and load all of it into a new corpus

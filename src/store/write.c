@@ -66,16 +66,17 @@ write_docs(sqlite3 *db, const struct corpus *c)
 	int		 rc, k;
 
 	rc = sqlite3_prepare_v2(db, "INSERT INTO document VALUES "
-	    "(?,?,?,?,?,?,?,?,?,?,?,?)", -1, &st, NULL);
+	    "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", -1, &st, NULL);
 	for (d = 0; rc == SQLITE_OK && d < c->ndocs; d++) {
 		const struct corpus_doc	*doc = &c->docs[d];
 		const char		*v[] = { doc->slug, doc->alias,
 		    doc->title, doc->short_title, doc->issuer, doc->date,
 		    doc->language, doc->source, doc->work, doc->kind,
-		    doc->file };
+		    doc->file, doc->author, doc->translator, doc->publisher,
+		    doc->container, doc->url };
 
 		sqlite3_bind_int64(st, 1, (sqlite3_int64)d + 1);
-		for (k = 0; k < 11; k++)
+		for (k = 0; k < (int)(sizeof v / sizeof v[0]); k++)
 			sqlite3_bind_text(st, k + 2, v[k], -1, SQLITE_STATIC);
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_DONE)

@@ -410,6 +410,11 @@ test_front_matter_all_keys(void **state)
 	    "source: https://example.org/a:b?c=d\n"
 	    "work: 'iscc-2017'\n"
 	    "kind:\tstrategy\n"
+	    "author: Zhang Linwan\n"
+	    "translator: \"\"\n"
+	    "publisher: China Daily\n"
+	    "container: Newsletter, Issue IV of 2017\n"
+	    "url: https://example.org/wic.html\n"
 	    "---   \n"
 	    "\n"
 	    "Text.\n");
@@ -425,6 +430,11 @@ test_front_matter_all_keys(void **state)
 	assert_string_equal(d->source, "https://example.org/a:b?c=d");
 	assert_string_equal(d->work, "iscc-2017");
 	assert_string_equal(d->kind, "strategy");
+	assert_string_equal(d->author, "Zhang Linwan");
+	assert_string_equal(d->translator, "");
+	assert_string_equal(d->publisher, "China Daily");
+	assert_string_equal(d->container, "Newsletter, Issue IV of 2017");
+	assert_string_equal(d->url, "https://example.org/wic.html");
 	assert_string_equal(d->file, "t.md");
 	assert_int_equal(d->root, 0);
 	assert_int_equal(d->end, 2);
@@ -436,7 +446,7 @@ test_front_matter_all_keys(void **state)
 	n = &c->nodes[1];
 	assert_string_equal(n->text, "Text.");
 	assert_string_equal(n->label, "p1");
-	assert_int_equal(n->line, 15);
+	assert_int_equal(n->line, 20);
 	assert_int_equal(corpus_resolve(c, S("mfa:p1")), 1);
 	corpus_free(c);
 }
