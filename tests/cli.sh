@@ -20,7 +20,7 @@ grep -q "unknown command or reference 'frobnicate'" "$tmp/err" || fail "unknown 
 expect_status 2 "$CHARTA" show
 grep -q 'usage: charta show REF' "$tmp/err" || fail "show without REF"
 expect_status 2 "$CHARTA" -w 3 show mfa
-grep -q "invalid width '3'" "$tmp/err" || fail "bad -w"
+grep -q "show: invalid value '3' for --width" "$tmp/err" || fail "bad -w"
 expect_status 2 "$CHARTA" show mfa:IV.10
 grep -q "iscc-2017-mfa has nothing labelled 'IV.10'" "$tmp/err" ||
     fail "bad label message: $(cat "$tmp/err")"

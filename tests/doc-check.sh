@@ -22,15 +22,49 @@ while read -r a; do
 	    grep -q "Cm $a" "$man" || fail "charta.1 does not name the action $a"
 done <"$tmp/actions"
 
-# Commands and long options, from --help.
+# Commands, from --help (made from the command table): every command of
+# the command line has an entry ".It Cm NAME ..." whose line names each
+# option `charta NAME --help` lists (but --db and --help, which every
+# command takes); every command of the reader has ".It Ic :NAME".
 "$CHARTA" --help >"$tmp/help"
-for c in $(awk '/^Commands:/ { on = 1; next } /^$/ { on = 0 }
-    on { print $1 }' "$tmp/help"); do
-	grep -q "^\.It Cm $c\|^\.Cm $c" "$man" ||
-	    fail "charta.1 does not document the command $c"
-done
-for o in $(grep -o -- '--[a-z]*' "$tmp/help" | sort -u); do
-	grep -q -- "Fl Fl ${o#--}" "$man" ||
+awk '/^Commands:/ { on = 1; next } /^$/ { on = 0 } on { print $1 }' \
+    "$tmp/help" >"$tmp/cmds"
+[ "$(wc -l <"$tmp/cmds")" -ge 6 ] || fail "--help lists no commands"
+while read -r c; do
+	line=$(grep "^\.It Cm $c\( \|$\)" "$man" | head -n 1)
+	[ -n "$line" ] || { fail "charta.1 does not document the command $c"
+	    continue; }
+	"$CHARTA" "$c" --help >"$tmp/chelp" 2>&1 ||
+	    fail "charta $c --help exited $?"
+	grep -q "^Usage: charta $c " "$tmp/chelp" ||
+	    fail "charta $c --help: no usage line"
+	for o in $(sed -n 's/^ *\(-[a-zA-Z], \)\{0,1\}--\([a-z-]*\).*/\2/p' \
+	    "$tmp/chelp"); do
+		case $o in db | help) continue ;; esac
+		case $line in
+		*"Fl Fl $o"*) ;;
+		*) short=$(sed -n "s/^ *-\([a-zA-Z]\), --$o.*/\1/p" \
+		    "$tmp/chelp")
+		   case $line in
+		   *"Fl $short "*) [ -n "$short" ] && continue ;;
+		   esac
+		   fail "charta.1: the entry of $c does not name --$o" ;;
+		esac
+	done
+done <"$tmp/cmds"
+awk '/^Commands of the reader/ { on = 1; next } /^$/ { on = 0 }
+    on { print $1 }' "$tmp/help" >"$tmp/rcmds"
+[ "$(wc -l <"$tmp/rcmds")" -ge 3 ] || fail "--help lists no reader commands"
+while read -r c; do
+	grep -q "^\.It Ic :$c\( \|$\)" "$man" ||
+	    fail "charta.1 does not document the reader command :$c"
+done <"$tmp/rcmds"
+# Every option anywhere in the help: in the OPTIONS section.
+for c in "" $(cat "$tmp/cmds"); do
+	"$CHARTA" $c --help
+done 2>&1 | grep -o -- '--[a-z][a-z-]*' | sort -u >"$tmp/opts"
+while read -r o; do
+	grep -q -- "^\.It.*Fl Fl ${o#--}" "$man" ||
 	    fail "charta.1 does not document $o"
-done
+done <"$tmp/opts"
 finish

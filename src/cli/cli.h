@@ -1,44 +1,71 @@
 /*
- * cli.h -- the command-line commands.  Each command is one file
- * (cmd-NAME.c) that fills in one struct cli_cmd; main.c only parses the
- * options, finds the command in cli_cmds[] and runs it.
+ * cli.h -- the command line.  Each subcommand is one file (cmd-NAME.c)
+ * exporting its handler; src/cli/commands.c is the one table that names
+ * them (with the reader's `:` commands), and args.c reads the options
+ * every command takes from that table.  main.c only finds the command and
+ * runs it.
  */
 #ifndef CHARTA_CLI_H
 #define CHARTA_CLI_H
 
 #include <stdbool.h>
+#include <stddef.h>
+
+#include "util/command.h"
 
 struct corpus;
 
 /* What every command gets: the options and the arguments after its name. */
 struct cli_ctx {
-	const char	*db_path;	/* --db, or NULL */
-	int		 width;		/* -w N; 0 if not given */
-	bool		 raw;		/* --raw */
-	bool		 count;		/* --count */
-	bool		 words;		/* --words */
-	bool		 stats;		/* --stats */
-	int		 argc;		/* arguments after the command name */
-	char		**argv;
-	struct corpus	*corpus;	/* loaded if the command needs it */
+	const struct command	*cmd;
+	/* every option given, by COMMAND_OPT_x: its value, "" for a flag */
+	const char		*opt[COMMAND_OPT__COUNT];
+	const char		*db_path;	/* --db, or NULL */
+	int			 width;		/* -w N; 0 if not given */
+	bool			 raw;		/* --raw */
+	bool			 count;		/* --count */
+	bool			 words;		/* --words */
+	bool			 stats;		/* --stats */
+	int			 argc;		/* arguments after the name */
+	char			**argv;
+	struct corpus		*corpus;	/* loaded if COMMAND_CORPUS */
 };
 
-struct cli_cmd {
-	const char	*name;
-	const char	*args;		/* argument synopsis, e.g. "REF" */
-	const char	*summary;	/* one line, marked N_() */
-	int		 min_args;
-	int		 max_args;	/* -1: any number */
-	bool		 needs_corpus;
-	int		(*exec)(struct cli_ctx *);	/* returns exit status */
-};
+/* The command table (commands.c): every command, in the order of --help. */
+extern const struct command	command_table[];
+extern const size_t		command_count;
 
-extern const struct cli_cmd	cmd_list_entry;
-extern const struct cli_cmd	cmd_toc_entry;
-extern const struct cli_cmd	cmd_show_entry;
-extern const struct cli_cmd	cmd_import_entry;
-extern const struct cli_cmd	cmd_search_entry;
-extern const struct cli_cmd	cmd_compare_entry;
+/* The command named (or aliased) name, or NULL. */
+const struct command *command_find(const char *name);
+
+/* The facts of option o (from COMMAND_OPTION_TABLE). */
+const struct command_option_info *cli_option_info(enum command_option o);
+
+/*
+ * Read the options and arguments of argv[0..argc) (the words after the
+ * command's name, or before it: pre[0..npre)) for cmd into ctx: options
+ * anywhere, "--" ending them; an option the command does not take is an
+ * error naming the command; with COMMAND_DASH_ARGS a "-word" that is no
+ * option is an argument.  Returns 0, or -1 after printing the error.
+ */
+int	cli_parse_options(const struct command *cmd, char **pre, int npre,
+	    char **argv, int argc, struct cli_ctx *ctx);
+
+/* `charta --help`: the commands and the options common to all. */
+void	cli_help(void);
+/* `charta COMMAND --help`: its usage, help and options. */
+void	cli_command_help(const struct command *cmd);
+/* "Try 'charta --help' (or 'charta COMMAND --help')..." on stderr. */
+void	cli_usage_hint(const struct command *cmd);
+
+/* The subcommands (cmd-*.c); each returns the exit status. */
+int	cmd_list_exec(struct cli_ctx *);
+int	cmd_toc_exec(struct cli_ctx *);
+int	cmd_show_exec(struct cli_ctx *);
+int	cmd_search_exec(struct cli_ctx *);
+int	cmd_compare_exec(struct cli_ctx *);
+int	cmd_import_exec(struct cli_ctx *);
+int	cmd_help_exec(struct cli_ctx *);
 
 /*
  * Find the corpus database: path if not NULL, else $CHARTA_DB, else the

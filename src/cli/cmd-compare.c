@@ -112,7 +112,7 @@ cmd_compare_header(const struct corpus *c, uint32_t n, size_t cols, bool pad)
 	free(ref);
 }
 
-static int
+int
 cmd_compare_exec(struct cli_ctx *ctx)
 {
 	const struct corpus		*c = ctx->corpus;
@@ -231,13 +231,3 @@ cmd_compare_exec(struct cli_ctx *ctx)
 	compare_free(&cmp);
 	return EXIT_FOUND;
 }
-
-const struct cli_cmd cmd_compare_entry = {
-	.name = "compare",
-	.args = "REF [REF]",
-	.summary = N_("two passages side by side, paragraph by paragraph"),
-	.min_args = 1,
-	.max_args = 2,
-	.needs_corpus = true,
-	.exec = cmd_compare_exec,
-};

@@ -74,7 +74,7 @@ cmd_import_is_links(const char *path)
 	return n > 4 && strcmp(path + n - 4, ".tsv") == 0;
 }
 
-static int
+int
 cmd_import_exec(struct cli_ctx *ctx)
 {
 	struct corpus	*c = NULL;
@@ -152,14 +152,3 @@ out:
 	corpus_free(c);
 	return status;
 }
-
-const struct cli_cmd cmd_import_entry = {
-	.name = "import",
-	.args = "FILE...",
-	/* FILE.md: a document; FILE.tsv: links between passages */
-	.summary = N_("add source files to the corpus database"),
-	.min_args = 1,
-	.max_args = -1,
-	.needs_corpus = false,
-	.exec = cmd_import_exec,
-};

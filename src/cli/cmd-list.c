@@ -12,7 +12,7 @@
 #include "text/text.h"
 #include "util/i18n.h"
 
-static int
+int
 cmd_list_exec(struct cli_ctx *ctx)
 {
 	const struct corpus	*c = ctx->corpus;
@@ -38,13 +38,3 @@ cmd_list_exec(struct cli_ctx *ctx)
 	}
 	return c->ndocs > 0 ? EXIT_FOUND : EXIT_NOTFOUND;
 }
-
-const struct cli_cmd cmd_list_entry = {
-	.name = "list",
-	.args = "",
-	.summary = N_("list the documents: slug, alias, title"),
-	.min_args = 0,
-	.max_args = 0,
-	.needs_corpus = true,
-	.exec = cmd_list_exec,
-};

@@ -97,7 +97,7 @@ cmd_search_count(const struct corpus *c, const struct index_result *r)
 	free(sections);
 }
 
-static int
+int
 cmd_search_exec(struct cli_ctx *ctx)
 {
 	const struct corpus	*c = ctx->corpus;
@@ -141,13 +141,3 @@ cmd_search_exec(struct cli_ctx *ctx)
 	query_free(q);
 	return k > 0 ? EXIT_FOUND : EXIT_NOTFOUND;
 }
-
-const struct cli_cmd cmd_search_entry = {
-	.name = "search",
-	.args = "QUERY...",
-	.summary = N_("print the paragraphs and sections that match"),
-	.min_args = 1,
-	.max_args = -1,
-	.needs_corpus = true,
-	.exec = cmd_search_exec,
-};

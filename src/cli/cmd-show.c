@@ -101,7 +101,7 @@ cmd_show_block(const struct corpus_node *n, size_t cols)
 	free(text);
 }
 
-static int
+int
 cmd_show_exec(struct cli_ctx *ctx)
 {
 	const struct corpus	*c = ctx->corpus;
@@ -124,13 +124,3 @@ cmd_show_exec(struct cli_ctx *ctx)
 	}
 	return EXIT_FOUND;
 }
-
-const struct cli_cmd cmd_show_entry = {
-	.name = "show",
-	.args = "REF",
-	.summary = N_("print a document or a part of it as text"),
-	.min_args = 1,
-	.max_args = 1,
-	.needs_corpus = true,
-	.exec = cmd_show_exec,
-};

@@ -69,7 +69,7 @@ cmd_toc_range(const struct corpus *c, uint32_t first, uint32_t end)
 	}
 }
 
-static int
+int
 cmd_toc_exec(struct cli_ctx *ctx)
 {
 	const struct corpus	*c = ctx->corpus;
@@ -85,13 +85,3 @@ cmd_toc_exec(struct cli_ctx *ctx)
 	cmd_toc_range(c, n, corpus_subtree_end(c, n));
 	return EXIT_FOUND;
 }
-
-const struct cli_cmd cmd_toc_entry = {
-	.name = "toc",
-	.args = "[REF]",
-	.summary = N_("show the table of contents"),
-	.min_args = 0,
-	.max_args = 1,
-	.needs_corpus = true,
-	.exec = cmd_toc_exec,
-};

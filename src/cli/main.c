@@ -17,68 +17,6 @@
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
-static const struct cli_cmd *const cli_cmds[] = {
-	&cmd_list_entry,
-	&cmd_toc_entry,
-	&cmd_show_entry,
-	&cmd_search_entry,
-	&cmd_compare_entry,
-	&cmd_import_entry,
-};
-#define NCMDS	(sizeof cli_cmds / sizeof cli_cmds[0])
-
-static void
-cli_usage_hint(void)
-{
-	fprintf(stderr, _("Try 'charta --help' for more information.\n"));
-}
-
-static void
-cli_help(void)
-{
-	size_t	i;
-
-	printf(_("Usage: charta [OPTION]... [COMMAND [ARGUMENT]...]\n"));
-	printf(_("Read, search and compare the texts of the International "
-	    "Strategy of\nCooperation on Cyberspace and the documents around "
-	    "it.\n"));
-	printf(_("\nWith no COMMAND, open the interactive reader.\n"));
-	printf(_("\nCommands:\n"));
-	for (i = 0; i < NCMDS; i++) {
-		char	*head = xasprintf("%s %s", cli_cmds[i]->name,
-		    cli_cmds[i]->args);
-
-		printf("  %-22s %s\n", head, _(cli_cmds[i]->summary));
-		free(head);
-	}
-	printf(_("\nOptions:\n"));
-	printf(_("  -d, --db=PATH          read the corpus database at PATH\n"));
-	printf(_("  -w, --width=N          wrap text at N columns\n"));
-	printf(_("      --raw              do not make control characters "
-	    "visible\n"));
-	printf(_("      --count            search: print how many match in "
-	    "each document\n"));
-	printf(_("      --words            compare: mark the words that "
-	    "differ\n"));
-	printf(_("      --stats            compare: print only the share of "
-	    "shared words\n"));
-	printf(_("  -h, --help             display this help and exit\n"));
-	printf(_("  -V, --version          output version information and "
-	    "exit\n"));
-	printf(_("\nA reference names a document by its slug or alias "
-	    "(iscc-2017-mfa, mfa),\nor a part of it by label: mfa:IV.5 "
-	    "(action item 5 of chapter IV),\nmfa:IV.5.p2 (its second "
-	    "paragraph).\n"));
-	printf(_("\nExit status: 0 success, 1 nothing found or a write error, "
-	    "2 bad usage or input.\n"));
-	printf(_("\nExamples:\n"));
-	printf("  charta toc mfa\n");
-	printf("  charta show -w 72 mfa:II.2\n");
-	printf("  charta search '\"cyber sovereignty\"' doc:mfa\n");
-	printf("  charta compare --words mfa:II.2 un:II.2\n");
-	printf(_("\nReport bugs to: %s\n"), PACKAGE_BUGREPORT);
-}
-
 static void
 cli_version(void)
 {
@@ -88,17 +26,6 @@ cli_version(void)
 	    "<https://gnu.org/licenses/gpl.html>.\n"
 	    "This is free software: you are free to change and redistribute "
 	    "it.\nThere is NO WARRANTY, to the extent permitted by law.\n"));
-}
-
-static const struct cli_cmd *
-cli_find(const char *name)
-{
-	size_t	i;
-
-	for (i = 0; i < NCMDS; i++)
-		if (strcmp(cli_cmds[i]->name, name) == 0)
-			return cli_cmds[i];
-	return NULL;
 }
 
 /* Load the corpus into ctx; on failure say why and return -1. */
@@ -119,19 +46,24 @@ cli_load(struct cli_ctx *ctx)
 }
 
 static int
-cli_run(const struct cli_cmd *cmd, struct cli_ctx *ctx)
+cli_run(const struct command *cmd, struct cli_ctx *ctx)
 {
 	int	status;
 
+	if (ctx->opt[COMMAND_OPT_HELP] != NULL) {
+		cli_command_help(cmd);
+		return EXIT_FOUND;
+	}
 	if (ctx->argc < cmd->min_args ||
 	    (cmd->max_args >= 0 && ctx->argc > cmd->max_args)) {
-		output_error(_("usage: charta %s %s"), cmd->name, cmd->args);
-		cli_usage_hint();
+		output_error(_("usage: charta %s %s"), cmd->name,
+		    cmd->synopsis);
+		cli_usage_hint(cmd);
 		return EXIT_USAGE;
 	}
-	if (cmd->needs_corpus && cli_load(ctx) == -1)
+	if ((cmd->flags & COMMAND_CORPUS) && cli_load(ctx) == -1)
 		return EXIT_USAGE;
-	status = cmd->exec(ctx);
+	status = cmd->cli(ctx);
 	corpus_free(ctx->corpus);
 	ctx->corpus = NULL;
 	return status;
@@ -160,7 +92,8 @@ cli_reader(struct cli_ctx *ctx, const char *ref)
 			return EXIT_USAGE;
 		}
 	}
-	status = ui_run(ctx->corpus, start, &err);
+	status = ui_run(ctx->corpus, start, command_table, command_count,
+	    &err);
 	corpus_free(ctx->corpus);
 	ctx->corpus = NULL;
 	if (status == -1) {
@@ -171,126 +104,46 @@ cli_reader(struct cli_ctx *ctx, const char *ref)
 	return status;
 }
 
-/* The value of option name: "--name=V", "-xV", or the next word. */
-static const char *
-cli_optarg(const char *word, size_t skip, int argc, char **argv, int *i)
-{
-	if (word[skip] == '=')
-		return word + skip + 1;
-	if (word[skip] != '\0')
-		return word + skip;
-	if (*i + 1 >= argc)
-		return NULL;
-	return argv[++*i];
-}
+/*
+ * The reader's own "command" for option checking: it takes --db only.
+ */
+static const struct command cli_reader_cmd = {
+	.name = "charta",
+	.synopsis = "[REF]",
+	.max_args = 1,
+	.options = { COMMAND_OPT_DB },
+};
 
 /*
- * Parse the command line: options anywhere (before or after the command),
- * "--" ending them; the other words go to pos[] in order (*npos of them).
- * After the command "search", a word that is not a known option is a query
- * term ("-word" excludes a word), so it goes to pos[] too.  Returns 0, 'h'
- * or 'V' for --help and --version, or -1 after printing an error.
+ * Is w (argv[i]) an option that takes its value from the next word?  Only
+ * the options before the command's name need this: the words after it
+ * are read by cli_parse_options.
  */
-static int
-cli_parse(int argc, char **argv, struct cli_ctx *ctx, char **pos, int *npos)
+static bool
+cli_takes_next(const char *w)
 {
-	const struct {
-		const char	*name;
-		bool		*flag;
-	} flags[] = {
-		{ .name = "raw", .flag = &ctx->raw },
-		{ .name = "count", .flag = &ctx->count },
-		{ .name = "words", .flag = &ctx->words },
-		{ .name = "stats", .flag = &ctx->stats },
-	};
-	const size_t	 nflags = sizeof flags / sizeof flags[0];
-	const char	*w, *v;
-	char		*end;
-	long		 n;
-	int		 i;
-	size_t		 k;
-	bool		 dashes = false, search = false;
+	const struct command_option_info	*oi;
+	int					 o;
 
-	*npos = 0;
-	for (i = 1; i < argc; i++) {
-		w = argv[i];
-		if (dashes || w[0] != '-' || w[1] == '\0') {
-			if (*npos == 0 && strcmp(w, "search") == 0)
-				search = true;
-			pos[(*npos)++] = argv[i];
+	for (o = 1; o < COMMAND_OPT__COUNT; o++) {
+		oi = cli_option_info((enum command_option)o);
+		if (oi->kind == COMMAND_FLAG)
 			continue;
-		}
-		if (strcmp(w, "--") == 0) {
-			dashes = true;
-			continue;
-		}
-		if (strcmp(w, "--help") == 0 || strcmp(w, "-h") == 0)
-			return 'h';
-		if (strcmp(w, "--version") == 0 || strcmp(w, "-V") == 0)
-			return 'V';
-		for (k = 0; k < nflags; k++)
-			if (strncmp(w, "--", 2) == 0 &&
-			    strcmp(w + 2, flags[k].name) == 0)
-				break;
-		if (k < nflags) {
-			*flags[k].flag = true;
-			continue;
-		}
-		if (strncmp(w, "--db", 4) == 0 && (w[4] == '\0' ||
-		    w[4] == '=')) {
-			if ((v = cli_optarg(w, 4, argc, argv, &i)) == NULL)
-				goto missing;
-			ctx->db_path = v;
-			continue;
-		}
-		if (strncmp(w, "-d", 2) == 0 && !search) {
-			if ((v = cli_optarg(w, 2, argc, argv, &i)) == NULL)
-				goto missing;
-			ctx->db_path = v;
-			continue;
-		}
-		if ((strncmp(w, "--width", 7) == 0 && (w[7] == '\0' ||
-		    w[7] == '=')) || (strncmp(w, "-w", 2) == 0 &&
-		    (!search || w[2] == '\0' || (w[2] >= '0' &&
-		    w[2] <= '9')))) {
-			v = cli_optarg(w, w[1] == '-' ? 7 : 2, argc, argv, &i);
-			if (v == NULL)
-				goto missing;
-			n = strtol(v, &end, 10);
-			if (*v == '\0' || *end != '\0' || n < 10 ||
-			    n > 10000) {
-				output_init(false);
-				output_error(_("invalid width '%s' (a number "
-				    "from 10 to 10000)"), v);
-				return -1;
-			}
-			ctx->width = (int)n;
-			continue;
-		}
-		/* In a query, "-word" excludes a word. */
-		if (search && *npos > 0 && w[1] != '-') {
-			pos[(*npos)++] = argv[i];
-			continue;
-		}
-		output_init(false);
-		output_error(_("unknown option '%s'"), w);
-		return -1;
+		if ((w[1] == '-' && strcmp(w + 2, oi->name) == 0) ||
+		    (w[1] == oi->letter && w[2] == '\0'))
+			return true;
 	}
-	return 0;
-missing:
-	output_init(false);
-	output_error(_("option '%s' needs a value"), w);
-	return -1;
+	return false;
 }
 
 int
 main(int argc, char **argv)
 {
-	const struct cli_cmd	*cmd;
+	const struct command	*cmd;
 	struct cli_ctx		 ctx;
-	char			**pos;
+	char			**pre;
 	const char		*localedir;
-	int			 npos, status;
+	int			 npre, i;
 
 	/*
 	 * Only the categories charta uses, as tmux does: the character set
@@ -313,41 +166,49 @@ main(int argc, char **argv)
 	textdomain(PACKAGE);
 
 	memset(&ctx, 0, sizeof ctx);
-	pos = xcalloc((size_t)argc + 1, sizeof *pos);
-	switch (cli_parse(argc, argv, &ctx, pos, &npos)) {
-	case 'h':
-		free(pos);
-		cli_help();
-		return output_finish(EXIT_SUCCESS);
-	case 'V':
-		free(pos);
-		cli_version();
-		return output_finish(EXIT_SUCCESS);
-	case -1:
-		free(pos);
-		cli_usage_hint();
+	/* The options before the command (or the reference): pre[]. */
+	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1] != '\0' &&
+	    strcmp(argv[i], "--") != 0; i++) {
+		if (strcmp(argv[i], "--version") == 0 ||
+		    strcmp(argv[i], "-V") == 0) {
+			cli_version();
+			return output_finish(EXIT_SUCCESS);
+		}
+		if (cli_takes_next(argv[i]) && i + 1 < argc)
+			i++;
+	}
+	pre = argv + 1;
+	npre = i - 1;
+	if (i < argc && strcmp(argv[i], "--") == 0)
+		i++;
+	cmd = i < argc ? command_find(argv[i]) : NULL;
+	if (cmd != NULL && cmd->cli == NULL)
+		cmd = NULL;		/* a reader command: a reference? */
+	if (cmd == NULL) {
+		/* `charta [OPTION]... [REF]`: the reader. */
+		if (cli_parse_options(&cli_reader_cmd, pre, npre, argv + i,
+		    argc - i, &ctx) == -1) {
+			cli_usage_hint(NULL);
+			return EXIT_USAGE;
+		}
+		output_init(false);
+		if (ctx.opt[COMMAND_OPT_HELP] != NULL) {
+			cli_help();
+			return output_finish(EXIT_SUCCESS);
+		}
+		if (ctx.argc > 1) {
+			output_error(_("unknown command '%s'"), ctx.argv[0]);
+			cli_usage_hint(NULL);
+			return EXIT_USAGE;
+		}
+		return cli_reader(&ctx, ctx.argc == 1 ? ctx.argv[0] : NULL);
+	}
+	if (cli_parse_options(cmd, pre, npre, argv + i + 1, argc - i - 1,
+	    &ctx) == -1) {
+		cli_usage_hint(cmd);
 		return EXIT_USAGE;
 	}
 	output_init(ctx.raw);
-	if (npos == 0) {
-		free(pos);
-		return cli_reader(&ctx, NULL);
-	}
-	cmd = cli_find(pos[0]);
-	if (cmd == NULL && npos == 1) {
-		status = cli_reader(&ctx, pos[0]);
-		free(pos);
-		return status;
-	}
-	if (cmd == NULL) {
-		output_error(_("unknown command '%s'"), pos[0]);
-		free(pos);
-		cli_usage_hint();
-		return EXIT_USAGE;
-	}
-	ctx.argc = npos - 1;
-	ctx.argv = pos + 1;
-	status = output_finish(cli_run(cmd, &ctx));
-	free(pos);
-	return status;
+	output_set_color(ctx.opt[COMMAND_OPT_COLOR]);
+	return output_finish(cli_run(cmd, &ctx));
 }

@@ -23,6 +23,7 @@
 static enum text_mode	output_mode = TEXT_MODE_PIPE;
 static bool		output_ascii;
 static bool		output_tty;
+static int		output_color_when;	/* -1 never, 0 auto, 1 always */
 
 void
 output_init(bool raw)
@@ -42,11 +43,20 @@ output_is_tty(void)
 	return output_tty;
 }
 
+void
+output_set_color(const char *when)
+{
+	output_color_when = when == NULL ? 0 : strcmp(when, "always") == 0 ?
+	    1 : strcmp(when, "never") == 0 ? -1 : 0;
+}
+
 bool
 output_color(void)
 {
 	const char	*nc = getenv("NO_COLOR");
 
+	if (output_color_when != 0)
+		return output_color_when > 0;
 	return output_tty && (nc == NULL || *nc == '\0');
 }
 

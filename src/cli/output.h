@@ -21,9 +21,14 @@
  * Call once, after setlocale.
  */
 void	 output_init(bool raw);
+/*
+ * --color=WHEN: "always", "never", or "auto" (or NULL, the default): a
+ * terminal and NO_COLOR unset or empty.  Call after output_init.
+ */
+void	 output_set_color(const char *when);
 /* True if stdout is a terminal. */
 bool	 output_is_tty(void);
-/* True if colour may be used on stdout (a terminal, NO_COLOR unset). */
+/* True if colour may be used on stdout (see output_set_color). */
 bool	 output_color(void);
 /* The terminal's width in columns, or 0 if stdout is not a terminal. */
 int	 output_tty_width(void);

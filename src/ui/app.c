@@ -19,6 +19,8 @@
 #include "ui/keymap.h"
 #include "ui/screen.h"
 #include "ui/ui.h"
+#include "util/command.h"
+#include "util/command-line.h"
 #include "util/i18n.h"
 #include "util/signals.h"
 #include "util/xmalloc.h"
@@ -133,53 +135,95 @@ app_goto(struct app *a, const char *ref)
 	app_set_focus(a, a->split ? FOCUS_OUTLINE : FOCUS_TEXT);
 }
 
-/* ":compare REF [REF]": the selection and REF, or the two REFs. */
-static void
-app_compare_command(struct app *a, const char *args)
+const struct command *
+app_find_command(const struct app *a, const char *name)
 {
-	char		*copy = xstrdup(args), *r1, *r2, *save;
-	uint32_t	 n1, n2;
+	const struct command	*cmd;
+	size_t			 i, k;
 
-	r1 = strtok_r(copy, " ", &save);
-	r2 = strtok_r(NULL, " ", &save);
-	if (r1 == NULL) {
-		app_message(a, true, "%s", _("usage: :compare REF [REF]"));
-		free(copy);
-		return;
+	for (i = 0; i < a->ncommands; i++) {
+		cmd = &a->commands[i];
+		if (cmd->tui == NULL)
+			continue;
+		if (strcmp(cmd->name, name) == 0)
+			return cmd;
+		for (k = 0; k < COMMAND_MAX_ALIASES && cmd->aliases[k] != NULL;
+		    k++)
+			if (strcmp(cmd->aliases[k], name) == 0)
+				return cmd;
 	}
-	n1 = corpus_resolve(a->c, r1, strlen(r1));
-	n2 = r2 ? corpus_resolve(a->c, r2, strlen(r2)) : CORPUS_NONE;
-	if (n1 == CORPUS_NONE || (r2 != NULL && n2 == CORPUS_NONE))
+	return NULL;
+}
+
+void
+ui_cmd_goto(struct app *a, int argc, char **argv)
+{
+	(void)argc;
+	app_goto(a, argv[0]);
+}
+
+/* ":compare REF [REF]": the selection and REF, or the two REFs. */
+void
+ui_cmd_compare(struct app *a, int argc, char **argv)
+{
+	uint32_t	n1, n2;
+
+	n1 = corpus_resolve(a->c, argv[0], strlen(argv[0]));
+	n2 = argc > 1 ? corpus_resolve(a->c, argv[1], strlen(argv[1])) :
+	    CORPUS_NONE;
+	if (n1 == CORPUS_NONE || (argc > 1 && n2 == CORPUS_NONE))
 		app_message(a, true, _("no such reference: %s"),
-		    n1 == CORPUS_NONE ? r1 : r2);
-	else if (r2 == NULL)
+		    n1 == CORPUS_NONE ? argv[0] : argv[1]);
+	else if (argc == 1)
 		cv_open(a, a->ol.sel, n1);
 	else
 		cv_open(a, n1, n2);
-	free(copy);
+}
+
+void
+ui_cmd_help(struct app *a, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	a->help = true;
+	a->help_top = 0;
+}
+
+void
+ui_cmd_quit(struct app *a, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	a->quit = true;
 }
 
 static void
-app_command(struct app *a, const char *cmd)
+app_command(struct app *a, const char *line)
 {
-	while (*cmd == ' ')
-		cmd++;
-	if (strcmp(cmd, "q") == 0 || strcmp(cmd, "quit") == 0)
-		a->quit = true;
-	else if (strncmp(cmd, "compare ", 8) == 0)
-		app_compare_command(a, cmd + 8);
-	else if (strncmp(cmd, "goto ", 5) == 0)
-		app_goto(a, cmd + 5);
-	else if (strncmp(cmd, "g ", 2) == 0)
-		app_goto(a, cmd + 2);
-	else if (strcmp(cmd, "help") == 0)
-		a->help = true;
-	else if (*cmd != '\0' && corpus_resolve(a->c, cmd, strlen(cmd)) !=
-	    CORPUS_NONE)
-		app_goto(a, cmd);		/* ":mfa:IV.5" is a goto too */
-	else if (*cmd != '\0')
-		app_message(a, true, _("unknown command: %s (try :goto REF "
-		    "or :quit)"), cmd);
+	struct command_line	cl;
+	const struct command	*cmd;
+
+	command_line_split(&cl, line);
+	if (cl.argc == 0) {
+		command_line_free(&cl);
+		return;
+	}
+	cmd = app_find_command(a, cl.argv[0]);
+	if (cmd == NULL) {
+		/* ":mfa:IV.5" is a goto too */
+		if (cl.argc == 1 && corpus_resolve(a->c, cl.argv[0],
+		    strlen(cl.argv[0])) != CORPUS_NONE)
+			app_goto(a, cl.argv[0]);
+		else
+			app_message(a, true, _("unknown command: %s (try "
+			    ":help)"), cl.argv[0]);
+	} else if (cl.argc - 1 < cmd->min_args || (cmd->max_args >= 0 &&
+	    cl.argc - 1 > cmd->max_args))
+		app_message(a, true, _("usage: :%s %s"), cmd->name,
+		    cmd->synopsis);
+	else
+		cmd->tui(a, cl.argc - 1, cl.argv + 1);
+	command_line_free(&cl);
 }
 
 static void
@@ -204,9 +248,12 @@ app_prompt_key(struct app *a, int ch, bool is_func)
 		app_message(a, false, NULL);
 		if (a->prompt_kind == APP_PROMPT_GOTO)
 			app_goto(a, text);
-		else if (a->prompt_kind == APP_PROMPT_COMPARE)
-			app_compare_command(a, text);
-		else
+		else if (a->prompt_kind == APP_PROMPT_COMPARE) {
+			char	*line = xasprintf("compare %s", text);
+
+			app_command(a, line);
+			free(line);
+		} else
 			app_command(a, text);
 		free(text);
 		break;
@@ -315,7 +362,7 @@ app_request(struct app *a, enum request req)
 			a->help_top = 0;
 			break;
 		case REQ_BOTTOM:
-			a->help_top = help_nlines();	/* draw_help clamps */
+			a->help_top = help_nlines(a);	/* draw_help clamps */
 			break;
 		case REQ_QUIT:
 		case REQ_HELP:
@@ -656,7 +703,8 @@ app_loop(struct app *a)
 }
 
 int
-ui_run(const struct corpus *c, unsigned int start, char **err)
+ui_run(const struct corpus *c, unsigned int start,
+    const struct command *commands, size_t ncommands, char **err)
 {
 	struct app	 a;
 	char		*path, *kerr = NULL;
@@ -681,6 +729,8 @@ ui_run(const struct corpus *c, unsigned int start, char **err)
 
 	memset(&a, 0, sizeof a);
 	a.c = c;
+	a.commands = commands;
+	a.ncommands = ncommands;
 	outline_init(&a.ol, c);
 	textview_init(&a.tv, c, screen_ascii());
 	a.focus = FOCUS_OUTLINE;

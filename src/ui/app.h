@@ -86,6 +86,8 @@ struct cmp_view {
 
 struct app {
 	const struct corpus	*c;
+	const struct command	*commands;	/* the command table */
+	size_t			 ncommands;
 	struct outline		 ol;
 	struct textview		 tv;
 	uint32_t		 anchor_node;	/* the text kept at the top: */
@@ -176,14 +178,17 @@ void	cv_draw(struct app *);
 /* Leave the comparison and free it. */
 void	cv_close(struct app *);
 
+/* The reader's command named (or aliased) name, or NULL. */
+const struct command *app_find_command(const struct app *, const char *name);
+
 /* Complete the reference in the prompt (Tab).  */
 void	app_complete(struct app *);
 
 /* The help screen's lines (generated from the key table). */
-size_t	help_nlines(void);
+size_t	help_nlines(const struct app *);
 /* Line i of the help screen: keys (may be "") and text, both translated. */
-void	help_line(size_t i, const char **keys, const char **text,
-	    bool *heading);
+void	help_line(const struct app *, size_t i, const char **keys,
+	    const char **text, bool *heading);
 /* Free the help screen's lines. */
 void	help_free(void);
 

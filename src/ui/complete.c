@@ -13,6 +13,7 @@
 #include "model/corpus.h"
 #include "text/text.h"
 #include "ui/app.h"
+#include "util/command.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -51,6 +52,36 @@ complete_offer(struct complete *cp, const char *cand)
 	cp->count++;
 }
 
+/*
+ * The kind of the word being typed on the command line text, and where it
+ * starts (*head): a command's name, or its argument of the kind the
+ * command table says.
+ */
+static enum command_arg
+complete_kind(const struct app *a, const char *text, size_t *head)
+{
+	const struct command	*cmd;
+	const char		*sp = strchr(text, ' '), *last;
+	char			*name;
+	int			 nth = 0;
+
+	*head = 0;
+	if (sp == NULL)
+		return COMMAND_ARG_COMMAND;
+	name = xstrndup(text, (size_t)(sp - text));
+	cmd = app_find_command(a, name);
+	free(name);
+	last = strrchr(text, ' ');
+	*head = (size_t)(last - text) + 1;
+	if (cmd == NULL)
+		return COMMAND_ARG_NONE;
+	/* Which argument: count the words before the last. */
+	for (; sp < last; sp++)
+		if (*sp == ' ' && sp[1] != ' ')
+			nth++;
+	return cmd->args[nth < 2 ? nth : 2];
+}
+
 void
 app_complete(struct app *a)
 {
@@ -58,26 +89,36 @@ app_complete(struct app *a)
 	const char		*text = prompt_text(&a->pr), *ref, *colon;
 	struct complete		 cp;
 	struct text_buf		 out;
-	size_t			 head = 0, d, i;
+	size_t			 head = 0, d, i, k;
 	uint32_t		 doc;
+	enum command_arg	 kind = COMMAND_ARG_REF;
 
-	/* In the command line, only the argument of goto is completed. */
+	/* On the command line, what is typed decides what completes. */
 	if (a->prompt_kind == APP_PROMPT_COMMAND) {
-		if (strncmp(text, "goto ", 5) == 0)
-			head = 5;
-		else if (strncmp(text, "g ", 2) == 0)
-			head = 2;
-		else if (strncmp(text, "compare ", 8) == 0)
-			/* the word being typed: the first or second REF */
-			head = (size_t)(strrchr(text, ' ') - text) + 1;
-		else
+		kind = complete_kind(a, text, &head);
+		if (kind != COMMAND_ARG_REF && kind != COMMAND_ARG_COMMAND) {
+			app_message(a, true, "%s", _("no completion"));
 			return;
+		}
 	}
 	ref = text + head;
 	memset(&cp, 0, sizeof cp);
 	text_buf_init(&cp.list);
 	colon = strchr(ref, ':');
-	if (colon == NULL) {
+	if (kind == COMMAND_ARG_COMMAND) {
+		cp.word = ref;
+		cp.wlen = strlen(ref);
+		for (i = 0; i < a->ncommands; i++) {
+			if (a->commands[i].tui == NULL)
+				continue;
+			complete_offer(&cp, a->commands[i].name);
+			for (k = 0; k < COMMAND_MAX_ALIASES &&
+			    a->commands[i].aliases[k] != NULL; k++)
+				if (strlen(a->commands[i].aliases[k]) > 1)
+					complete_offer(&cp,
+					    a->commands[i].aliases[k]);
+		}
+	} else if (colon == NULL) {
 		cp.word = ref;
 		cp.wlen = strlen(ref);
 		for (d = 0; d < c->ndocs; d++) {
@@ -108,7 +149,10 @@ app_complete(struct app *a)
 	text_buf_init(&out);
 	text_buf_add(&out, text, (size_t)(cp.word - text));
 	text_buf_add(&out, cp.first, cp.common);
-	if (cp.count == 1 && colon == NULL)
+	/* A whole name: a command takes a space, a document a colon. */
+	if (cp.count == 1 && kind == COMMAND_ARG_COMMAND)
+		text_buf_addc(&out, ' ');
+	else if (cp.count == 1 && colon == NULL)
 		text_buf_addc(&out, ':');
 	prompt_set(&a->pr, out.data);
 	text_buf_free(&out);

@@ -500,12 +500,12 @@ static void
 draw_help(struct app *a)
 {
 	int	 y, top = 1, h = LINES - 2;
-	size_t	 i, n = help_nlines(), kw = 0, w;
+	size_t	 i, n = help_nlines(a), kw = 0, w;
 	const char *keys, *text;
 	bool	 heading;
 
 	for (i = 0; i < n; i++) {
-		help_line(i, &keys, &text, &heading);
+		help_line(a, i, &keys, &text, &heading);
 		w = text_width(keys, strlen(keys));
 		kw = w > kw ? w : kw;
 	}
@@ -519,7 +519,7 @@ draw_help(struct app *a)
 		i = a->help_top + (size_t)y;
 		if (i >= n)
 			continue;
-		help_line(i, &keys, &text, &heading);
+		help_line(a, i, &keys, &text, &heading);
 		if (heading) {
 			screen_put(top + y, 1, text, strlen(text),
 			    (size_t)COLS - 1, screen_attr(THEME_HEADING));

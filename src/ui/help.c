@@ -9,6 +9,7 @@
 
 #include "ui/app.h"
 #include "ui/keymap.h"
+#include "util/command.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -31,7 +32,7 @@ help_add(char *keys, const char *text)
 }
 
 static void
-help_build(void)
+help_build(const struct app *a)
 {
 	static const struct {
 		enum keymap_group	 group;
@@ -42,7 +43,7 @@ help_build(void)
 		{ .group = KEYMAP_VIEW, .title = N_("Views and commands") },
 		{ .group = KEYMAP_COMPARE, .title = N_("In the comparison") },
 	};
-	size_t	g;
+	size_t	g, i;
 	int	r;
 
 	for (g = 0; g < sizeof groups / sizeof groups[0]; g++) {
@@ -58,9 +59,14 @@ help_build(void)
 	}
 	help_add(xstrdup(""), "");
 	help_add(NULL, _("Commands (after ':')"));
-	help_add(xstrdup("goto REF"), _("go to a reference: mfa:IV.5, "
-	    "un:II.2.p1, wic"));
-	help_add(xstrdup("quit"), _("quit charta"));
+	for (i = 0; i < a->ncommands; i++) {
+		const struct command	*cmd = &a->commands[i];
+
+		if (cmd->tui == NULL)
+			continue;
+		help_add(*cmd->synopsis ? xasprintf("%s %s", cmd->name,
+		    cmd->synopsis) : xstrdup(cmd->name), _(cmd->summary));
+	}
 	help_add(xstrdup(""), "");
 	help_add(NULL, _("Filter queries"));
 	help_add(xstrdup("word word"), _("paragraphs with both words (any "
@@ -77,18 +83,19 @@ help_build(void)
 }
 
 size_t
-help_nlines(void)
+help_nlines(const struct app *a)
 {
 	if (help_lines == NULL)
-		help_build();
+		help_build(a);
 	return help_n;
 }
 
 void
-help_line(size_t i, const char **keys, const char **text, bool *heading)
+help_line(const struct app *a, size_t i, const char **keys,
+    const char **text, bool *heading)
 {
 	if (help_lines == NULL)
-		help_build();
+		help_build(a);
 	*heading = help_lines[i].keys == NULL;
 	*keys = help_lines[i].keys != NULL ? help_lines[i].keys : "";
 	*text = help_lines[i].text;

@@ -4,16 +4,33 @@
 #ifndef CHARTA_UI_H
 #define CHARTA_UI_H
 
+#include <stddef.h>
+
+struct app;
+struct command;
 struct corpus;
 
 /*
  * Run the reader on c until the user quits or a signal ends it, opening at
- * node start (CORPUS_NONE: the first document).  The terminal is restored
+ * node start (CORPUS_NONE: the first document), with the `:` commands of
+ * commands[0..ncommands) (the command table; entries without a tui
+ * handler are not the reader's).  The terminal is restored
  * before it returns.  Returns the exit status (0; 129 after a hang-up, 130
  * after Ctrl-C, 131 after Ctrl-\ (SIGQUIT), 143 after SIGTERM), or -1
  * with a message in *err if the terminal cannot run the reader (then
  * nothing was drawn).
  */
-int	ui_run(const struct corpus *c, unsigned int start, char **err);
+int	ui_run(const struct corpus *c, unsigned int start,
+	    const struct command *commands, size_t ncommands, char **err);
+
+/*
+ * The reader's `:` commands, for the command table (argv[0..argc) are the
+ * words after the command's name, already counted against its
+ * min_args/max_args).
+ */
+void	ui_cmd_goto(struct app *, int argc, char **argv);
+void	ui_cmd_compare(struct app *, int argc, char **argv);
+void	ui_cmd_help(struct app *, int argc, char **argv);
+void	ui_cmd_quit(struct app *, int argc, char **argv);
 
 #endif /* CHARTA_UI_H */

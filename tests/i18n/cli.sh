@@ -26,8 +26,8 @@ for lang in zh_CN fr; do
 	[ "$(head -n 1 "$tmp/help")" = "$usage" ] ||
 	    fail "$lang: --help starts '$(head -n 1 "$tmp/help")'," \
 	    "not '$usage'"
-	opt=$(i18n_msgstr "$lang" "  -h, --help             display this help and exit
-")
+	opt=$(printf '%-24s %s' '  -h, --help' \
+	    "$(i18n_msgstr "$lang" "display this help and exit")")
 	grep -qxF -- "$opt" "$tmp/help" ||
 	    fail "$lang: --help has no line '$opt'"
 	cmds=$(i18n_msgstr "$lang" "
@@ -40,13 +40,23 @@ Commands:
 	grep -qE "^  toc \[REF\] +$summary\$" "$tmp/help" ||
 	    fail "$lang: --help has no translated line for toc"
 	# Untranslated: the commands, the options, the examples.
-	for w in '  list' '  compare REF [REF]' '--db=' '--width=N' \
+	for w in '  list' '  compare REF [REF]' '--db=' \
 	    "  charta search '\"cyber sovereignty\"' doc:mfa"; do
 		grep -qF -- "$w" "$tmp/help" ||
 		    fail "$lang: --help lost '$w'"
 	done
 	cmp -s "$tmp/help" "$tmp/help.en" &&
 	    fail "$lang: --help is the English one"
+	# A command's own --help: translated, its options there.
+	i18n_run "$lang" "$CHARTA" show --help >"$tmp/chelp" ||
+	    fail "$lang: show --help exited $?"
+	grep -qF -- '--width=N' "$tmp/chelp" ||
+	    fail "$lang: show --help lost '--width=N'"
+	wrap=$(i18n_msgstr "$lang" "wrap text at N columns")
+	grep -qF -- "$wrap" "$tmp/chelp" ||
+	    fail "$lang: show --help has no '$wrap'"
+	w=$(i18n_width <"$tmp/chelp")
+	[ "$w" -le 80 ] || fail "$lang: show --help is $w columns wide"
 	w=$(i18n_width <"$tmp/help")
 	[ "$w" -le 80 ] || {
 		fail "$lang: --help is $w columns wide:"

@@ -1,0 +1,166 @@
+/*
+ * commands.c -- the command table: every subcommand of the command line
+ * and every `:` command of the reader, one entry each (util/command.h says
+ * what an entry holds).  Dispatch, `charta --help`, `charta COMMAND
+ * --help`, the reader's help screen and its Tab completion are all made
+ * from this table, and tests/doc-check.sh checks the manual page against
+ * it.
+ *
+ * To add a command: write its handler (a cmd-NAME.c for the command line,
+ * a function in its view's file for the reader), then add one entry here.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <strings.h>
+
+#include "cli/cli.h"
+#include "ui/ui.h"
+#include "util/i18n.h"
+
+const struct command command_table[] = {
+	{
+		.name = "list",
+		.synopsis = "",
+		.max_args = 0,
+		.flags = COMMAND_CORPUS,
+		.summary = N_("list the documents: slug, alias, title"),
+		.help = N_("Print one line per document: its slug, its short "
+		    "alias and its title."),
+		.options = { COMMAND_OPT_DB },
+		.cli = cmd_list_exec,
+	},
+	{
+		.name = "toc",
+		.synopsis = "[REF]",
+		.args = { COMMAND_ARG_REF },
+		.max_args = 1,
+		.flags = COMMAND_CORPUS,
+		.summary = N_("show the table of contents"),
+		.help = N_("Print the sections of every document, of one "
+		    "document, or under one part, as an indented tree of "
+		    "labels and titles."),
+		.options = { COMMAND_OPT_DB },
+		.cli = cmd_toc_exec,
+	},
+	{
+		.name = "show",
+		.synopsis = "REF",
+		.args = { COMMAND_ARG_REF },
+		.min_args = 1,
+		.max_args = 1,
+		.flags = COMMAND_CORPUS,
+		.summary = N_("print a document or a part of it as text"),
+		.help = N_("Print the text of a document or of a part of it, "
+		    "headings and paragraphs, wrapped to the terminal or to "
+		    "--width."),
+		.options = { COMMAND_OPT_DB, COMMAND_OPT_WIDTH,
+		    COMMAND_OPT_RAW },
+		.cli = cmd_show_exec,
+	},
+	{
+		.name = "search",
+		.synopsis = "QUERY...",
+		.args = { COMMAND_ARG_QUERY, COMMAND_ARG_QUERY,
+		    COMMAND_ARG_QUERY },
+		.min_args = 1,
+		.max_args = -1,
+		.flags = COMMAND_CORPUS | COMMAND_DASH_ARGS,
+		.summary = N_("print the paragraphs and sections that match"),
+		.help = N_("Print every paragraph and section that matches "
+		    "the query, one a line after its reference.  Words are "
+		    "ANDed, \"a phrase\" matches as a phrase, -word excludes, "
+		    "doc:mfa and kind:action narrow.  Exit status 1 if nothing "
+		    "matches."),
+		.options = { COMMAND_OPT_DB, COMMAND_OPT_COUNT,
+		    COMMAND_OPT_WIDTH, COMMAND_OPT_RAW, COMMAND_OPT_COLOR },
+		.cli = cmd_search_exec,
+	},
+	{
+		.name = "compare",
+		.synopsis = "REF [REF]",
+		.args = { COMMAND_ARG_REF, COMMAND_ARG_REF },
+		.min_args = 1,
+		.max_args = 2,
+		.flags = COMMAND_CORPUS,
+		.summary = N_("two passages side by side, paragraph by "
+		    "paragraph"),
+		.help = N_("Show two passages side by side, aligned paragraph "
+		    "by paragraph.  With one REF, compare it with its "
+		    "counterpart (the other translation, or a linked "
+		    "passage).  In the reader, compare the selection with "
+		    "REF, or the two REFs."),
+		.options = { COMMAND_OPT_DB, COMMAND_OPT_WIDTH,
+		    COMMAND_OPT_WORDS, COMMAND_OPT_STATS, COMMAND_OPT_RAW,
+		    COMMAND_OPT_COLOR },
+		.cli = cmd_compare_exec,
+		.tui = ui_cmd_compare,
+	},
+	{
+		.name = "import",
+		.synopsis = "FILE...",
+		.args = { COMMAND_ARG_FILE, COMMAND_ARG_FILE,
+		    COMMAND_ARG_FILE },
+		.min_args = 1,
+		.max_args = -1,
+		/* FILE.md: a document; FILE.tsv: links between passages */
+		.summary = N_("add source files to the corpus database"),
+		.help = N_("Read Markdown source files (and .tsv files of "
+		    "links between passages) into the corpus database.  All "
+		    "or nothing: a file with an error is refused with "
+		    "FILE:LINE:COL and the database is left as it was."),
+		.options = { COMMAND_OPT_DB },
+		.cli = cmd_import_exec,
+	},
+	{
+		.name = "goto",
+		.aliases = { "g" },
+		.synopsis = "REF",
+		.args = { COMMAND_ARG_REF },
+		.min_args = 1,
+		.max_args = 1,
+		.summary = N_("go to a reference: mfa:IV.5, un:II.2.p1, wic"),
+		.help = N_("Select the part REF names and show its text.  A "
+		    "reference alone on the command line (:mfa:IV.5) goes "
+		    "there too."),
+		.tui = ui_cmd_goto,
+	},
+	{
+		.name = "help",
+		.synopsis = "[COMMAND]",
+		.args = { COMMAND_ARG_COMMAND },
+		.max_args = 1,
+		.summary = N_("show the keys and commands, or a command's help"),
+		.help = N_("In the reader, show the help screen.  On the "
+		    "command line, print the help of COMMAND, or of charta."),
+		.cli = cmd_help_exec,
+		.tui = ui_cmd_help,
+	},
+	{
+		.name = "quit",
+		.aliases = { "q" },
+		.synopsis = "",
+		.max_args = 0,
+		.summary = N_("quit charta"),
+		.help = N_("Leave the reader."),
+		.tui = ui_cmd_quit,
+	},
+};
+
+const size_t	command_count = sizeof command_table / sizeof command_table[0];
+
+const struct command *
+command_find(const char *name)
+{
+	size_t	i, k;
+
+	for (i = 0; i < command_count; i++) {
+		if (strcmp(command_table[i].name, name) == 0)
+			return &command_table[i];
+		for (k = 0; k < COMMAND_MAX_ALIASES &&
+		    command_table[i].aliases[k] != NULL; k++)
+			if (strcmp(command_table[i].aliases[k], name) == 0)
+				return &command_table[i];
+	}
+	return NULL;
+}
