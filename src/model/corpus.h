@@ -141,6 +141,14 @@ void		 corpus_reserve(struct corpus *, size_t nnodes);
  */
 void		 corpus_append(struct corpus *c, struct corpus *part);
 
+/*
+ * Add a copy of document d of src (its metadata and all its nodes) to
+ * dst, as corpus_add_doc and corpus_add_node would.  Returns the index of
+ * its document node in dst.
+ */
+uint32_t	 corpus_copy_doc(struct corpus *dst, const struct corpus *src,
+		    uint32_t d);
+
 /* Add a link from node from to node to (strings are copied). */
 void		 corpus_add_link(struct corpus *, uint32_t from, uint32_t to,
 		    const char *relation, const char *note);

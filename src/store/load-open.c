@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -21,6 +22,7 @@
 #include "store/load-private.h"
 #include "store/schema.h"
 #include "store/store.h"
+#include "text/text.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -50,10 +52,12 @@ load_fail(struct load *l, const char *msg)
 }
 
 int
-load_fail_node(struct load *l, sqlite3_int64 id, const char *what)
+load_fail_node(struct load *l, sqlite3_int64 id, const char *what,
+    const char *doc)
 {
-	char	*msg = xasprintf(_("malformed node %lld (%s)"), (long long)id,
-	    what);
+	char	*msg = doc != NULL ? xasprintf(_("document '%s': malformed "
+	    "node %lld (%s)"), doc, (long long)id, what) :
+	    xasprintf(_("malformed node %lld (%s)"), (long long)id, what);
 
 	load_fail(l, msg);
 	free(msg);
@@ -68,10 +72,18 @@ load_fail_db(struct load *l, int rc)
 	if (rc == SQLITE_INTERRUPT)
 		return load_fail(l, _("reading the database took too long; "
 		    "it may be damaged"));
+	l->rc = rc;
 	if (rc == SQLITE_NOTADB)
 		return load_fail(l, _("not a charta database"));
+	if (rc == SQLITE_READONLY_ROLLBACK)
+		return load_fail(l, _("needs recovery: an interrupted write "
+		    "left its -journal beside it; open it once with write "
+		    "access (charta only reads a corpus)"));
+	if (rc == SQLITE_TOOBIG)
+		return load_fail(l, _("a value in it is larger than the 1 MiB "
+		    "limit"));
 	msg = xasprintf(_("cannot read the database: %s"),
-	    sqlite3_errmsg(l->db));
+	    l->db != NULL ? sqlite3_errmsg(l->db) : sqlite3_errstr(rc));
 	load_fail(l, msg);
 	free(msg);
 	return -1;
@@ -180,11 +192,82 @@ load_setup(struct load *l)
 	return 0;
 }
 
+/*
+ * Open l->path read-only (or immutable) on a new connection and set it
+ * up.  SQLite takes a URI for immutable=1: the path is escaped for it.
+ */
+static int
+load_connect(struct load *l, bool immutable)
+{
+	struct text_buf	 uri;
+	const char	*p;
+	int		 rc;
+
+	if (l->db != NULL) {
+		sqlite3_close(l->db);
+		l->db = NULL;
+	}
+	text_buf_init(&uri);
+	if (immutable) {
+		text_buf_puts(&uri, "file:");
+		for (p = l->path; *p != '\0'; p++) {
+			if (*p == '?' || *p == '#' || *p == '%' ||
+			    (unsigned char)*p < 0x20)
+				text_buf_printf(&uri, "%%%02X",
+				    (unsigned char)*p);
+			else
+				text_buf_addc(&uri, *p);
+		}
+		text_buf_puts(&uri, "?immutable=1");
+	}
+	/*
+	 * Each connection is used by one thread only: without SQLite's
+	 * mutexes (taken on every call) the load is a seventh faster.
+	 */
+	rc = sqlite3_open_v2(immutable ? uri.data : l->path, &l->db,
+	    SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX |
+	    SQLITE_OPEN_EXRESCODE | (immutable ? SQLITE_OPEN_URI : 0), NULL);
+	text_buf_free(&uri);
+	if (rc != SQLITE_OK)
+		return load_fail_db(l, rc);
+	return load_setup(l);
+}
+
+/* Does a file beside the database (its -wal, its -journal) hold bytes? */
+static bool
+load_has_side(const char *path, const char *suffix)
+{
+	struct stat	 sb;
+	char		*side = xasprintf("%s%s", path, suffix);
+	bool		 has = stat(side, &sb) == 0 && sb.st_size > 0;
+
+	free(side);
+	return has;
+}
+
+/*
+ * Can l->path not change under us: on a read-only file system, or a file
+ * nobody may write?  Then immutable=1 is safe, as long as no -wal or
+ * -journal holds what the file itself does not.
+ */
+static bool
+load_may_be_immutable(const struct load *l)
+{
+	struct statvfs	vfs;
+
+	if (load_has_side(l->path, "-wal") ||
+	    load_has_side(l->path, "-journal"))
+		return false;
+	if (statvfs(l->path, &vfs) == 0 && (vfs.f_flag & ST_RDONLY))
+		return true;
+	return (l->sb.st_mode & 0222) == 0;
+}
+
 int
 load_open(struct load *l)
 {
 	struct stat	 sb;
-	int		 rc, fd;
+	int		 fd;
 
 	if (stat(l->path, &sb) == -1)
 		return load_fail(l, strerror(errno));
@@ -208,15 +291,32 @@ load_open(struct load *l)
 	if ((fd = open(l->path, O_RDONLY | O_CLOEXEC)) == -1)
 		return load_fail(l, strerror(errno));
 	close(fd);
+	/* A second connection opens as the first did. */
+	if (l->immutable)
+		return load_connect(l, true);
+	if (load_connect(l, false) == 0)
+		return 0;
 	/*
-	 * Each connection is used by one thread only: without SQLite's
-	 * mutexes (taken on every call) the load is a seventh faster.
+	 * A database in WAL mode needs its -shm, which cannot be made on
+	 * read-only media or in a directory we cannot write.  If the file
+	 * cannot change under us, immutable=1 reads it without one.
 	 */
-	rc = sqlite3_open_v2(l->path, &l->db, SQLITE_OPEN_READONLY |
-	    SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, NULL);
-	if (rc != SQLITE_OK)
-		return load_fail_db(l, rc);
-	return load_setup(l);
+	if (l->rc == SQLITE_READONLY_DIRECTORY ||
+	    l->rc == SQLITE_READONLY_CANTINIT ||
+	    l->rc == SQLITE_READONLY_RECOVERY ||
+	    (l->rc & 0xff) == SQLITE_CANTOPEN) {
+		free(l->err);
+		l->err = NULL;
+		if (load_may_be_immutable(l)) {
+			l->immutable = true;
+			return load_connect(l, true);
+		}
+		return load_fail(l, _("cannot be read here: it is in WAL mode, "
+		    "and its -shm cannot be made beside it; open it once with "
+		    "write access and set PRAGMA journal_mode=DELETE, or make "
+		    "it read-only (chmod a-w)"));
+	}
+	return -1;
 }
 
 /* The same for an image in memory, which SQLite reads in place. */

@@ -29,18 +29,22 @@ struct load {
 	const struct stat *same_as;	/* a second connection: the first's */
 	struct timespec	 start;
 	int		 version;	/* its schema version (user_version) */
-	bool		 immutable;	/* opened with immutable=1 */
+	bool		 immutable;	/* opened with immutable=1 (set it
+					   to open a second connection so) */
+	int		 rc;		/* the last SQLite error */
 	char		*err;		/* "PATH: message", once failed */
 };
 
 /*
  * Record a failure "PATH: msg" (the first one only) and return -1.  The
- * _db form puts charta's sentence around SQLite's error for rc; the _node
- * form names node id and what is wrong with it.
+ * _db form puts charta's sentence around SQLite's error for rc (and keeps
+ * rc in l->rc); the _node form names the node id, what is wrong with it
+ * and its document's slug (doc; NULL if not known).
  */
 int	load_fail(struct load *, const char *msg);
 int	load_fail_db(struct load *, int rc);
-int	load_fail_node(struct load *, sqlite3_int64 id, const char *what);
+int	load_fail_node(struct load *, sqlite3_int64 id, const char *what,
+	    const char *doc);
 
 /* Run a one-value query; stores the integer in *out.  0 or -1. */
 int	load_int(struct load *, const char *sql, sqlite3_int64 *out);

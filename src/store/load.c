@@ -116,7 +116,7 @@ load_nodes(struct load *l, struct corpus *c, const struct corpus *meta,
     sqlite3_int64 first, sqlite3_int64 last, uint32_t docbase)
 {
 	sqlite3_stmt	*st;
-	sqlite3_int64	 id, docid, parent, want = first;
+	sqlite3_int64	 id, docid = 0, parent, want = first;
 	const sqlite3_int64 base = first - 1;	/* nodes before c's first */
 	const char	*kind, *label, *anchor, *title;
 	const void	*body;
@@ -141,9 +141,13 @@ load_nodes(struct load *l, struct corpus *c, const struct corpus *meta,
 		title = load_text(st, 6);
 		body = sqlite3_column_blob(st, 7);
 		blen = sqlite3_column_bytes(st, 7);
+		if (id == want && blen > CORPUS_MAX_TEXT) {
+			rc = SQLITE_TOOBIG;
+			break;
+		}
 		if (id != want++ || kind == NULL || label == NULL ||
 		    anchor == NULL || title == NULL || blen < 0 ||
-		    blen > CORPUS_MAX_TEXT || strlen(label) > CORPUS_MAX_LABEL) {
+		    strlen(label) > CORPUS_MAX_LABEL) {
 			bad = "node";
 			break;
 		}
@@ -199,7 +203,20 @@ load_nodes(struct load *l, struct corpus *c, const struct corpus *meta,
 	    want++ <= last)
 		bad = "node";
 	if (bad != NULL)
-		return load_fail_node(l, want - 1, bad);
+		return load_fail_node(l, want - 1, bad, doc != CORPUS_NONE ?
+		    c->docs[doc].slug : docid >= 1 && docid <=
+		    (sqlite3_int64)meta->ndocs ? meta->docs[docid - 1].slug :
+		    NULL);
+	/* SQLite's "string or blob too big", in charta's words. */
+	if (rc == SQLITE_TOOBIG) {
+		char	*msg = xasprintf(_("text of node %lld is larger than "
+		    "the %d-byte limit (1 MiB)"), (long long)want,
+		    CORPUS_MAX_TEXT);
+
+		load_fail(l, msg);
+		free(msg);
+		return -1;
+	}
 	if (rc != SQLITE_DONE)
 		return load_fail_db(l, rc);
 	return 0;
@@ -311,6 +328,7 @@ load_tree(struct load *l, struct corpus *c, const struct corpus *meta,
 	memset(&h, 0, sizeof h);
 	h.l.path = l->path;
 	h.l.same_as = &l->sb;
+	h.l.immutable = l->immutable;
 	h.meta = meta;
 	count = load_count(l);
 	corpus_reserve(c, (size_t)count);
@@ -326,7 +344,7 @@ load_tree(struct load *l, struct corpus *c, const struct corpus *meta,
 	 * end before), then the second half's.
 	 */
 	if (rc == 0 && c->ndocs != h.docbase)
-		rc = load_fail_node(l, h.first, "document");
+		rc = load_fail_node(l, h.first, "document", NULL);
 	else if (rc == 0 && h.c == NULL) {
 		l->err = h.l.err;
 		h.l.err = NULL;
@@ -436,6 +454,17 @@ load_check_thread(void *arg)
 struct corpus *
 store_load_corpus(const char *path, char **err)
 {
+	struct corpus	*c;
+	char		*note = NULL;
+
+	c = store_load_corpus_note(path, &note, err);
+	free(note);
+	return c;
+}
+
+struct corpus *
+store_load_corpus_note(const char *path, char **note, char **err)
+{
 	struct load	 l, check;
 	struct corpus	*c = NULL;
 	pthread_t	 t;
@@ -446,6 +475,7 @@ store_load_corpus(const char *path, char **err)
 	l.path = check.path = path;
 	if (load_open(&l) == 0) {
 		check.same_as = &l.sb;
+		check.immutable = l.immutable;
 		threaded = l.sb.st_size >= LOAD_CHECK_INLINE &&
 		    pthread_create(&t, NULL, load_check_thread, &check) == 0;
 		c = load_all(&l, !threaded, true);
@@ -464,6 +494,9 @@ store_load_corpus(const char *path, char **err)
 	if (l.db != NULL)
 		sqlite3_close(l.db);
 	free(check.err);
+	*note = c != NULL && l.immutable ? xasprintf(_("%s: opened as "
+	    "immutable: it is in WAL mode where its -shm cannot be made, "
+	    "and cannot change"), path) : NULL;
 	*err = l.err;
 	return c;
 }

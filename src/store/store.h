@@ -33,6 +33,27 @@ struct corpus;
 struct corpus	*store_load_corpus(const char *path, char **err);
 
 /*
+ * The same, and *note (malloc'ed, or NULL) says what the user should know
+ * of a corpus that did load: that it was opened immutable (a database in
+ * WAL mode on read-only media).
+ */
+struct corpus	*store_load_corpus_note(const char *path, char **note,
+		    char **err);
+
+/*
+ * The shipped corpus at shipped and, if user is not NULL and the file is
+ * there, the user's own corpus, as one: the user's documents after the
+ * shipped ones, their origin CORPUS_USER.  The shipped corpus failing is
+ * an error (NULL, *err as store_load_corpus).  The user's failing, or a
+ * document of it whose slug or alias a shipped document has, is not: it
+ * is left out, and *notes says so -- one message a line, each naming the
+ * file, malloc'ed; NULL if there is nothing to say.  *notes may be set
+ * when NULL is returned too.
+ */
+struct corpus	*store_load_corpora(const char *shipped, const char *user,
+		    char **notes, char **err);
+
+/*
  * store_load_corpus loads a corpus of this many nodes or more in two
  * halves on two connections, in parallel (the tests build one just over).
  */

@@ -790,7 +790,7 @@ test_refuse_nodes(void **state)
 	/* Bodies: one byte over the limit, and well over SQLite's. */
 	expect_refusal(craft("body1.db", DOC1 ROOT1
 	    "INSERT INTO node VALUES(2,1,1,'paragraph','p1','','',"
-	    "zeroblob(1048577),0,0);"), "malformed node 2 (node)");
+	    "zeroblob(1048577),0,0);"), "text of node 2 is larger than the 1048576-byte limit");
 	expect_refusal(craft("body2.db", DOC1 ROOT1
 	    "INSERT INTO node VALUES(2,1,1,'paragraph','p1','','',"
 	    "zeroblob(4000000),0,0);"), "");
@@ -1375,6 +1375,151 @@ test_write_cleans_stale(void **state)
 	corpus_free(c);
 }
 
+/*
+ * A damaged node names its document; a text over the limit is said in
+ * charta's words, not SQLite's "string or blob too big".
+ */
+static void
+test_refuse_named(void **state)
+{
+	expect_refusal(craft("named.db", DOC1 ROOT1
+	    "INSERT INTO node VALUES(2,1,7,'section','1','','One',x'',0,5);"),
+	    "document 'd': malformed node 2 (parent)");
+	expect_refusal(craft("over.db", DOC1 ROOT1
+	    "INSERT INTO node VALUES(2,1,1,'paragraph','p1','','',"
+	    "zeroblob(1048577),0,0);"), "text of node 2 is larger than the "
+	    "1048576-byte limit (1 MiB)");
+	expect_refusal(craft("huge.db", DOC1 ROOT1
+	    "INSERT INTO node VALUES(2,1,1,'paragraph','p1','','',"
+	    "zeroblob(3000000),0,0);"), "text of node 2 is larger than the "
+	    "1048576-byte limit (1 MiB)");
+}
+
+/*
+ * A hot journal (a writer died in the middle of a transaction) cannot be
+ * rolled back by a reader that only reads: it says what to do.
+ */
+static void
+test_refuse_hot_journal(void **state)
+{
+	struct corpus	*c = make_corpus();
+	const char	*db = tpath("hot.db");
+	char		*err = NULL;
+	pid_t		 pid;
+	struct stat	 sb;
+
+	assert_int_equal(store_write_corpus(db, c, &err), 0);
+	corpus_free(c);
+	pid = fork();
+	assert_true(pid != -1);
+	if (pid == 0) {
+		sqlite3	*h;
+
+		/* Changed pages reach the file before the commit, then die. */
+		if (sqlite3_open(db, &h) != SQLITE_OK ||
+		    sqlite3_exec(h, "PRAGMA cache_size=1; BEGIN; UPDATE node "
+		    "SET title = title || 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxx', "
+		    "body = zeroblob(3000)", NULL, NULL, NULL) != SQLITE_OK)
+			_exit(1);
+		_exit(0);
+	}
+	assert_int_equal(waitpid(pid, NULL, 0), pid);
+	assert_int_equal(stat(tpath("hot.db-journal"), &sb), 0);
+	expect_refusal(db, "needs recovery: an interrupted write left its "
+	    "-journal beside it; open it once with write access");
+}
+
+/*
+ * The shipped corpus and the user's, as one: the user's documents after,
+ * marked as theirs, with their links; a damaged user corpus or a user
+ * document named as a shipped one is left out with a note, never the
+ * shipped corpus.
+ */
+static void
+test_load_corpora(void **state)
+{
+	struct corpus	*shipped = make_corpus(), *user = corpus_new(), *l;
+	/* (tpath's buffers are reused: these must last.) */
+	char		*sp = strdup(tpath("shipped.db"));
+	char		*up = strdup(tpath("user.db"));
+	char		*err = NULL, *notes = NULL;
+	uint32_t	 a, b, n;
+
+	assert_int_equal(store_write_corpus(sp, shipped, &err), 0);
+	assert_int_equal(import_markdown(user, "mine.md", S("---\nslug: mine\n"
+	    "alias: my\ntitle: Mine\n---\n\n# One\n\nText.\n\n"
+	    "# Two\n\nMore.\n"), &err), 0);
+	assert_int_equal(corpus_finish(user, &a, &b), 0);
+	corpus_add_link(user, corpus_resolve(user, S("mine:1.p1")),
+	    corpus_resolve(user, S("mine:2.p1")), "summarizes", "n");
+	assert_int_equal(store_write_corpus(up, user, &err), 0);
+
+	l = store_load_corpora(sp, up, &notes, &err);
+	assert_non_null(l);
+	assert_null(notes);
+	assert_int_equal(l->ndocs, shipped->ndocs + 1);
+	n = corpus_find_doc(l, S("my"));
+	assert_int_equal(n, shipped->ndocs);
+	assert_int_equal(l->docs[n].origin, CORPUS_USER);
+	assert_int_equal(l->docs[0].origin, CORPUS_SHIPPED);
+	assert_int_equal(l->nodes[corpus_resolve(l, S("mine:2.p1"))].text[0],
+	    'M');
+	assert_int_equal(l->nlinks, shipped->nlinks + 1);
+	assert_int_equal(l->links[l->nlinks - 1].from,
+	    corpus_resolve(l, S("mine:1.p1")));
+	assert_int_equal(l->links[l->nlinks - 1].to,
+	    corpus_resolve(l, S("mine:2.p1")));
+	corpus_free(l);
+
+	/* No user corpus: the shipped one alone, nothing said. */
+	l = store_load_corpora(sp, tpath("none.db"), &notes, &err);
+	assert_non_null(l);
+	assert_null(notes);
+	assert_int_equal(l->ndocs, shipped->ndocs);
+	corpus_free(l);
+
+	/* A damaged user corpus: the shipped one all the same. */
+	spit(tpath("bad.db"), "not a database at all\n", 22);
+	l = store_load_corpora(sp, tpath("bad.db"), &notes, &err);
+	assert_non_null(l);
+	assert_int_equal(l->ndocs, shipped->ndocs);
+	assert_non_null(notes);
+	assert_non_null(strstr(notes, "bad.db: not a charta database; your "
+	    "own documents are not shown"));
+	free(notes);
+	corpus_free(l);
+
+	/* A user document named as a shipped one is left out, the rest not. */
+	corpus_free(user);
+	user = corpus_new();
+	assert_int_equal(import_markdown(user, "mine.md", S("---\nslug: mine\n"
+	    "title: Mine\n---\n\nText.\n"), &err), 0);
+	assert_int_equal(import_markdown(user, "x.md", S("---\nslug: x\n"
+	    "alias: mfa\ntitle: X\n---\n\nText.\n"), &err), 0);
+	assert_int_equal(corpus_finish(user, &a, &b), 0);
+	assert_int_equal(store_write_corpus(up, user, &err), 0);
+	l = store_load_corpora(sp, up, &notes, &err);
+	assert_non_null(l);
+	assert_int_equal(l->ndocs, shipped->ndocs + 1);
+	assert_int_not_equal(corpus_find_doc(l, S("mine")), CORPUS_NONE);
+	assert_int_equal(corpus_find_doc(l, S("x")), CORPUS_NONE);
+	assert_non_null(notes);
+	assert_non_null(strstr(notes, "your document 'x' is not shown: 'mfa' "
+	    "names a shipped document too"));
+	free(notes);
+	corpus_free(l);
+
+	/* The shipped corpus failing is the error. */
+	assert_null(store_load_corpora(tpath("none.db"), up, &notes, &err));
+	assert_non_null(strstr(err, "No such file"));
+	free(err);
+	free(notes);
+	free(sp);
+	free(up);
+	corpus_free(user);
+	corpus_free(shipped);
+}
+
 int
 main(void)
 {
@@ -1412,6 +1557,12 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_write_disk_full, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_write_cleans_stale, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_refuse_named, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_refuse_hot_journal, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_load_corpora, setup,
 		    teardown),
 	};
 
