@@ -7,7 +7,9 @@
 # `charta list`, `show mfa`, `search x` and the reader (in a pty, through
 # script(1)) must each refuse it within 5 seconds with exit status 2 and
 # exactly one line on standard error that starts "charta: " and names the
-# file -- never hang, crash or dump core.  An extra table, trigger, view,
+# file -- never hang, crash or dump core.  A corpus in WAL mode where its
+# -shm cannot be made opens immutable if it cannot change (and says so), or
+# is refused saying what to do.  An extra table, trigger, view,
 # index or column (a newer charta may add them) is ignored: such a copy
 # opens as the shipped corpus does.  A read-only copy, and a copy in a
 # read-only directory, must open as usual: charta only reads.  Garbage in
@@ -309,6 +311,32 @@ if [ $have_user = yes ]; then
 	    as_user
 	ls -a "$tmp/rodir" | grep -q -e '-journal$' -e '-wal$' -e '-shm$' &&
 	    fail "a file was made beside a read-only corpus"
+	# WAL mode where the -shm cannot be made: a file nobody may write
+	# cannot change, and opens immutable, saying so; a file its owner
+	# may still write is refused with what to do.
+	mkdir "$tmp/walro" "$tmp/walrw"
+	cp "$tmp/shipped.db" "$tmp/walro/corpus.db"
+	cp "$tmp/shipped.db" "$tmp/walrw/corpus.db"
+	"$DB_EXEC" "$tmp/walro/corpus.db" 'PRAGMA journal_mode=WAL' >/dev/null &&
+	"$DB_EXEC" "$tmp/walrw/corpus.db" 'PRAGMA journal_mode=WAL' >/dev/null ||
+	    fail "making the WAL copies"
+	chmod 0444 "$tmp/walro/corpus.db"
+	chmod 0555 "$tmp/walro" "$tmp/walrw"
+	ntried=$((ntried + 2))
+	as_user timeout -k 2 5 "$CHARTA" --db "$tmp/walro/corpus.db" list \
+	    >"$tmp/out" 2>"$tmp/err"
+	st=$?
+	[ $st -eq 0 ] && cmp -s "$tmp/out" "$tmp/list.ref" ||
+	    fail "WAL, read-only: exit status $st: $(cat "$tmp/err")"
+	grep -q "^charta: $tmp/walro/corpus.db: opened as immutable" "$tmp/err" ||
+	    fail "WAL, read-only: not said: $(cat "$tmp/err")"
+	as_user timeout -k 2 5 "$CHARTA" --db "$tmp/walrw/corpus.db" list \
+	    >"$tmp/out" 2>"$tmp/err"
+	st=$?
+	refused "WAL, writable file, unwritable directory" \
+	    "$tmp/walrw/corpus.db" 'in WAL mode, and its -shm cannot be made'
+	ls -a "$tmp/walro" "$tmp/walrw" | grep -q -e '-shm$' &&
+	    fail "a -shm was made beside a read-only corpus"
 	cp "$tmp/shipped.db" "$D/unreadable.db"
 	chmod 0200 "$D/unreadable.db"
 	ntried=$((ntried + 1))
