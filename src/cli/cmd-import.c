@@ -121,9 +121,28 @@ cmd_import_check_shipped(const struct corpus *fresh,
 	return 0;
 }
 
-/* "replaced SLUG: S sections and B blocks, now S' and B'", for each. */
+/* Does a document of fresh replace one of old? */
+static bool
+cmd_import_replaces(const struct corpus *old, const struct corpus *fresh)
+{
+	size_t	k, o;
+
+	for (k = 0; old != NULL && k < fresh->ndocs; k++)
+		for (o = 0; o < old->ndocs; o++)
+			if (strcasecmp(old->docs[o].slug,
+			    fresh->docs[k].slug) == 0)
+				return true;
+	return false;
+}
+
+/*
+ * "replaced SLUG: S sections and B paragraphs before, S' and B' now", a
+ * line for each document of fresh that replaces one of old, into report
+ * (printed once the new corpus is written).
+ */
 static void
-cmd_import_report(const struct corpus *old, const struct corpus *fresh)
+cmd_import_report(const struct corpus *old, const struct corpus *fresh,
+    struct text_buf *report)
 {
 	size_t		 k, s0, b0, s1, b1;
 	uint32_t	 o;
@@ -142,7 +161,7 @@ cmd_import_report(const struct corpus *old, const struct corpus *fresh)
 		msg = xasprintf(_("replaced %s: %zu sections and %zu paragraphs "
 		    "before, %zu and %zu now\n"), fresh->docs[k].slug, s0, b0,
 		    s1, b1);
-		output_str(msg);
+		text_buf_puts(report, msg);
 		free(msg);
 	}
 }
@@ -155,11 +174,12 @@ cmd_import_exec(struct cli_ctx *ctx)
 	size_t			 len;
 	uint32_t		 a, b;
 	int			 i, status = EXIT_USAGE;
-	struct text_buf		 warnings;
+	struct text_buf		 warnings, report;
 	struct import_options	 opt = { .warn = cmd_import_warn,
 	    .arg = &warnings };
 
 	text_buf_init(&warnings);
+	text_buf_init(&report);
 	fresh = corpus_new();
 	opt.quiet = ctx->opt[COMMAND_OPT_QUIET] != NULL;
 	opt.encoding = ctx->opt[COMMAND_OPT_ENCODING];
@@ -203,7 +223,20 @@ cmd_import_exec(struct cli_ctx *ctx)
 	}
 	if (cmd_import_check_shipped(fresh, shipped) == -1)
 		goto out;
-	c = cli_corpus_rebuild(old, fresh, NULL, 0, &warnings);
+	if (cmd_import_replaces(old, fresh)) {
+		c = cli_corpus_rebuild(old, fresh, NULL, 0, &warnings);
+		cmd_import_report(old, fresh, &report);
+	} else if (old == NULL) {
+		/* Nothing to copy: a large import needs its memory once. */
+		c = fresh;
+		fresh = NULL;
+	} else {
+		/* New documents after the old ones, moved, not copied. */
+		c = old;
+		old = NULL;
+		corpus_append(c, fresh);
+		fresh = NULL;
+	}
 	if (corpus_finish(c, &a, &b) == -1) {
 		cmd_import_clash(c, a, b);
 		goto out;
@@ -231,10 +264,12 @@ cmd_import_exec(struct cli_ctx *ctx)
 		cli_print_lines(warnings.len > 0 ?
 		    (warnings.data[warnings.len - 1] = '\0', warnings.data) :
 		    NULL);
-	cmd_import_report(old, fresh);
+	if (report.len > 0)
+		output_str(report.data);
 	status = EXIT_FOUND;
 out:
 	text_buf_free(&warnings);
+	text_buf_free(&report);
 	free(err);
 	free(path);
 	corpus_free(shipped);

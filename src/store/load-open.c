@@ -389,8 +389,11 @@ load_schema(struct load *l)
 	for (k = 0; k < schema_ntables; k++) {
 		t = &schema_tables[k];
 		load_clock(l);
-		rc = sqlite3_prepare_v2(l->db, "SELECT type FROM sqlite_schema "
-		    "WHERE name = ?1 COLLATE NOCASE", -1, &st, NULL);
+		/* A virtual table would run a module's code: not a table. */
+		rc = sqlite3_prepare_v2(l->db, "SELECT CASE WHEN sql LIKE "
+		    "'CREATE VIRTUAL%' THEN 'virtual' ELSE type END FROM "
+		    "sqlite_schema WHERE name = ?1 COLLATE NOCASE", -1, &st,
+		    NULL);
 		if (rc != SQLITE_OK)
 			return load_fail_db(l, rc);
 		sqlite3_bind_text(st, 1, t->name, -1, SQLITE_STATIC);
@@ -412,9 +415,10 @@ load_schema(struct load *l)
 			if (t->columns[c].since > l->version)
 				continue;
 			load_clock(l);
+			/* A generated column computes; charta reads values. */
 			rc = sqlite3_prepare_v2(l->db, "SELECT type FROM "
-			    "pragma_table_info(?1) WHERE name = ?2", -1, &st,
-			    NULL);
+			    "pragma_table_xinfo(?1) WHERE name = ?2 AND "
+			    "hidden = 0", -1, &st, NULL);
 			if (rc != SQLITE_OK)
 				return load_fail_db(l, rc);
 			sqlite3_bind_text(st, 1, t->name, -1, SQLITE_STATIC);

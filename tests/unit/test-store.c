@@ -652,6 +652,13 @@ test_refuse_schema(void **state)
 	    "a TEXT NOT NULL, b TEXT NOT NULL, relation INTEGER NOT NULL, "
 	    "note TEXT)", GOOD), "unsupported document schema (column "
 	    "link.relation is missing or changed)");
+	/* A generated column is not a stored value. */
+	expect_refusal(craft_tables("generated.db", STORE_APPLICATION_ID, 1,
+	    NULL, "link", "CREATE TABLE link(id INTEGER PRIMARY KEY, "
+	    "a TEXT NOT NULL, b TEXT NOT NULL, relation TEXT NOT NULL, "
+	    "note TEXT GENERATED ALWAYS AS (zeroblob(1000)))", DOC1 ROOT1),
+	    "unsupported document schema (column link.note is missing or "
+	    "changed)");
 	/* Version 2 needs the citation columns, version 1 not. */
 	expect_refusal(craft_tables("v2-old.db", STORE_APPLICATION_ID, 2,
 	    NULL, "document", V1_DOCUMENT, GOOD), "unsupported document "
