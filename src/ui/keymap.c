@@ -96,17 +96,27 @@ keymap_parse_key(const char *name, int *prefix, struct keymap_key *key)
 	return -1;
 }
 
-/* Remove key's binding in the comparison view (compare) or elsewhere. */
+/*
+ * The scope a group's bindings live in: all global groups share one, each
+ * view's group is its own.
+ */
+static enum keymap_group
+keymap_scope(enum keymap_group g)
+{
+	return KEYMAP_GLOBAL(g) ? KEYMAP_MOVE : g;
+}
+
+/* Remove key's binding in scope. */
 static void
-keymap_unbind_in(bool compare, int prefix, const struct keymap_key *key)
+keymap_unbind_in(enum keymap_group scope, int prefix,
+    const struct keymap_key *key)
 {
 	size_t	i;
 
 	for (i = 0; i < keymap_nbindings; i++) {
 		struct keymap_binding	*b = &keymap_bindings[i];
 
-		if ((keymap_requests[b->req].group == KEYMAP_COMPARE) !=
-		    compare)
+		if (keymap_scope(keymap_requests[b->req].group) != scope)
 			continue;
 		if (b->prefix == prefix && b->key.code == key->code &&
 		    b->key.is_func == key->is_func) {
@@ -118,17 +128,21 @@ keymap_unbind_in(bool compare, int prefix, const struct keymap_key *key)
 	}
 }
 
+/* Remove key's bindings in every scope. */
 static void
 keymap_unbind(int prefix, const struct keymap_key *key)
 {
-	keymap_unbind_in(false, prefix, key);
-	keymap_unbind_in(true, prefix, key);
+	int	g;
+
+	for (g = KEYMAP_VIEW; g <= KEYMAP_HELP; g++)
+		keymap_unbind_in(keymap_scope((enum keymap_group)g), prefix,
+		    key);
 }
 
 static int
 keymap_bind(int prefix, const struct keymap_key *key, enum request req)
 {
-	keymap_unbind_in(keymap_requests[req].group == KEYMAP_COMPARE, prefix,
+	keymap_unbind_in(keymap_scope(keymap_requests[req].group), prefix,
 	    key);
 	if (keymap_nbindings == KEYMAP_MAX)
 		return -1;
@@ -228,19 +242,20 @@ keymap_load(const char *path, char **err)
 }
 
 int
-keymap_lookup(bool compare, int prefix, const struct keymap_key *key)
+keymap_lookup(enum keymap_group group, int prefix,
+    const struct keymap_key *key)
 {
-	size_t	i;
-	int	pass;
+	size_t		 i;
+	int		 pass;
+	enum keymap_group g;
 
-	/* Pass 0: the comparison's own keys (only there); pass 1: the rest. */
-	for (pass = compare ? 0 : 1; pass < 2; pass++) {
+	/* Pass 0: the view's own keys; pass 1: the global ones. */
+	for (pass = KEYMAP_GLOBAL(group) ? 1 : 0; pass < 2; pass++) {
 		for (i = 0; i < keymap_nbindings; i++) {
 			const struct keymap_binding	*b = &keymap_bindings[i];
-			bool				 own;
 
-			own = keymap_requests[b->req].group == KEYMAP_COMPARE;
-			if (own != (pass == 0))
+			g = keymap_requests[b->req].group;
+			if (pass == 0 ? g != group : !KEYMAP_GLOBAL(g))
 				continue;
 			if (b->prefix == prefix && b->key.code == key->code &&
 			    b->key.is_func == key->is_func)

@@ -69,15 +69,17 @@
 	X(SWAP_SIDES,	"swap-sides",	KEYMAP_COMPARE,			\
 	    N_("comparison: swap the sides"),	"=")			\
 	X(COMMAND,	"command",	KEYMAP_VIEW,			\
-	    N_("command line (:goto REF, :quit)"), ":")		\
+	    N_("command line (:goto REF, :help, ...)"), ":")		\
 	X(GOTO,		"goto",		KEYMAP_VIEW,			\
 	    N_("go to a reference"),		"'")			\
 	X(REDRAW,	"redraw",	KEYMAP_VIEW,			\
 	    N_("redraw the screen"),		"C-l")			\
 	X(HELP,		"help",		KEYMAP_VIEW,			\
 	    N_("show this help"),		"?", "F1")		\
+	X(CANCEL,	"cancel",	KEYMAP_VIEW,			\
+	    N_("leave this view, or clear a kept filter"), "Esc")	\
 	X(QUIT,		"quit",		KEYMAP_VIEW,			\
-	    N_("quit (or leave help)"),	"q", "Q")
+	    N_("quit, or leave this view"),	"q", "Q")
 
 enum request {
 	REQ_NONE = 0,
@@ -87,12 +89,23 @@ enum request {
 	REQ__COUNT
 };
 
+/*
+ * The groups of requests: the first three are bound in every view; each
+ * other is a view's own, bound only while that view is on top (and
+ * before the global ones there, so a view may give a key its own meaning).
+ */
 enum keymap_group {
 	KEYMAP_MOVE,
 	KEYMAP_SEARCH,
-	KEYMAP_COMPARE,		/* bound only in the comparison view */
 	KEYMAP_VIEW,
+	KEYMAP_READER,		/* the outline and text */
+	KEYMAP_COMPARE,		/* the comparison */
+	KEYMAP_LIST,		/* lists */
+	KEYMAP_HELP,		/* the help screen */
 };
+
+/* True for the groups bound in every view. */
+#define KEYMAP_GLOBAL(g)	((g) <= KEYMAP_VIEW)
 
 /* A key as curses reports it: a wide character or a KEY_ code. */
 struct keymap_key {
@@ -112,12 +125,12 @@ int		 keymap_load(const char *path, char **err);
 
 /*
  * The request bound to key (prefix is the pending 'z' of a two-key
- * sequence, or 0).  In the comparison view (compare true) the
- * comparison's own bindings come first; elsewhere they do not count.
- * Returns REQ_NONE if unbound; returns -1 if key starts a sequence (the
- * caller keeps it as the prefix for the next key).
+ * sequence, or 0) in a view whose own group is group: that group's
+ * bindings first, then the global ones; other views' own bindings do not
+ * count.  Returns REQ_NONE if unbound; returns -1 if key starts a sequence
+ * (the caller keeps it as the prefix for the next key).
  */
-int		 keymap_lookup(bool compare, int prefix,
+int		 keymap_lookup(enum keymap_group group, int prefix,
 		    const struct keymap_key *key);
 
 /* Name, help text (untranslated) and group of a request. */

@@ -1,6 +1,6 @@
 /*
  * outline.c -- the outline's fold state, visible rows and selection (see
- * outline.h).  Drawing is in draw-outline.c.
+ * outline.h).  The reader draws it (reader-draw.c).
  */
 #include "config.h"
 
@@ -44,11 +44,9 @@ outline_has_children(const struct outline *o, uint32_t n)
 static void
 outline_push(struct outline *o, uint32_t n)
 {
-	if (o->nrows == o->rows_cap) {
-		o->rows_cap = o->rows_cap ? o->rows_cap * 2 : 256;
-		o->rows = xreallocarray(o->rows, o->rows_cap,
+	if (o->nrows == o->rows_cap)
+		o->rows = xgrowarray(o->rows, &o->rows_cap, o->nrows + 1,
 		    sizeof *o->rows);
-	}
 	o->rows[o->nrows++] = n;
 }
 
@@ -164,6 +162,15 @@ outline_row_of(const struct outline *o, uint32_t n)
 			hi = mid;
 	}
 	return lo < o->nrows && o->rows[lo] == n ? lo : (size_t)-1;
+}
+
+bool
+outline_shows_children(const struct outline *o, uint32_t n)
+{
+	size_t	row = outline_row_of(o, n);
+
+	return row != (size_t)-1 && row + 1 < o->nrows &&
+	    o->c->nodes[o->rows[row + 1]].parent == n;
 }
 
 void

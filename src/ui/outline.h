@@ -43,6 +43,12 @@ size_t	outline_row_of(const struct outline *, uint32_t n);
 /* True if node n has children (and so can be expanded). */
 bool	outline_has_children(const struct outline *, uint32_t n);
 
+/*
+ * True if node n's children show in the rows: its fold state, or in a
+ * filtered outline whether any of them matched (the fold marker says so).
+ */
+bool	outline_shows_children(const struct outline *, uint32_t n);
+
 /* Select node n, expanding its ancestors so that it is visible. */
 void	outline_select(struct outline *, uint32_t n);
 

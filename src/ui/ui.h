@@ -31,6 +31,7 @@ int	ui_run(const struct corpus *c, unsigned int start,
 void	ui_cmd_goto(struct app *, int argc, char **argv);
 void	ui_cmd_compare(struct app *, int argc, char **argv);
 void	ui_cmd_help(struct app *, int argc, char **argv);
+void	ui_cmd_messages(struct app *, int argc, char **argv);
 void	ui_cmd_quit(struct app *, int argc, char **argv);
 
 #endif /* CHARTA_UI_H */

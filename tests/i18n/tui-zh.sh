@@ -104,12 +104,13 @@ for lang in zh_CN fr; do
 	eval "tui_lang=\$i18n_locale_$lang"
 	# shellcheck disable=SC2034  # read by tui_start (tests/tui/lib.sh)
 	tui_env="LANGUAGE=$lang CHARTA_LOCALEDIR=$tmp/locale"
-	hint=$(msg "? help  Tab pane  Enter open  h close  : goto  q quit")
+	# Key hints: "KEY label" pairs, the labels translated one by one.
+	hint="? $(msg help)  Tab $(msg pane)  Enter $(msg open)  h $(msg close)  : $(msg goto)  q $(msg quit)"
 	move=$(msg "Moving around")
 	views=$(msg "Views and commands")
 	rebind=$(msg "Keys can be rebound in ~/.config/charta/config: bind KEY ACTION")
-	back=$(msg "q: back to the text")
-	chint=$(msg "s: unsync  d: words  =: swap  Tab: side  ] [: pairs  q: back")
+	back="q $(msg "back to the text")"
+	chint="s $(msg unsync)  d $(msg words)  = $(msg swap)  Tab $(msg side)  ] $(msg pairs)  q $(msg back)"
 	ctitle=$(msg " Comparison: pair %zu of %zu, %d%% shared words; whole passage %d%%")
 	ctitle=${ctitle%%%*}
 

@@ -13,7 +13,7 @@ tui_expect "start" "$hint" || finish
 tui_keys :
 tui_type 'goto iscc-2017-mfa:II.2'
 tui_keys Enter
-tui_expect_ref ":goto" iscc-2017-mfa:II.2
+tui_expect_ref ":goto" mfa:II.2
 
 # Several counterparts: a list, the translation first.
 tui_keys c
@@ -86,7 +86,7 @@ un=$(row_of 'ISCC 2017 (UN) II.2')
 # q goes back to the reader, on the same part.
 tui_keys q
 tui_expect "q" "$hint"
-tui_expect_ref "q" iscc-2017-mfa:II.2
+tui_expect_ref "q" mfa:II.2
 tui_keys q
 tui_expect_exit "quit" 0
 finish

@@ -24,7 +24,7 @@ tui_expect "typing privacy" '/privacy' \
 tui_expect_not "privacy" 'China on Wednesday released'
 tui_expect "privacy: context kept" 'Chapter IV. Plan of Action'
 # The selection went to the first match; its text shows, hit and all.
-tui_expect_ref "privacy" iscc-2017-mfa:III.4.p1
+tui_expect_ref "privacy" mfa:III.4.p1
 
 # Enter keeps the filter, shown on the status line.
 tui_keys Enter
@@ -32,11 +32,11 @@ tui_expect "Enter" '/privacy  (9 paragraphs, 2 sections in 5 documents)'
 
 # n and N walk the matches in reading order.
 tui_keys n
-tui_expect_ref "n" iscc-2017-mfa:IV.6
+tui_expect_ref "n" mfa:IV.6
 tui_keys n
-tui_expect_ref "n n" iscc-2017-mfa:IV.6.p1
+tui_expect_ref "n n" mfa:IV.6.p1
 tui_keys N
-tui_expect_ref "n n N" iscc-2017-mfa:IV.6
+tui_expect_ref "n n N" mfa:IV.6
 
 # Nothing matches: say so, and show the whole tree.
 tui_keys /
@@ -46,7 +46,7 @@ tui_expect "no match" 'no match' 'I  Chapter I. Opportunities and Challenges'
 
 # Esc drops the filter and goes back to where "/" was pressed.
 tui_keys Escape
-tui_expect_ref "Esc" iscc-2017-mfa:IV.6
+tui_expect_ref "Esc" mfa:IV.6
 tui_expect "Esc: the whole outline" 'I  Chapter I. Opportunities and Challenges'
 tui_expect_not "Esc: no filter on the status line" '/privacy  ('
 

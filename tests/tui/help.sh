@@ -16,14 +16,14 @@ help_line() {
 tui_start 80 50
 tui_expect "start" "$hint" || finish
 tui_keys j
-tui_expect_ref "j" iscc-2017-mfa:P
+tui_expect_ref "j" mfa:P
 
 # ? shows the help: headings, and lines made from the key table.
 tui_keys '?'
-tui_expect "?" ' Moving around' ' Views and commands' 'q: back to the text'
+tui_expect "?" ' Moving around' ' Views and commands' 'q back to the text'
 help_line 'j, Down, C-n' 'move down a line' ||
     { fail "?: no help line for j"; tui_show; }
-help_line 'q, Q' 'quit (or leave help)' ||
+help_line 'q, Q' 'quit, or leave this view' ||
     { fail "?: no help line for q"; tui_show; }
 help_line 'Tab' 'switch between outline and text' ||
     fail "?: no help line for Tab"
@@ -35,7 +35,7 @@ tui_keys q
 tui_expect "q in the help" "$hint" '  ▸ P  Preface'
 tui_expect_not "q in the help" 'Moving around'
 tui_alive "q in the help" || finish
-tui_expect_ref "q in the help: the same selection" iscc-2017-mfa:P
+tui_expect_ref "q in the help: the same selection" mfa:P
 # Esc, ? and F1 close or open it too.
 tui_keys '?'
 tui_expect "? again" ' Moving around'
@@ -78,7 +78,7 @@ tui_start 80 50
 tui_expect "with config" "$hint"
 tui_keys '?'
 tui_expect "? with config" ' Moving around'
-help_line 'Q, x' 'quit (or leave help)' ||
+help_line 'Q, x' 'quit, or leave this view' ||
     { fail "?: the help does not list x for quit"; tui_show; }
 help_line 'q, Q' 'quit' && fail "?: the help still lists q"
 tui_keys Escape

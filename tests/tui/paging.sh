@@ -135,9 +135,9 @@ pos
 tui_keys Tab
 tui_expect "Tab back to the outline" '▾ International Strategy of Cooperation'
 tui_keys Space
-tui_expect_ref "space in the outline" news-2017-release:p3
+tui_expect_ref "space in the outline" news:p3
 tui_keys b
-tui_expect_ref "b in the outline" iscc-2017-mfa
+tui_expect_ref "b in the outline" mfa
 tui_keys q
 tui_expect_exit "q" 0
 finish

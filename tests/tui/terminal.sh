@@ -85,7 +85,7 @@ restored "q"
 # SIGTERM: exit 143, the terminal restored.
 charta_in_shell
 tui_keys j
-tui_expect_ref "j" iscc-2017-mfa:P
+tui_expect_ref "j" mfa:P
 kill -TERM "$(cat "$d/pid")"
 tui_expect "SIGTERM" "status-$nrun=143"
 restored "SIGTERM"
@@ -205,7 +205,7 @@ fi
 tui_start_cmd 80 24 'echo | "$CHARTA"'
 tui_expect "stdin a pipe" "$hint" '▾ International Strategy'
 tui_keys j
-tui_expect_ref "stdin a pipe: j" iscc-2017-mfa:P
+tui_expect_ref "stdin a pipe: j" mfa:P
 tui_keys q
 tui_expect_exit "stdin a pipe: q" 0
 tui_start_cmd 80 24 'exec "$CHARTA" </dev/null'
@@ -224,11 +224,11 @@ tui_expect "LC_ALL=C" '- International Strategy of Coope|' '  + P  Preface' \
     '? help'
 ascii_only || { fail "LC_ALL=C: non-ASCII on the screen:"; tui_show; }
 tui_keys j j j
-tui_expect_ref "LC_ALL=C: j j j" iscc-2017-mfa:II
+tui_expect_ref "LC_ALL=C: j j j" mfa:II
 tui_keys l
 tui_expect "LC_ALL=C: l" '  - II  Chapter II. Basic Princip'
 tui_keys j
-tui_expect_ref "LC_ALL=C: l j" iscc-2017-mfa:II.p1
+tui_expect_ref "LC_ALL=C: l j" mfa:II.p1
 tui_line 0 | grep -q '^ ISCC 2017 (MFA) > Chapter II. Basic Principles ' ||
     fail "LC_ALL=C: title line '$(tui_line 0)'"
 tui_keys g Tab G
@@ -256,7 +256,7 @@ sgr_colours() {
 tui_start 100 24
 tui_expect "colour" "$hint" '│'
 tui_keys j
-tui_expect_ref "colour: j" iscc-2017-mfa:P
+tui_expect_ref "colour: j" mfa:P
 cp "$tmp/screen" "$tmp/colour.screen"
 [ -n "$(sgr_colours)" ] || fail "no colours without NO_COLOR"
 tui_keys q
@@ -265,7 +265,7 @@ tui_env=NO_COLOR=1
 tui_start 100 24
 tui_expect "NO_COLOR" "$hint" '│'
 tui_keys j
-tui_expect_ref "NO_COLOR: j" iscc-2017-mfa:P
+tui_expect_ref "NO_COLOR: j" mfa:P
 cmp -s "$tmp/screen" "$tmp/colour.screen" ||
     { fail "NO_COLOR: not the same text as in colour:"; tui_show; }
 c=$(sgr_colours | sort -u | tr '\n' ' ')

@@ -1,0 +1,58 @@
+/*
+ * listview.h -- a view that is a list: a title line, one row per item, a
+ * selection moved with the usual keys, Enter to choose.  The chooser of
+ * counterparts and the messages are lists; so are views that want more
+ * keys (they handle those first and pass the rest to listview_request).
+ */
+#ifndef CHARTA_LISTVIEW_H
+#define CHARTA_LISTVIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ui/view.h"
+
+struct listview_item {
+	char		*text;		/* data: sanitized when drawn */
+	uint32_t	 node;		/* the corpus node, or CORPUS_NONE */
+	bool		 error;		/* drawn as an error */
+};
+
+struct listview {
+	char			*title;
+	struct listview_item	*items;
+	size_t			 n;
+	size_t			 cap;
+	size_t			 sel;
+	size_t			 top;
+	bool			 wrap;		/* items wrap over rows */
+	bool			 end;		/* open at the last item */
+	void			(*choose)(struct app *, void *arg, size_t k);
+	void			*arg;
+	void			(*free_arg)(void *);
+	const struct view_hint	*hints;
+	size_t			 nhints;
+};
+
+extern const struct view_ops	listview_ops;
+
+/* A new, empty list titled title (copied). */
+struct listview	*listview_new(const char *title);
+/* Add an item (printf format; the text is data, sanitized when drawn). */
+void		 listview_addf(struct listview *, uint32_t node,
+		    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/*
+ * Enter calls choose(app, arg, item); free_arg(arg), if not NULL, when the
+ * list closes.
+ */
+void		 listview_on_choose(struct listview *,
+		    void (*choose)(struct app *, void *, size_t), void *arg,
+		    void (*free_arg)(void *));
+/* Push the list as a view (it owns lv from now on). */
+struct view	*listview_open(struct app *, struct listview *lv);
+
+/* The list's requests, for views built on it. */
+bool		 listview_request(struct view *, enum request);
+
+#endif /* CHARTA_LISTVIEW_H */

@@ -1,0 +1,205 @@
+/*
+ * reader-filter.c -- the filter in the reader: every change of the query
+ * narrows the outline to the matching nodes (and their ancestors, for
+ * context).
+ *
+ * When the query only grew (query_narrows), the search looks among the
+ * previous matches only, which is what keeps typing a word cheap on a
+ * large corpus.  Esc (cancel) puts back the selection and scroll positions
+ * there were before "/".
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "index/index.h"
+#include "model/corpus.h"
+#include "ui/reader.h"
+#include "util/i18n.h"
+#include "util/xmalloc.h"
+
+/* Forget the matches and show the whole outline. */
+void
+reader_filter_drop(struct reader *r)
+{
+	index_result_free(&r->res);
+	r->query = NULL;
+	r->kept = false;
+	r->searching = false;
+	r->query_gen = app_query_generation(r->app);
+	if (r->ol.filtered)
+		outline_unfilter(&r->ol);
+}
+
+/*
+ * Search for the app's query and show its matches.  When the last search
+ * was for the query just before this one (the app keeps it alive until
+ * the next change) and the new one only narrows it, look among the last
+ * matches only.
+ */
+static void
+reader_search(struct reader *r)
+{
+	const struct query	*q = app_query(r->app);
+	const struct query	*prev = app_query_previous(r->app);
+	unsigned long		 gen = app_query_generation(r->app);
+	struct index		*ix;
+	struct index_result	 res;
+	uint32_t		 sel = r->ol.sel;
+	size_t			 k;
+	char			*desc;
+
+	if (q == NULL) {
+		reader_filter_drop(r);
+		return;
+	}
+	if ((ix = app_index(r->app)) == NULL) {
+		r->searching = true;
+		app_message(r->app, false, "%s", _("indexing..."));
+		return;
+	}
+	r->searching = false;
+	memset(&res, 0, sizeof res);
+	/* Typing on: only the last matches can match the longer query. */
+	if (r->query != NULL && r->query_gen + 1 == gen && prev != NULL &&
+	    query_narrows(q, prev))
+		index_search_narrowing(ix, q, prev, &r->res, &res);
+	else
+		index_search(ix, q, NULL, &res);
+	index_result_free(&r->res);
+	r->res = res;
+	r->query = q;
+	r->query_gen = gen;
+	if (r->res.n == 0) {
+		/* Nothing matches: say so, and keep the whole tree. */
+		if (r->ol.filtered)
+			outline_unfilter(&r->ol);
+		app_message(r->app, true, "%s", _("no match"));
+		return;
+	}
+	outline_filter(&r->ol, r->res.nodes, r->res.n);
+	/*
+	 * Keep the selection on a match; from anywhere else go to the first
+	 * match after it, so that the text pane shows a hit.
+	 */
+	if (r->ol.hit[sel] != OUTLINE_HIT) {
+		for (k = 0; k < r->res.n && r->res.nodes[k] < sel; k++)
+			;
+		sel = r->res.nodes[k < r->res.n ? k : 0];
+	}
+	reader_select(r, sel);
+	desc = index_result_describe(&r->res);
+	app_message(r->app, false, "%s", desc);
+	free(desc);
+}
+
+void
+reader_filter(struct view *v, enum view_filter ev)
+{
+	struct reader	*r = v->data;
+
+	switch (ev) {
+	case VIEW_FILTER_BEGIN:
+		r->saved_sel = r->ol.sel;
+		r->saved_text_top = r->tv.top;
+		r->saved_outline_top = r->ol.top;
+		r->kept = false;
+		break;
+	case VIEW_FILTER_CHANGED:
+		reader_search(r);
+		break;
+	case VIEW_FILTER_KEPT:
+		if (r->query_gen != app_query_generation(r->app))
+			reader_search(r);
+		r->kept = r->res.n > 0;
+		if (!r->kept)
+			app_query_clear(r->app);
+		app_message(r->app, false, NULL);	/* the status says it */
+		break;
+	case VIEW_FILTER_CANCELLED:
+		reader_filter_drop(r);
+		reader_select(r, r->saved_sel);
+		r->tv.top = r->saved_text_top;
+		textview_scroll(&r->tv, 0, (size_t)r->text_rect.h);
+		r->ol.top = r->saved_outline_top;
+		break;
+	case VIEW_FILTER_CLEARED:
+		reader_filter_drop(r);
+		break;
+	}
+}
+
+/* The index was not ready: search now if it is. */
+void
+reader_filter_idle(struct view *v)
+{
+	struct reader	*r = v->data;
+
+	if (r->searching && app_index(r->app) != NULL)
+		reader_search(r);
+}
+
+/* Back on top: the query may have changed in a view above. */
+void
+reader_filter_resume(struct view *v)
+{
+	struct reader	*r = v->data;
+
+	if (r->query_gen == app_query_generation(r->app))
+		return;
+	if (app_query(r->app) == NULL)
+		reader_filter_drop(r);
+	else {
+		reader_search(r);
+		r->kept = r->res.n > 0;
+	}
+}
+
+void
+reader_next_hit(struct reader *r, bool forward)
+{
+	const uint32_t	*h = r->res.nodes;
+	size_t		 n = r->res.n, lo = 0, hi = n, k;
+	uint32_t	 sel = r->ol.sel;
+	const char	*wrapped = NULL;
+
+	if (app_query(r->app) == NULL || n == 0) {
+		app_message(r->app, false, "%s", _("no filter; press / to "
+		    "search"));
+		return;
+	}
+	/* The first match after the selection (binary search). */
+	while (lo < hi) {
+		size_t	mid = lo + (hi - lo) / 2;
+
+		if (h[mid] <= sel)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (forward) {
+		k = lo;
+		if (k == n) {
+			k = 0;
+			wrapped = _("search wrapped to the first match");
+		}
+	} else {
+		/* lo - 1 is the selection itself when it matches */
+		k = lo;
+		if (k > 0 && h[k - 1] == sel)
+			k--;
+		if (k == 0) {
+			k = n;
+			wrapped = _("search wrapped to the last match");
+		}
+		k--;
+	}
+	reader_select(r, h[k]);
+	/* TRANSLATORS: after n or N: which match this is, of how many */
+	if (wrapped != NULL)
+		app_message(r->app, false, _("match %zu of %zu; %s"), k + 1, n,
+		    wrapped);
+	else
+		app_message(r->app, false, _("match %zu of %zu"), k + 1, n);
+}

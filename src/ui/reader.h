@@ -1,0 +1,75 @@
+/*
+ * reader.h -- the bottom view: the outline of the documents and the text
+ * of the selected part, side by side from APP_SPLIT_COLS columns, one at
+ * a time below.  Shared by the reader's files (reader.c: keys and layout;
+ * reader-draw.c: drawing; reader-filter.c: the filter's matches in the
+ * outline).
+ */
+#ifndef CHARTA_READER_H
+#define CHARTA_READER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "index/index.h"
+#include "ui/outline.h"
+#include "ui/textview.h"
+#include "ui/view.h"
+
+/* From this width on, outline and text are side by side. */
+#define READER_SPLIT_COLS	90
+
+enum reader_focus {
+	READER_OUTLINE,
+	READER_TEXT,
+};
+
+struct reader {
+	struct app		*app;
+	const struct corpus	*c;
+	struct outline		 ol;
+	struct textview		 tv;
+	uint32_t		 anchor_node;	/* the text kept at the top: */
+	uint32_t		 anchor_off;	/* a node, a byte in its text */
+	enum reader_focus	 focus;
+	bool			 split;		/* both panes shown */
+	struct view_rect	 outline_rect;
+	struct view_rect	 text_rect;
+
+	/* The filter's matches (reader-filter.c). */
+	const struct query	*query;		/* the one searched for */
+	unsigned long		 query_gen;
+	struct index_result	 res;
+	bool			 kept;		/* Enter kept the filter */
+	bool			 searching;	/* waiting for the index */
+	uint32_t		 saved_sel;	/* restored by Esc */
+	size_t			 saved_text_top;
+	size_t			 saved_outline_top;
+};
+
+extern const struct view_ops	reader_ops;
+
+/* A new reader of the app's corpus, at node start (CORPUS_NONE: top). */
+struct reader	*reader_new(struct app *, uint32_t start);
+
+/* Select node n and show it in the text pane. */
+void	reader_select(struct reader *, uint32_t n);
+/* Make the text pane show the selection (keeping the place on rewrap). */
+void	reader_sync_text(struct reader *);
+/* Lay out the panes for the screen's size and the focus. */
+void	reader_layout(struct reader *);
+
+/* Draw the reader (reader-draw.c). */
+void	reader_draw(struct view *);
+/* The reader's status line (reader-draw.c). */
+void	reader_status(struct view *, struct view_status *);
+
+/* The filter (reader-filter.c): the view op, n/N, and dropping it. */
+void	reader_filter(struct view *, enum view_filter);
+void	reader_filter_idle(struct view *);
+void	reader_filter_resume(struct view *);
+void	reader_next_hit(struct reader *, bool forward);
+void	reader_filter_drop(struct reader *);
+
+#endif /* CHARTA_READER_H */

@@ -1,0 +1,48 @@
+/*
+ * ui-run.c -- the reader's entry point (see ui.h): the key bindings from
+ * the config file, the terminal, the reader at the bottom of the view
+ * stack, and the loop.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/app.h"
+#include "ui/keymap.h"
+#include "ui/reader.h"
+#include "ui/screen.h"
+#include "ui/ui.h"
+#include "util/xmalloc.h"
+
+int
+ui_run(const struct corpus *c, unsigned int start,
+    const struct command *commands, size_t ncommands, char **err)
+{
+	struct app	 a;
+	char		*path, *kerr = NULL;
+	const char	*xdg = getenv("XDG_CONFIG_HOME"), *home;
+
+	keymap_init();
+	home = getenv("HOME");
+	if (xdg != NULL && *xdg == '/')
+		path = xasprintf("%s/charta/config", xdg);
+	else
+		path = xasprintf("%s/.config/charta/config",
+		    home ? home : "");
+	if (keymap_load(path, &kerr) == -1) {
+		*err = kerr;
+		free(path);
+		return -1;
+	}
+	free(path);
+	if (screen_init(err) == -1)
+		return -1;
+	memset(&a, 0, sizeof a);
+	a.c = c;
+	a.commands = commands;
+	a.ncommands = ncommands;
+	a.wake[0] = a.wake[1] = -1;
+	app_push(&a, &reader_ops, reader_new(&a, start));
+	return app_run(&a);
+}

@@ -1,0 +1,283 @@
+/*
+ * test-widgets.c -- unit tests of the reader's parts on the shipped
+ * corpus: the outline (folding, moving, filtering), the text view
+ * (wrapping, keeping its place), the prompt's line editor and the key
+ * map (bindings, the config file, two-key sequences).
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "model/corpus.h"
+#include "store/store.h"
+#include "text/text.h"
+#include "ui/keymap.h"
+#include "ui/outline.h"
+#include "ui/prompt.h"
+#include "ui/screen.h"
+#include "ui/textview.h"
+#include "util/xmalloc.h"
+
+static struct corpus	*corpus;
+
+static int
+setup(void **unused)
+{
+	const char	*db = getenv("CHARTA_DB");
+	char		*err = NULL;
+
+	(void)unused;
+	setlocale(LC_CTYPE, "C.UTF-8");
+	corpus = store_load_corpus(db != NULL ? db : "data/corpus.db", &err);
+	if (corpus == NULL) {
+		fprintf(stderr, "%s\n", err);
+		free(err);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+teardown(void **unused)
+{
+	(void)unused;
+	corpus_free(corpus);
+	return 0;
+}
+
+static uint32_t
+ref(const char *r)
+{
+	uint32_t	n = corpus_resolve(corpus, r, strlen(r));
+
+	assert_int_not_equal(n, CORPUS_NONE);
+	return n;
+}
+
+/* The first screen: every document and its top level, nothing deeper. */
+static void
+test_outline_start(void **unused)
+{
+	struct outline	o;
+	size_t		k, docs = 0;
+
+	(void)unused;
+	outline_init(&o, corpus);
+	for (k = 0; k < o.nrows; k++) {
+		assert_true(corpus->nodes[o.rows[k]].depth <= 1);
+		docs += corpus->nodes[o.rows[k]].kind == KIND_DOCUMENT;
+	}
+	assert_int_equal(docs, corpus->ndocs);
+	assert_int_equal(o.sel, 0);
+	/* Selecting a deep node opens its ancestors, and it is visible. */
+	outline_select(&o, ref("mfa:IV.5.p2"));
+	assert_int_not_equal(outline_row_of(&o, ref("mfa:IV.5.p2")),
+	    (size_t)-1);
+	assert_true(o.open[ref("mfa:IV")] && o.open[ref("mfa:IV.5")]);
+	outline_free(&o);
+}
+
+static void
+test_outline_move_fold(void **unused)
+{
+	struct outline	o;
+	size_t		rows;
+
+	(void)unused;
+	outline_init(&o, corpus);
+	outline_move(&o, 1);
+	assert_int_equal(o.sel, ref("mfa:P"));
+	outline_move(&o, -5);
+	assert_int_equal(o.sel, 0);
+	rows = o.nrows;
+	outline_set_open(&o, ref("mfa:II"), true);
+	assert_true(o.nrows > rows);
+	assert_true(outline_shows_children(&o, ref("mfa:II")));
+	outline_set_open(&o, ref("mfa:II"), false);
+	assert_int_equal(o.nrows, rows);
+	outline_set_all(&o, false);
+	assert_int_equal(o.nrows, corpus->ndocs);
+	outline_set_all(&o, true);
+	assert_true(o.nrows > corpus->nnodes / 4);
+	/* Moving past the end stops at the last row. */
+	outline_move(&o, 1000000);
+	assert_int_equal(o.sel, o.rows[o.nrows - 1]);
+	outline_free(&o);
+}
+
+/*
+ * A filter shows the hits and their ancestors whatever the folds, and
+ * the fold markers say what shows; unfiltering gives the folds back.
+ */
+static void
+test_outline_filter(void **unused)
+{
+	struct outline	o;
+	uint32_t	hits[2];
+	size_t		rows;
+
+	(void)unused;
+	outline_init(&o, corpus);
+	rows = o.nrows;
+	hits[0] = ref("mfa:II.2.p1");
+	hits[1] = ref("un:IV.5");
+	outline_filter(&o, hits, 2);
+	assert_true(o.filtered);
+	assert_int_equal(o.hit[hits[0]], OUTLINE_HIT);
+	assert_int_equal(o.hit[ref("mfa:II.2")], OUTLINE_CONTEXT);
+	assert_int_equal(o.hit[ref("mfa")], OUTLINE_CONTEXT);
+	assert_true(outline_shows_children(&o, ref("mfa:II")));
+	/* un:IV.5 is a hit but none of its children is. */
+	assert_false(outline_shows_children(&o, ref("un:IV.5")));
+	assert_int_equal(outline_row_of(&o, ref("mfa:II.1")), (size_t)-1);
+	outline_unfilter(&o);
+	assert_int_equal(o.nrows, rows);
+	assert_int_equal(o.hit[hits[0]], 0);
+	outline_free(&o);
+}
+
+/*
+ * The text view: lines within the width, a node's text in order, and
+ * the same byte found at any width (what keeps the place on resize).
+ */
+static void
+test_textview(void **unused)
+{
+	struct textview	 tv;
+	uint32_t	 n = ref("mfa:II.2"), p = ref("mfa:II.2.p2");
+	size_t		 l, w, at80, at40;
+
+	(void)unused;
+	textview_init(&tv, corpus, false);
+	assert_true(textview_set(&tv, n, 80));
+	assert_false(textview_set(&tv, n, 80));	/* nothing to redo */
+	for (l = 0; l < tv.nlines; l++) {
+		w = tv.lines[l].indent + text_width(textview_line_text(&tv, l),
+		    tv.lines[l].len);
+		assert_true(w <= 80);
+	}
+	at80 = textview_line_of(&tv, p);
+	assert_int_not_equal(at80, (size_t)-1);
+	l = textview_line_at(&tv, p, 200);
+	assert_true(l >= at80);
+	assert_true(textview_set(&tv, n, 40));
+	at40 = textview_line_at(&tv, p, 200);
+	assert_true(at40 > l);
+	assert_true(tv.lines[at40].off <= 200 && tv.lines[at40].off +
+	    tv.lines[at40].len >= 200);
+	/* Scrolling stays within a full page. */
+	textview_scroll(&tv, 100000, 10);
+	assert_int_equal(tv.top, tv.nlines - 10);
+	textview_scroll(&tv, -100000, 10);
+	assert_int_equal(tv.top, 0);
+	textview_free(&tv);
+}
+
+/* The line editor: insert, move, delete by character and word, cancel. */
+static void
+test_prompt(void **unused)
+{
+	struct prompt	p;
+
+	(void)unused;
+	memset(&p, 0, sizeof p);
+	prompt_open(&p, ":");
+	assert_string_equal(prompt_text(&p), "");
+	assert_int_equal(prompt_key(&p, 'g', false), PROMPT_EDITING);
+	prompt_key(&p, 'o', false);
+	prompt_key(&p, ' ', false);
+	prompt_key(&p, 0x00e9, false);		/* é: two bytes */
+	prompt_key(&p, 'x', false);
+	assert_string_equal(prompt_text(&p), "go \xc3\xa9x");
+	prompt_key(&p, KEY_LEFT, true);
+	prompt_key(&p, KEY_BACKSPACE, true);	/* the é, whole */
+	assert_string_equal(prompt_text(&p), "go x");
+	prompt_key(&p, 1, false);		/* C-a */
+	prompt_key(&p, 'a', false);
+	assert_string_equal(prompt_text(&p), "ago x");
+	prompt_key(&p, 5, false);		/* C-e */
+	prompt_key(&p, 23, false);		/* C-w: the last word */
+	assert_string_equal(prompt_text(&p), "ago ");
+	prompt_key(&p, 21, false);		/* C-u: all before the cursor */
+	assert_string_equal(prompt_text(&p), "");
+	assert_int_equal(prompt_key(&p, '\t', false), PROMPT_COMPLETE);
+	prompt_set(&p, "mfa:II");
+	assert_int_equal(p.cursor, 6);
+	assert_int_equal(prompt_key(&p, '\n', false), PROMPT_DONE);
+	assert_int_equal(prompt_key(&p, 27, false), PROMPT_CANCEL);
+	prompt_close(&p);
+	assert_false(p.active);
+}
+
+/* The key map: defaults, a view's own keys first, the config file. */
+static void
+test_keymap(void **unused)
+{
+	struct keymap_key	 k;
+	char			 path[] = "/tmp/charta-keymap-XXXXXX";
+	char			*err = NULL, *keys;
+	int			 fd, prefix;
+	FILE			*f;
+
+	(void)unused;
+	keymap_init();
+	assert_int_equal(keymap_parse_key("j", &prefix, &k), 0);
+	assert_int_equal(keymap_lookup(KEYMAP_READER, prefix, &k), REQ_DOWN);
+	/* "d" is half a page down, but the comparison's own "words". */
+	assert_int_equal(keymap_parse_key("d", &prefix, &k), 0);
+	assert_int_equal(keymap_lookup(KEYMAP_READER, 0, &k), REQ_HALF_DOWN);
+	assert_int_equal(keymap_lookup(KEYMAP_COMPARE, 0, &k), REQ_WORD_DIFF);
+	/* "z" waits for the second key of zM. */
+	assert_int_equal(keymap_parse_key("z", &prefix, &k), 0);
+	assert_int_equal(keymap_lookup(KEYMAP_READER, 0, &k), -1);
+	assert_int_equal(keymap_parse_key("zM", &prefix, &k), 0);
+	assert_int_equal(keymap_lookup(KEYMAP_READER, prefix, &k),
+	    REQ_COLLAPSE_ALL);
+	assert_int_equal(keymap_parse_key("nonsense", &prefix, &k), -1);
+
+	fd = mkstemp(path);
+	assert_true(fd != -1);
+	f = fdopen(fd, "w");
+	fputs("# comment\nbind x quit\nunbind q\nbind C-k up\n", f);
+	fclose(f);
+	assert_int_equal(keymap_load(path, &err), 0);
+	keys = keymap_keys_for(REQ_QUIT);
+	assert_string_equal(keys, "Q, x");
+	free(keys);
+	keys = keymap_keys_for(REQ_UP);
+	assert_non_null(strstr(keys, "C-k"));
+	free(keys);
+	f = fopen(path, "w");
+	fputs("bind x frobnicate\n", f);
+	fclose(f);
+	assert_int_equal(keymap_load(path, &err), -1);
+	assert_non_null(strstr(err, ":1: unknown action 'frobnicate'"));
+	free(err);
+	unlink(path);
+	keymap_init();
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_outline_start),
+		cmocka_unit_test(test_outline_move_fold),
+		cmocka_unit_test(test_outline_filter),
+		cmocka_unit_test(test_textview),
+		cmocka_unit_test(test_prompt),
+		cmocka_unit_test(test_keymap),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
