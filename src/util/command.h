@@ -61,6 +61,10 @@ enum command_value {
 	    N_("mark the words that differ"))				\
 	X(STATS, "stats", 0, COMMAND_FLAG, NULL, 0, 0, NULL,		\
 	    N_("print only the share of shared words"))			\
+	X(QUIET, "quiet", 'q', COMMAND_FLAG, NULL, 0, 0, NULL,		\
+	    N_("print no warnings"))					\
+	X(ENCODING, "encoding", 0, COMMAND_STRING, "NAME", 0, 0, NULL,	\
+	    N_("read the files in encoding NAME (see iconv -l)"))	\
 	X(HELP, "help", 'h', COMMAND_FLAG, NULL, 0, 0, NULL,		\
 	    N_("display this help and exit"))
 
