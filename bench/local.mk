@@ -19,7 +19,21 @@ bench_ptybytes_SOURCES = bench/ptybytes.c
 bench_ptybytes_LDADD = -lutil
 # Makefile.am sets EXTRA_DIST with '=' after including this file, so the
 # driver and the README are distributed as extra sources of a bench program.
-EXTRA_bench_filter_bench_SOURCES = bench/run-bench.sh bench/README
+EXTRA_bench_filter_bench_SOURCES = bench/run-bench.sh bench/README \
+	bench/test-ptyrun.sh
+
+# The harness and its screen model are tested by `make check` (Makefile.am
+# adds these to check_PROGRAMS and TESTS): a harness that mistakes the end
+# of a screen gives wrong figures without a word.
+BENCH_CHECK_PROGS = bench/ptyrun bench/test-vt
+BENCH_TESTS = bench/test-vt bench/test-ptyrun.sh
+bench_ptyrun_SOURCES = bench/ptyrun.c bench/pty-session.c \
+	bench/pty-session.h bench/pty-idle.c bench/vt.c bench/vt.h
+bench_ptyrun_LDADD = -lutil
+bench_test_vt_SOURCES = bench/test-vt.c bench/vt.c bench/vt.h
+bench_test_vt_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+bench_test_vt_LDADD = $(CMOCKA_LIBS)
+bench/test-ptyrun.log: bench/ptyrun$(EXEEXT)
 
 BENCH_SIZES = S M
 # Synthetic sizes: documents and paragraphs per document (gen-corpus).
