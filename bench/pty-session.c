@@ -160,10 +160,10 @@ session_transcript(const struct pty_script *sc, const struct pty_step *s,
  * the program ends first.
  */
 static int
-session_step_read(const struct pty_script *sc, size_t i, int run, int fd,
+session_step_read(struct pty_script *sc, size_t i, int run, int fd,
     struct vt *vt, double t0, int *eof, FILE *raw)
 {
-	struct pty_step	*s = (struct pty_step *)&sc->steps[i];
+	struct pty_step	*s = &sc->steps[i];
 	struct pollfd	 pfd = { .fd = fd, .events = POLLIN };
 	char		 buf[65536];
 	int		 max_ms = i == 0 ? sc->start_max_ms : sc->key_max_ms;
@@ -268,9 +268,30 @@ session_spawn(const struct pty_script *sc, int *fd)
 }
 
 /*
+ * The program's peak RSS so far (VmHWM), in KB, or -1.  Not wait4()'s
+ * ru_maxrss: that counts the harness's own pages in the child before exec.
+ */
+static long
+session_peak_rss(pid_t pid)
+{
+	char	path[64], line[256];
+	FILE	*f;
+	long	kb = -1;
+
+	snprintf(path, sizeof path, "/proc/%ld/status", (long)pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return -1;
+	while (fgets(line, sizeof line, f) != NULL)
+		if (sscanf(line, "VmHWM: %ld kB", &kb) == 1)
+			break;
+	fclose(f);
+	return kb;
+}
+
+/*
  * Quit with the end keys (unless the session failed: then SIGTERM at
- * once), then SIGTERM, then SIGKILL, two seconds apart; reap with wait4 for
- * the peak RSS.
+ * once), then SIGTERM, then SIGKILL, two seconds apart; reap with wait4,
+ * whose peak RSS is kept when /proc could not say.
  */
 static void
 session_end(const struct pty_script *sc, pid_t pid, int fd, int eof,
@@ -317,6 +338,7 @@ pty_session_run(struct pty_script *sc, int run, struct pty_run *r)
 	pid_t		 pid;
 	double		 t0;
 	size_t		 i;
+	long		 peak;
 
 	memset(r, 0, sizeof *r);
 	r->idle_syscalls = -1;
@@ -357,7 +379,10 @@ pty_session_run(struct pty_script *sc, int run, struct pty_run *r)
 	}
 	if (rc == 0 && sc->idle_s > 0 && run == 0 && !eof)
 		rc = pty_idle_measure(pid, fd, sc->idle_s, sc->strace, r);
+	peak = session_peak_rss(pid);
 	session_end(sc, pid, fd, eof, rc == -1, r);
+	if (peak > 0)
+		r->maxrss_kb = peak;
 	close(fd);
 	vt_free(vt);
 	return rc;

@@ -61,7 +61,7 @@ struct pty_script {
 
 /* What one run measured besides the steps. */
 struct pty_run {
-	long		 maxrss_kb;	/* the program's peak RSS */
+	long		 maxrss_kb;	/* the program's peak RSS (VmHWM) */
 	int		 idle_done;
 	size_t		 idle_bytes;	/* bytes written while idle */
 	size_t		 idle_chunks;	/* reads of them */
@@ -78,6 +78,7 @@ struct pty_run {
  * after two seconds) and reap the program.  Returns 0, or -1 after a
  * message on stderr naming the step and showing the screen when a step's
  * expectations were not met in time or the program could not be run.
+ * The peak RSS is the program's VmHWM after the last step.
  */
 int	pty_session_run(struct pty_script *, int run, struct pty_run *);
 
