@@ -167,6 +167,15 @@ const struct command command_table[] = {
 		.tui = ui_cmd_marks,
 	},
 	{
+		.name = "messages",
+		.synopsis = "",
+		.max_args = 0,
+		.summary = N_("show the messages of this session, whole"),
+		.help = N_("List every message the status line has shown, "
+		    "newest last, each whole however long."),
+		.tui = ui_cmd_messages,
+	},
+	{
 		.name = "notes",
 		.synopsis = "",
 		.max_args = 0,
