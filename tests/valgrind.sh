@@ -20,7 +20,7 @@ vg() {
 }
 
 for t in test-util test-text test-corpus test-import test-store test-shipped \
-    test-index test-diff test-ui test-widgets; do
+    test-index test-diff test-ui test-widgets test-cite; do
 	[ -x "$builddir/tests/unit/$t" ] && vg "$builddir/tests/unit/$t"
 done
 vg "$CHARTA" list

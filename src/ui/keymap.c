@@ -14,6 +14,7 @@
 
 #include "text/text.h"
 #include "ui/keymap.h"
+#include "ui/settings.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -184,7 +185,7 @@ int
 keymap_load(const char *path, char **err)
 {
 	FILE			*f;
-	char			*line = NULL, *p, *words[4], *save;
+	char			*line = NULL, *p, *words[4], *save, *msg;
 	size_t			 cap = 0, lno = 0;
 	int			 n, prefix, req;
 	struct keymap_key	 key;
@@ -201,6 +202,15 @@ keymap_load(const char *path, char **err)
 		lno++;
 		if ((p = strchr(line, '#')) != NULL)
 			*p = '\0';
+		/* "set NAME VALUE": settings.c's (the value may have spaces) */
+		if ((n = settings_parse_line(line, &msg)) != 0) {
+			if (n == -1) {
+				*err = xasprintf("%s:%zu: %s", path, lno, msg);
+				free(msg);
+				break;
+			}
+			continue;
+		}
 		n = 0;
 		for (p = strtok_r(line, " \t\r\n", &save); p != NULL && n < 4;
 		    p = strtok_r(NULL, " \t\r\n", &save))

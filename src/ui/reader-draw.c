@@ -22,7 +22,7 @@
  * The reference of node n as a reader cites it: the document's alias
  * (mfa:IV.5.p2), or its slug when it has none.  A new string.
  */
-static char *
+char *
 reader_ref(const struct corpus *c, uint32_t n)
 {
 	const struct corpus_doc	*d = &c->docs[c->nodes[n].doc];
@@ -38,7 +38,7 @@ reader_ref(const struct corpus *c, uint32_t n)
  * once the text is scrolled, the paragraph at the top of the pane, so that
  * the title line follows the reading.
  */
-static uint32_t
+uint32_t
 reader_top_node(const struct reader *r)
 {
 	if (r->text_rect.w > 0 && r->tv.root == r->ol.sel && r->tv.top > 0 &&

@@ -361,6 +361,10 @@ reader_request(struct view *v, enum request req)
 	case REQ_COMPARE:
 		reader_counterpart(r);
 		return true;
+	case REQ_YANK:
+	case REQ_YANK_TEXT:
+		reader_yank(r, req == REQ_YANK_TEXT);
+		return true;
 	default:
 		return false;
 	}

@@ -65,6 +65,17 @@ void	reader_draw(struct view *);
 /* The reader's status line (reader-draw.c). */
 void	reader_status(struct view *, struct view_status *);
 
+/*
+ * The node the title line names and the yank keys cite: the selection,
+ * or once its text is scrolled, the paragraph at the top (reader-draw.c).
+ */
+uint32_t reader_top_node(const struct reader *);
+/* Node n's reference as the reader shows it (mfa:IV.5.p2), a new string. */
+char	*reader_ref(const struct corpus *, uint32_t n);
+
+/* The yank keys: copy the top node's citation, or passage (reader-yank.c). */
+void	reader_yank(struct reader *, bool with_text);
+
 /* The filter (reader-filter.c): the view op, n/N, and dropping it. */
 void	reader_filter(struct view *, enum view_filter);
 void	reader_filter_idle(struct view *);
