@@ -113,6 +113,17 @@ const struct command command_table[] = {
 		.cli = cmd_import_exec,
 	},
 	{
+		.name = "links",
+		.synopsis = "[REF]",
+		.args = { COMMAND_ARG_REF },
+		.max_args = 1,
+		.summary = N_("list the links between passages (see also)"),
+		.help = N_("In the reader, a list of the links of REF (or of "
+		    "the selection) and of the parts under it, to follow one "
+		    "from."),
+		.tui = ui_cmd_links,
+	},
+	{
 		.name = "goto",
 		.aliases = { "g" },
 		.synopsis = "REF",

@@ -66,6 +66,10 @@
 	    N_("copy the citation of the part at the top"), "y")	\
 	X(YANK_TEXT,	"yank-text",	KEYMAP_VIEW,			\
 	    N_("copy that part's text with its citation"), "Y")	\
+	X(FOLLOW_LINK,	"follow-link",	KEYMAP_VIEW,			\
+	    N_("go to a passage it links to (see also)"), "o")		\
+	X(COMPARE_LINK,	"compare-link",	KEYMAP_VIEW,			\
+	    N_("compare it with a passage it links to"), "O")		\
 	X(SYNC_SCROLL,	"sync-scroll",	KEYMAP_COMPARE,			\
 	    N_("comparison: scroll both sides together, or not"), "s")	\
 	X(WORD_DIFF,	"word-diff",	KEYMAP_COMPARE,			\

@@ -102,6 +102,7 @@ reader_new(struct app *a, uint32_t start)
 	outline_init(&r->ol, r->c);
 	textview_init(&r->tv, r->c, app_ascii(a));
 	r->focus = READER_OUTLINE;
+	reader_links_init(r);
 	if (start != CORPUS_NONE && start < r->c->nnodes) {
 		outline_select(&r->ol, start);
 		/* One pane at a time: show the text asked for. */
@@ -119,6 +120,7 @@ reader_close(struct view *v)
 	outline_free(&r->ol);
 	textview_free(&r->tv);
 	index_result_free(&r->res);
+	reader_links_free(r);
 	free(r);
 }
 
@@ -364,6 +366,10 @@ reader_request(struct view *v, enum request req)
 	case REQ_YANK:
 	case REQ_YANK_TEXT:
 		reader_yank(r, req == REQ_YANK_TEXT);
+		return true;
+	case REQ_FOLLOW_LINK:
+	case REQ_COMPARE_LINK:
+		reader_links_follow(r, req == REQ_COMPARE_LINK);
 		return true;
 	default:
 		return false;

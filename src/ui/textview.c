@@ -149,6 +149,40 @@ textview_document(struct textview *tv, uint32_t i)
 			tv->lines[k].style = TV_META;
 }
 
+void
+textview_set_under(struct textview *tv,
+    char *(*under)(void *arg, uint32_t node), void *arg)
+{
+	tv->under = under;
+	tv->under_arg = arg;
+}
+
+/*
+ * The lines under node i's own text: appended to its sanitized string
+ * after a line break, so that they are drawn (and highlighted) as its.
+ */
+static void
+textview_under(struct textview *tv, uint32_t i)
+{
+	char	*extra, *clean, *whole;
+	size_t	 base, first, k;
+
+	if (tv->under == NULL || (extra = tv->under(tv->under_arg, i)) ==
+	    NULL)
+		return;
+	clean = textview_clean(tv, extra, strlen(extra));
+	free(extra);
+	base = strlen(tv->clean[i - tv->root]) + 1;
+	whole = xasprintf("%s\n%s", tv->clean[i - tv->root], clean);
+	free(clean);
+	free(tv->clean[i - tv->root]);
+	tv->clean[i - tv->root] = whole;
+	first = tv->nlines;
+	textview_wrap(tv, i, whole + base, TV_UNDER, 0, 0);
+	for (k = first; k < tv->nlines; k++)
+		tv->lines[k].off += (uint32_t)base;
+}
+
 bool
 textview_set(struct textview *tv, uint32_t root, size_t width)
 {
@@ -177,6 +211,7 @@ textview_set(struct textview *tv, uint32_t root, size_t width)
 			textview_push(tv, i, TV_BLANK);
 		if (n->kind == KIND_DOCUMENT) {
 			textview_document(tv, i);
+			textview_under(tv, i);
 			continue;
 		}
 		if (!kind_is_block(n->kind)) {
@@ -190,11 +225,13 @@ textview_set(struct textview *tv, uint32_t root, size_t width)
 			    0, strlen(label));
 			free(label);
 			free(title);
+			textview_under(tv, i);
 			continue;
 		}
 		style = textview_block_style(n->kind, &indent);
 		tv->clean[i - root] = textview_clean(tv, n->text, n->text_len);
 		textview_wrap(tv, i, tv->clean[i - root], style, indent, 0);
+		textview_under(tv, i);
 	}
 	return true;
 }

@@ -33,6 +33,7 @@ void	ui_cmd_compare(struct app *, int argc, char **argv);
 void	ui_cmd_help(struct app *, int argc, char **argv);
 void	ui_cmd_messages(struct app *, int argc, char **argv);
 void	ui_cmd_quit(struct app *, int argc, char **argv);
+void	ui_cmd_links(struct app *, int argc, char **argv);
 
 /*
  * The citation format the config file's `set cite-format` names (an enum

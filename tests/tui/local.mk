@@ -9,7 +9,8 @@ TUI_TESTS = \
 	tests/tui/terminal.sh \
 	tests/tui/hostile.sh \
 	tests/tui/filter.sh \
-	tests/tui/compare.sh
+	tests/tui/compare.sh \
+	tests/tui/links.sh
 
 # Distributed with dist_noinst_*: Makefile.am sets EXTRA_DIST with '='
 # after it includes this file, and automake refuses '+=' before '='.
