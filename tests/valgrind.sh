@@ -32,4 +32,7 @@ vg "$CHARTA" compare --words -w 100 mfa:II un:II
 vg "$CHARTA" compare --stats wic:II.1
 vg "$CHARTA" --db "$tmp/v.db" import "$top_srcdir/data/iscc-2017-mfa.md"
 vg "$CHARTA" show nosuchdoc
+vg "$CHARTA" cite --text --format=csl-json mfa:II.2 wic chinadaily:p4
+vg "$CHARTA" cite --format=markdown un:II.2
+vg "$CHARTA" links wic
 finish

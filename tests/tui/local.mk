@@ -10,6 +10,7 @@ TUI_TESTS = \
 	tests/tui/hostile.sh \
 	tests/tui/filter.sh \
 	tests/tui/compare.sh \
+	tests/tui/yank.sh \
 	tests/tui/links.sh
 
 # Distributed with dist_noinst_*: Makefile.am sets EXTRA_DIST with '='
