@@ -127,7 +127,7 @@ tui_start 160 40 news:p3
 tui_expect "off" "$hint" || finish
 tui_keys y
 tui_expect "off: y" 'the clipboard is off (config file): ' \
-    'cyberspace cooperation,” March 1, 2017, para. 3.'
+    'cyberspace cooperation,” March 1, 2017, para. 2.'
 [ -z "$(buffer)" ] || fail "off: a buffer: $(buffer)"
 tui_keys q
 tui_expect_exit "q" 0
