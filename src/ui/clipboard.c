@@ -155,6 +155,7 @@ clipboard_run(const char *script, const char *in, size_t inlen, char *out,
 	char *const		 argv[] = { (char *)"sh", (char *)"-c",
 	    (char *)script, NULL };
 	struct sigaction	 ign, old_pipe;
+	struct pollfd		 pfd;
 	int			 to[2] = { -1, -1 }, from[2] = { -1, -1 };
 	int			 devnull, status = -1, fd, waited = 0, saved;
 	int			 left = 0;
@@ -204,12 +205,18 @@ clipboard_run(const char *script, const char *in, size_t inlen, char *out,
 	}
 	if (out != NULL) {
 		close(from[1]);
-		while (got + 1 < outcap && (w = read(from[0], out + got,
-		    outcap - 1 - got)) != 0) {
+		pfd.fd = from[0];
+		pfd.events = POLLIN;
+		while (got + 1 < outcap && waited < CLIPBOARD_TIMEOUT_MS) {
+			if (poll(&pfd, 1, 100) == 0) {
+				waited += 100;
+				continue;
+			}
+			w = read(from[0], out + got, outcap - 1 - got);
+			if (w == 0 || (w == -1 && errno != EINTR))
+				break;
 			if (w > 0)
 				got += (size_t)w;
-			else if (errno != EINTR)
-				break;
 		}
 		out[got] = '\0';
 		close(from[0]);
