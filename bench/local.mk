@@ -10,13 +10,16 @@
 #   make bench-clean                 drop the cached corpora and exports
 
 # Built only by `make bench` (EXTRA_PROGRAMS are not built by `make all`).
-EXTRA_PROGRAMS = bench/gen-corpus bench/filter-bench bench/ptybytes
+EXTRA_PROGRAMS = bench/gen-corpus bench/filter-bench bench/ptybytes \
+	bench/state-bench
 
 bench_gen_corpus_SOURCES = bench/gen-corpus.c
 bench_filter_bench_SOURCES = bench/filter-bench.c
 bench_filter_bench_LDADD = $(LIBCHARTA_LIBS)
 bench_ptybytes_SOURCES = bench/ptybytes.c
 bench_ptybytes_LDADD = -lutil
+bench_state_bench_SOURCES = bench/state-bench.c
+bench_state_bench_LDADD = $(LIBCHARTA_LIBS)
 # Makefile.am sets EXTRA_DIST with '=' after including this file, so the
 # driver and the README are distributed as extra sources of a bench program.
 EXTRA_bench_filter_bench_SOURCES = bench/run-bench.sh bench/README
@@ -73,9 +76,15 @@ bench: $(BENCH_PROGS) data/corpus.db \
 bench-clean:
 	rm -rf bench/M bench/L bench/M.db bench/L.db bench/*.db.tmp \
 	    bench/*.import bench/*.txt bench/*.tmp bench/*.tmp.csv \
-	    bench/home bench/transcripts bench/M.* bench/L.*
+	    bench/home bench/transcripts bench/M.* bench/L.* bench/state
 
-.PHONY: bench bench-clean
+# The user-state store with 10,000 notes and 1,000 marks: opening and
+# loading, and saving one note or mark, each in a fresh process.
+BENCH_STATE_ARGS = -n 10000 -m 1000 -t 100
+bench-state: bench/state-bench$(EXEEXT)
+	bench/state-bench$(EXEEXT) $(BENCH_STATE_ARGS) bench/state
+
+.PHONY: bench bench-clean bench-state
 
 # `make clean` drops the programs and the cheap outputs; the synthetic
 # corpora stay cached until `make bench-clean`.

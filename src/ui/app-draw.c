@@ -16,6 +16,8 @@
 #include "text/text.h"
 #include "ui/app.h"
 #include "ui/screen.h"
+#include "ui/spans-curses.h"
+#include "ui/spans-draw.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -52,38 +54,31 @@ app_draw_too_small(void)
 static void
 app_draw_message(struct app *a, int y, attr_t at)
 {
+	struct text_spans	 ts;
 	struct text_line	*lines = NULL;
-	char			*t, *cut;
-	size_t			 n, w = (size_t)COLS - 2;
+	size_t			 n, w = (size_t)COLS - 2, mw, used, end;
 	const char		*more = _(" ... (:messages)");
 	attr_t			 mat = a->message_error ?
 	    screen_attr(THEME_ERROR) | at : at;
 
-	t = text_sanitize(a->message, strlen(a->message), TEXT_MODE_TTY,
-	    screen_ascii(), NULL);
-	for (cut = t; *cut != '\0'; cut++)
-		if (*cut == '\n')
-			*cut = ' ';
-	n = text_wrap(t, strlen(t), w, &lines);
+	spans_line(&ts, a->message, strlen(a->message));
+	n = text_spans_wrap(&ts, w, TEXT_TARGET_COLOR, &lines);
 	if (n <= 1 || y < 1) {
-		screen_put(y, 1, t, strlen(t), w, mat);
+		spans_curses_draw(y, 1, w, &ts, 0, ts.len, mat, TEXT_SPAN_ALL);
 	} else {
 		screen_fill(y - 1, 0, (size_t)COLS, at);
-		screen_put(y - 1, 1, t + lines[0].off, lines[0].len, w, mat);
-		if (n == 2)
-			screen_put(y, 1, t + lines[1].off, strlen(t +
-			    lines[1].off), w, mat);
-		else {
-			size_t	mw = text_width(more, strlen(more)), used;
-
-			used = screen_put(y, 1, t + lines[1].off, strlen(t +
-			    lines[1].off), w > mw ? w - mw : 0, mat);
+		spans_curses_draw(y - 1, 1, w, &ts, lines[0].off, lines[0].len,
+		    mat, TEXT_SPAN_ALL);
+		end = n == 2 ? lines[1].off + lines[1].len : ts.len;
+		mw = n == 2 ? 0 : text_width(more, strlen(more));
+		used = spans_curses_draw(y, 1, w > mw ? w - mw : 0, &ts,
+		    lines[1].off, end - lines[1].off, mat, TEXT_SPAN_ALL);
+		if (n > 2)
 			screen_put(y, 1 + (int)used, more, strlen(more),
 			    w - used, at);
-		}
 	}
 	free(lines);
-	free(t);
+	text_spans_free(&ts);
 }
 
 static void
@@ -93,7 +88,6 @@ app_draw_status(struct app *a, struct view *top)
 	int			 y = LINES - 1;
 	struct view_status	 st;
 	size_t			 rw = 0, w;
-	char			*t;
 
 	if (a->prc != NULL) {
 		/* Completions and errors show just above the prompt. */
@@ -119,12 +113,8 @@ app_draw_status(struct app *a, struct view *top)
 	w = (size_t)COLS > rw + 3 ? (size_t)COLS - rw - 3 : 0;
 	if (a->message != NULL)
 		app_draw_message(a, y, at);
-	else if (st.left != NULL) {
-		t = text_sanitize(st.left, strlen(st.left), TEXT_MODE_TTY,
-		    screen_ascii(), NULL);
-		screen_put(y, 1, t, strlen(t), w, at);
-		free(t);
-	}
+	else if (st.left != NULL)
+		spans_put_plain(y, 1, st.left, strlen(st.left), w, at);
 	free(st.left);
 	free(st.right);
 }

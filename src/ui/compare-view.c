@@ -28,9 +28,9 @@ cv_free_layout(struct cmp_view *cv)
 
 	for (g = 0; g < cv->ng; g++) {
 		for (s = 0; s < 2; s++) {
-			free(cv->g[g].text[s]);
+			free(cv->g[g].raw[s]);
+			text_spans_free(&cv->g[g].ts[s]);
 			free(cv->g[g].lines[s]);
-			free(cv->g[g].spans[s]);
 		}
 	}
 	free(cv->g);
@@ -39,13 +39,18 @@ cv_free_layout(struct cmp_view *cv)
 	cv->nrows = 0;
 }
 
-/* Wrap every group to the sides' widths and number the rows. */
+/*
+ * Wrap every group to the sides' widths and number the rows.  The words
+ * are compared in the texts themselves, as `charta compare` does, so that
+ * both give the same figures.
+ */
 static void
 cv_build_rows(struct cmp_view *cv)
 {
-	size_t		 g, row = 0, shared = 0, total = 0, sh, tot;
-	int		 s;
-	char		*raw;
+	struct compare_span	*sp[2];
+	size_t			 g, row = 0, shared = 0, total = 0, sh, tot;
+	size_t			 nsp[2], k;
+	int			 s;
 
 	cv_free_layout(cv);
 	cv->ng = cv->cmp.ngroups;
@@ -53,19 +58,23 @@ cv_build_rows(struct cmp_view *cv)
 	for (g = 0; g < cv->ng; g++) {
 		struct cv_group	*grp = &cv->g[g];
 
+		for (s = 0; s < 2; s++)
+			grp->raw[s] = compare_group_text(&cv->cmp, g, s);
+		grp->sim = compare_words(grp->raw[0], strlen(grp->raw[0]),
+		    grp->raw[1], strlen(grp->raw[1]), &sp[0], &nsp[0],
+		    &sp[1], &nsp[1], &sh, &tot);
 		for (s = 0; s < 2; s++) {
-			raw = compare_group_text(&cv->cmp, g, s);
-			grp->text[s] = text_sanitize(raw, strlen(raw),
-			    TEXT_MODE_TTY, app_ascii(cv->app), NULL);
-			free(raw);
-			grp->nlines[s] = text_wrap(grp->text[s],
-			    strlen(grp->text[s]), cv->width[s],
-			    &grp->lines[s]);
+			text_spans_init(&grp->ts[s], grp->raw[s],
+			    strlen(grp->raw[s]), TEXT_MODE_TTY,
+			    app_ascii(cv->app), 0);
+			for (k = 0; k < nsp[s]; k++)
+				text_spans_add(&grp->ts[s], s == 0 ?
+				    TEXT_SPAN_DEL : TEXT_SPAN_INS,
+				    sp[s][k].start, sp[s][k].end);
+			free(sp[s]);
+			grp->nlines[s] = text_spans_wrap(&grp->ts[s],
+			    cv->width[s], TEXT_TARGET_COLOR, &grp->lines[s]);
 		}
-		grp->sim = compare_words(grp->text[0], strlen(grp->text[0]),
-		    grp->text[1], strlen(grp->text[1]), &grp->spans[0],
-		    &grp->nspans[0], &grp->spans[1], &grp->nspans[1], &sh,
-		    &tot);
 		shared += sh;
 		total += tot;
 		grp->row = row;
@@ -211,8 +220,8 @@ cv_next_hit(struct cmp_view *cv, bool forward)
 	for (k = 1; k <= cv->ng; k++) {
 		t = forward ? (g + k) % cv->ng : (g + cv->ng - k) % cv->ng;
 		for (s = 0; s < 2; s++) {
-			n = query_spans(q, cv->g[t].text[s],
-			    strlen(cv->g[t].text[s]), &sp);
+			n = query_spans(q, cv->g[t].raw[s],
+			    strlen(cv->g[t].raw[s]), &sp);
 			free(sp);
 			if (n > 0) {
 				cv_scroll(cv, (long)cv->g[t].row -

@@ -15,6 +15,7 @@
 #include "text/text.h"
 #include "ui/listview.h"
 #include "ui/screen.h"
+#include "ui/spans-curses.h"
 #include "ui/spans-draw.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
@@ -82,17 +83,16 @@ listview_open(struct app *a, struct listview *lv)
 static size_t
 listview_rows(const struct listview *lv, size_t k, size_t w)
 {
-	struct spans		 sp;
+	struct text_spans	 ts;
 	struct text_line	*lines;
 	size_t			 n;
 
 	if (!lv->wrap)
 		return 1;
-	spans_init(&sp, lv->items[k].text, strlen(lv->items[k].text),
-	    screen_ascii());
-	n = text_wrap(sp.text, sp.len, w, &lines);
+	spans_line(&ts, lv->items[k].text, strlen(lv->items[k].text));
+	n = text_spans_wrap(&ts, w, TEXT_TARGET_COLOR, &lines);
 	free(lines);
-	spans_free(&sp);
+	text_spans_free(&ts);
 	return n > 0 ? n : 1;
 }
 
@@ -118,7 +118,7 @@ static void
 listview_draw(struct view *v)
 {
 	struct listview		*lv = v->data;
-	struct spans		 sp;
+	struct text_spans	 ts;
 	struct text_line	*lines;
 	size_t			 h, w, k, l, nl;
 	int			 y;
@@ -142,22 +142,23 @@ listview_draw(struct view *v)
 	for (k = lv->top; k < lv->n && y < LINES - 1; k++) {
 		at = screen_attr(k == lv->sel ? THEME_SELECTED :
 		    lv->items[k].error ? THEME_ERROR : THEME_NORMAL);
-		spans_init(&sp, lv->items[k].text, strlen(lv->items[k].text),
-		    screen_ascii());
+		spans_line(&ts, lv->items[k].text, strlen(lv->items[k].text));
 		if (!lv->wrap) {
 			screen_fill(y, 1, (size_t)COLS - 2, at);
-			screen_put(y, 2, sp.text, sp.len, w, at);
+			spans_curses_draw(y, 2, w, &ts, 0, ts.len, at,
+			    TEXT_SPAN_ALL);
 			y++;
 		} else {
-			nl = text_wrap(sp.text, sp.len, w, &lines);
+			nl = text_spans_wrap(&ts, w, TEXT_TARGET_COLOR,
+			    &lines);
 			for (l = 0; l < nl && y < LINES - 1; l++, y++) {
 				screen_fill(y, 1, (size_t)COLS - 2, at);
-				screen_put(y, 2, sp.text + lines[l].off,
-				    lines[l].len, w, at);
+				spans_curses_draw(y, 2, w, &ts, lines[l].off,
+				    lines[l].len, at, TEXT_SPAN_ALL);
 			}
 			free(lines);
 		}
-		spans_free(&sp);
+		text_spans_free(&ts);
 	}
 }
 

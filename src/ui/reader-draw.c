@@ -14,6 +14,7 @@
 #include "text/text.h"
 #include "ui/reader.h"
 #include "ui/screen.h"
+#include "ui/spans-curses.h"
 #include "ui/spans-draw.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
@@ -199,9 +200,9 @@ reader_draw_row(struct reader *r, int y, size_t x, size_t avail, uint32_t n,
     attr_t sel)
 {
 	const struct corpus	*c = r->c;
-	const struct query	*q = app_query(r->app);
-	struct spans		 sp;
+	struct text_spans	 ts;
 	char			*label;
+	const char		*gap;
 	size_t			 used, ll;
 	attr_t			 at;
 
@@ -215,16 +216,17 @@ reader_draw_row(struct reader *r, int y, size_t x, size_t avail, uint32_t n,
 		at = screen_attr(THEME_META);
 	reader_links_mark(r, y, x, &avail, n);
 	label = reader_outline_label(r, n);
-	spans_init(&sp, label, strlen(label), app_ascii(r->app));
-	if (r->ol.filtered && r->ol.hit[n] == OUTLINE_HIT && q != NULL)
-		spans_add_query(&sp, q);
-	used = spans_put_line(&sp, y, (int)x, avail, at);
+	spans_line(&ts, label, strlen(label));
+	if (r->ol.filtered && r->ol.hit[n] == OUTLINE_HIT)
+		spans_mark_query(&ts, label, strlen(label),
+		    app_query(r->app));
+	used = spans_curses_draw(y, (int)x, avail, &ts, 0, ts.len, at,
+	    TEXT_SPAN_ALL);
 	/* The selected row's label, in the selection colour. */
 	if (n == r->ol.sel && c->nodes[n].kind != KIND_DOCUMENT) {
-		const char	*gap = strstr(sp.text, "  ");
-
-		ll = gap ? (size_t)(gap - sp.text) : sp.len;
-		screen_put(y, (int)x, sp.text, ll, avail, sel);
+		gap = strstr(ts.s, "  ");
+		ll = gap ? (size_t)(gap - ts.s) : ts.len;
+		screen_put(y, (int)x, ts.s, ll, avail, sel);
 	}
 	/* A document's number of matches, after its title. */
 	if (r->ol.filtered && c->nodes[n].kind == KIND_DOCUMENT &&
@@ -236,7 +238,7 @@ reader_draw_row(struct reader *r, int y, size_t x, size_t avail, uint32_t n,
 		screen_put(y, (int)(x + used), cnt, (size_t)cl,
 		    avail - used, at);
 	}
-	spans_free(&sp);
+	text_spans_free(&ts);
 	free(label);
 }
 
@@ -316,14 +318,12 @@ reader_draw_text(struct reader *r)
 	const struct view_rect	*rc = &r->text_rect;
 	const struct query	*q = app_query(r->app);
 	const struct tv_line	*line;
-	struct spans		 sp;
-	uint32_t		 sp_node = CORPUS_NONE;
-	const char		*whole;
+	struct tv_node		*tn = NULL;
+	uint32_t		 marked = CORPUS_NONE;
 	size_t			 i, l, x, w, lw;
 	attr_t			 at = screen_attr(THEME_NORMAL);
 	int			 y;
 
-	memset(&sp, 0, sizeof sp);
 	for (i = 0; i < (size_t)rc->h; i++) {
 		y = rc->y + (int)i;
 		screen_fill(y, rc->x, (size_t)rc->w, at);
@@ -331,31 +331,27 @@ reader_draw_text(struct reader *r)
 		if (l >= r->tv.nlines)
 			continue;
 		line = &r->tv.lines[l];
-		x = (size_t)rc->x + line->indent;
-		if (line->indent >= (size_t)rc->w)
+		if (line->style == TV_BLANK || line->indent >= (size_t)rc->w)
 			continue;
+		x = (size_t)rc->x + line->indent;
 		w = (size_t)rc->w - line->indent;
 		/* A node's highlights, found once for all its lines. */
-		if (line->node != sp_node && line->style != TV_BLANK) {
-			spans_free(&sp);
-			whole = r->tv.clean[line->node - r->tv.root];
-			spans_init_clean(&sp, whole != NULL ? whole : "");
-			if (q != NULL)
-				spans_add_query(&sp, q);
-			sp_node = line->node;
+		if (line->node != marked) {
+			tn = textview_node(&r->tv, line->node);
+			spans_mark_query(&tn->ts, tn->src, tn->srclen, q);
+			marked = line->node;
 		}
-		if (line->node != sp_node)
-			continue;
 		if (line->label_len > 0) {
-			lw = screen_put(y, (int)x, sp.text + line->off,
-			    line->label_len, w, screen_attr(THEME_LABEL));
+			lw = spans_curses_draw(y, (int)x, w, &tn->ts, line->off,
+			    line->label_len, screen_attr(THEME_LABEL),
+			    TEXT_SPAN_ALL);
 			x += lw;
 			w -= lw < w ? lw : w;
 		}
-		spans_put_range(&sp, y, (int)x, line->off + line->label_len,
-		    line->off + line->len, w, reader_line_attr(line->style));
+		spans_curses_draw(y, (int)x, w, &tn->ts, line->off +
+		    line->label_len, line->len - line->label_len,
+		    reader_line_attr(line->style), TEXT_SPAN_ALL);
 	}
-	spans_free(&sp);
 }
 
 void

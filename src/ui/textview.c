@@ -1,9 +1,11 @@
 /*
  * textview.c -- laying out a subtree as display lines (see textview.h).
  *
- * Every string from the corpus goes through text_sanitize (TTY mode) before
- * it is measured or wrapped, so what is measured is what is drawn, and no
- * byte of the data reaches the terminal unsanitized.
+ * Every string from the corpus becomes a struct text_spans (text/spans.h):
+ * sanitized once (TTY mode) before it is measured or wrapped, so what is
+ * measured is what is drawn, no byte of the data reaches the terminal
+ * unsanitized, and highlights given in offsets of the source land on the
+ * right characters of the display.
  */
 #include "config.h"
 
@@ -11,6 +13,7 @@
 #include <string.h>
 
 #include "model/corpus.h"
+#include "text/spans.h"
 #include "text/text.h"
 #include "ui/textview.h"
 #include "util/xmalloc.h"
@@ -31,11 +34,13 @@ textview_clear(struct textview *tv)
 {
 	uint32_t	i;
 
-	for (i = 0; i < tv->nclean; i++)
-		free(tv->clean[i]);
-	free(tv->clean);
-	tv->clean = NULL;
-	tv->nclean = 0;
+	for (i = 0; i < tv->nnodes; i++) {
+		text_spans_free(&tv->nodes[i].ts);
+		free(tv->nodes[i].owned);
+	}
+	free(tv->nodes);
+	tv->nodes = NULL;
+	tv->nnodes = 0;
 	tv->nlines = 0;
 	tv->top = 0;
 }
@@ -54,11 +59,9 @@ textview_push(struct textview *tv, uint32_t node, enum tv_style style)
 {
 	struct tv_line	*l;
 
-	if (tv->nlines == tv->lines_cap) {
-		tv->lines_cap = tv->lines_cap ? tv->lines_cap * 2 : 256;
-		tv->lines = xreallocarray(tv->lines, tv->lines_cap,
-		    sizeof *tv->lines);
-	}
+	if (tv->nlines == tv->lines_cap)
+		tv->lines = xgrowarray(tv->lines, &tv->lines_cap,
+		    tv->nlines + 1, sizeof *tv->lines);
 	l = &tv->lines[tv->nlines++];
 	memset(l, 0, sizeof *l);
 	l->node = node;
@@ -66,26 +69,79 @@ textview_push(struct textview *tv, uint32_t node, enum tv_style style)
 	return l;
 }
 
-/* Wrap s into lines of node, style, indent; the first has label_len. */
+/*
+ * Make node's display text from src[0..n) (kept: src must outlive the
+ * view, or be owned, which the view then frees) and wrap it into lines of
+ * style and indent; the first line's first label_len source bytes are its
+ * label.
+ */
 static void
-textview_wrap(struct textview *tv, uint32_t node, const char *s,
-    enum tv_style style, size_t indent, size_t label_len)
+textview_wrap(struct textview *tv, uint32_t node, const char *src, size_t n,
+    char *owned, enum tv_style style, size_t indent, size_t label_len)
 {
+	struct tv_node		*tn = &tv->nodes[node - tv->root];
 	struct text_line	*wl = NULL;
-	size_t			 n, k, avail;
+	size_t			 nl, k, avail, ll;
 	struct tv_line		*l;
 
-	avail = tv->width > indent + 8 ? tv->width - indent : 8;
-	n = text_wrap(s, strlen(s), avail, &wl);
-	for (k = 0; k < n; k++) {
+	tn->src = src;
+	tn->srclen = n;
+	tn->owned = owned;
+	text_spans_init(&tn->ts, src, n, TEXT_MODE_TTY, tv->ascii, 0);
+	ll = label_len > 0 ? tn->ts.map[label_len] : 0;
+	avail = text_indent_fit(tv->width, &indent);
+	nl = text_spans_wrap(&tn->ts, avail, TEXT_TARGET_COLOR, &wl);
+	for (k = 0; k < nl; k++) {
 		l = textview_push(tv, node, style);
 		l->off = (uint32_t)wl[k].off;
 		l->len = (uint32_t)wl[k].len;
 		l->indent = (uint16_t)indent;
-		if (k == 0 && label_len <= wl[k].len)
-			l->label_len = (uint16_t)label_len;
+		if (k == 0 && ll <= wl[k].len)
+			l->label_len = (uint16_t)ll;
 	}
 	free(wl);
+}
+
+void
+textview_set_under(struct textview *tv,
+    char *(*under)(void *arg, uint32_t node), void *arg)
+{
+	tv->under = under;
+	tv->under_arg = arg;
+}
+
+/*
+ * textview_wrap, with the lines the under hook gives for node (if any)
+ * after its own text: one display string for both, so that they are
+ * drawn and highlighted as the node's, and TV_UNDER lines after it.
+ */
+static void
+textview_wrap_under(struct textview *tv, uint32_t node, const char *src,
+    size_t n, char *owned, enum tv_style style, size_t indent,
+    size_t label_len)
+{
+	char	*extra, *both;
+	size_t	 elen, first = tv->nlines, k, at;
+
+	if (tv->under == NULL || (extra = tv->under(tv->under_arg, node)) ==
+	    NULL) {
+		textview_wrap(tv, node, src, n, owned, style, indent,
+		    label_len);
+		return;
+	}
+	elen = strlen(extra);
+	both = xmalloc(n + 1 + elen + 1);
+	memcpy(both, src, n);
+	both[n] = '\n';
+	memcpy(both + n + 1, extra, elen + 1);
+	free(extra);
+	free(owned);
+	textview_wrap(tv, node, both, n + 1 + elen, both, style, indent,
+	    label_len);
+	at = tv->nodes[node - tv->root].ts.map[n + 1];
+	for (k = first; k < tv->nlines; k++)
+		if (tv->lines[k].off >= at)
+			tv->lines[k].style = TV_UNDER;
 }
 
 static enum tv_style
@@ -109,26 +165,17 @@ textview_block_style(enum node_kind k, size_t *indent)
 	}
 }
 
-static char *
-textview_clean(const struct textview *tv, const char *s, size_t n)
-{
-	return text_sanitize(s, n, TEXT_MODE_TTY, tv->ascii, NULL);
-}
-
 /* A document's title, then its issuer, date and source as metadata. */
 static void
 textview_document(struct textview *tv, uint32_t i)
 {
 	const struct corpus_doc	*d = &tv->c->docs[tv->c->nodes[i].doc];
+	struct tv_node		*tn;
 	struct text_buf		 b;
-	size_t			 k, first = tv->nlines, title_len;
-	char			*title;
+	size_t			 k, first = tv->nlines, title_end;
 
-	title = textview_clean(tv, d->title, strlen(d->title));
-	title_len = strlen(title);
 	text_buf_init(&b);
-	text_buf_puts(&b, title);
-	free(title);
+	text_buf_puts(&b, d->title);
 	if (*d->issuer || *d->date) {
 		text_buf_addc(&b, '\n');
 		text_buf_puts(&b, d->issuer);
@@ -140,47 +187,15 @@ textview_document(struct textview *tv, uint32_t i)
 		text_buf_addc(&b, '\n');
 		text_buf_puts(&b, d->source);
 	}
-	/* The metadata came from the database too: sanitize it as well. */
-	tv->clean[i - tv->root] = textview_clean(tv, b.data, b.len);
-	text_buf_free(&b);
-	textview_wrap(tv, i, tv->clean[i - tv->root], TV_DOCUMENT, 0, 0);
+	k = b.len;
+	textview_wrap_under(tv, i, b.data, k, b.data, TV_DOCUMENT, 0, 0);
+	/* The lines after the title's are metadata. */
+	tn = &tv->nodes[i - tv->root];
+	title_end = tn->ts.map[strlen(d->title)];
 	for (k = first; k < tv->nlines; k++)
-		if (tv->lines[k].off > title_len)
+		if (tv->lines[k].off > title_end &&
+		    tv->lines[k].style == TV_DOCUMENT)
 			tv->lines[k].style = TV_META;
-}
-
-void
-textview_set_under(struct textview *tv,
-    char *(*under)(void *arg, uint32_t node), void *arg)
-{
-	tv->under = under;
-	tv->under_arg = arg;
-}
-
-/*
- * The lines under node i's own text: appended to its sanitized string
- * after a line break, so that they are drawn (and highlighted) as its.
- */
-static void
-textview_under(struct textview *tv, uint32_t i)
-{
-	char	*extra, *clean, *whole;
-	size_t	 base, first, k;
-
-	if (tv->under == NULL || (extra = tv->under(tv->under_arg, i)) ==
-	    NULL)
-		return;
-	clean = textview_clean(tv, extra, strlen(extra));
-	free(extra);
-	base = strlen(tv->clean[i - tv->root]) + 1;
-	whole = xasprintf("%s\n%s", tv->clean[i - tv->root], clean);
-	free(clean);
-	free(tv->clean[i - tv->root]);
-	tv->clean[i - tv->root] = whole;
-	first = tv->nlines;
-	textview_wrap(tv, i, whole + base, TV_UNDER, 0, 0);
-	for (k = first; k < tv->nlines; k++)
-		tv->lines[k].off += (uint32_t)base;
 }
 
 bool
@@ -201,37 +216,27 @@ textview_set(struct textview *tv, uint32_t root, size_t width)
 	if (root == CORPUS_NONE)
 		return true;
 	end = corpus_subtree_end(c, root);
-	tv->nclean = end - root;
-	tv->clean = xcalloc(tv->nclean, sizeof *tv->clean);
+	tv->nnodes = end - root;
+	tv->nodes = xcalloc(tv->nnodes, sizeof *tv->nodes);
 	for (i = root; i < end; i++) {
 		const struct corpus_node	*n = &c->nodes[i];
-		char				*label, *title;
+		char				*head;
 
 		if (i != root)
 			textview_push(tv, i, TV_BLANK);
 		if (n->kind == KIND_DOCUMENT) {
 			textview_document(tv, i);
-			textview_under(tv, i);
 			continue;
 		}
 		if (!kind_is_block(n->kind)) {
-			label = textview_clean(tv, n->label,
-			    strlen(n->label));
-			title = textview_clean(tv, n->title,
-			    strlen(n->title));
-			tv->clean[i - root] = xasprintf("%s  %s", label,
-			    title);
-			textview_wrap(tv, i, tv->clean[i - root], TV_HEADING,
-			    0, strlen(label));
-			free(label);
-			free(title);
-			textview_under(tv, i);
+			head = xasprintf("%s  %s", n->label, n->title);
+			textview_wrap_under(tv, i, head, strlen(head), head,
+			    TV_HEADING, 0, strlen(n->label));
 			continue;
 		}
 		style = textview_block_style(n->kind, &indent);
-		tv->clean[i - root] = textview_clean(tv, n->text, n->text_len);
-		textview_wrap(tv, i, tv->clean[i - root], style, indent, 0);
-		textview_under(tv, i);
+		textview_wrap_under(tv, i, n->text, n->text_len, NULL, style,
+		    indent, 0);
 	}
 	return true;
 }
@@ -240,9 +245,18 @@ const char *
 textview_line_text(const struct textview *tv, size_t l)
 {
 	const struct tv_line	*line = &tv->lines[l];
-	const char		*s = tv->clean[line->node - tv->root];
+	const struct tv_node	*tn = &tv->nodes[line->node - tv->root];
 
-	return s != NULL ? s + line->off : "";
+	return tn->ts.s != NULL ? tn->ts.s + line->off : "";
+}
+
+struct tv_node *
+textview_node(struct textview *tv, uint32_t n)
+{
+	if (tv->root == CORPUS_NONE || n < tv->root ||
+	    n - tv->root >= tv->nnodes)
+		return NULL;
+	return &tv->nodes[n - tv->root];
 }
 
 void

@@ -2,8 +2,9 @@
  * textview.h -- the text pane: a node and everything under it, sanitized
  * and wrapped to the pane's width, as a list of display lines.
  *
- * Lines point into per-node sanitized strings the text view owns; they are
- * rebuilt when the node or the width changes, and only then.
+ * Lines point into per-node display strings (struct text_spans, which
+ * also carry the highlights) the text view owns; they are rebuilt when the
+ * node or the width changes, and only then.
  */
 #ifndef CHARTA_TEXTVIEW_H
 #define CHARTA_TEXTVIEW_H
@@ -11,6 +12,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "text/spans.h"
 
 struct corpus;
 
@@ -36,13 +39,21 @@ struct tv_line {
 	uint8_t		style;
 };
 
+/* One node of the text: its source, and its display with highlights. */
+struct tv_node {
+	const char		*src;		/* what was sanitized */
+	size_t			 srclen;
+	char			*owned;		/* src, when the view made it */
+	struct text_spans	 ts;		/* display string and spans */
+};
+
 struct textview {
 	const struct corpus	*c;
 	uint32_t		 root;		/* CORPUS_NONE: nothing */
 	size_t			 width;
 	bool			 ascii;
-	char			**clean;	/* per node from root */
-	uint32_t		 nclean;
+	struct tv_node		*nodes;		/* per node from root */
+	uint32_t		 nnodes;
 	struct tv_line		*lines;
 	size_t			 nlines;
 	size_t			 lines_cap;
@@ -68,10 +79,17 @@ bool	textview_set(struct textview *, uint32_t root, size_t width);
  * Lines to show under a node's own text (its heading, or its paragraph):
  * under(arg, node) returns them as a new string (data: it is sanitized
  * here, and freed), or NULL for none.  They are TV_UNDER lines of the
- * node.  Set it before the first textview_set.
+ * node, after its own in its display string.  Set it before the first
+ * textview_set.
  */
 void	textview_set_under(struct textview *,
 	    char *(*under)(void *arg, uint32_t node), void *arg);
+
+/*
+ * Node n's text as shown (its spans may be changed: the highlights), or
+ * NULL if n is not in the view.
+ */
+struct tv_node	*textview_node(struct textview *, uint32_t n);
 
 /* The sanitized text of line l (start pointer; length is lines[l].len). */
 const char *textview_line_text(const struct textview *, size_t l);
