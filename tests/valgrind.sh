@@ -21,7 +21,7 @@ vg() {
 
 for t in test-util test-text test-layout test-spans test-corpus \
     test-import test-store test-shipped test-index test-diff test-ui \
-    test-widgets test-cite test-clipboard; do
+    test-widgets test-state test-state-async test-cite test-clipboard; do
 	[ -x "$builddir/tests/unit/$t" ] && vg "$builddir/tests/unit/$t"
 done
 vg "$CHARTA" list

@@ -123,6 +123,15 @@ void		 index_search_narrowing(const struct index *,
 bool		 index_node_matches(const struct index *, const struct query *,
 		    uint32_t i);
 
+/*
+ * Does text s[0..n) (a note, not a node of the corpus) match q?  Words,
+ * phrases, prefixes, OR and groups look in the text, folded as the index
+ * folds; doc: and kind: fields ask about node (the node the text belongs
+ * to; CORPUS_NONE matches no field).
+ */
+bool		 query_match_text(const struct query *, const char *s, size_t n,
+		    const struct corpus *c, uint32_t node);
+
 /* A highlighted byte range [start, end) of a display string. */
 struct index_span {
 	size_t	start;

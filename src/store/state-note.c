@@ -95,6 +95,28 @@ state_note_update(struct state *st, const char *id, const char *body,
 	return state_submit(st, op, err);
 }
 
+int
+state_note_move(struct state *st, const char *id,
+    const struct state_anchor *at, char **err)
+{
+	struct state_note	*n;
+	struct state_op		*op;
+
+	*err = NULL;
+	if (st == NULL)
+		return -1;
+	state_adopt(st);
+	if ((n = state_note_find(st, id, err)) == NULL ||
+	    state_check_anchor(at, err) == -1)
+		return -1;
+	op = state_op_new(STATE_OP_NOTE_PUT);
+	state_note_copy(&op->note, n);
+	state_anchor_clear(&op->note.at);
+	state_anchor_copy(&op->note.at, at);
+	op->note.status = STATE_NOTE_ATTACHED;
+	return state_submit(st, op, err);
+}
+
 /* A change of note id of kind (delete, undelete, status). */
 static int
 state_note_change(struct state *st, const char *id, enum state_op_kind kind,

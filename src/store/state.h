@@ -368,6 +368,13 @@ int		 state_note_update(struct state *, const char *id,
 		    const char *body, const struct state_quote *quote,
 		    char **err);
 
+/*
+ * Move note id to at (re-attached by its quote after a re-import); it is
+ * attached again; its body, quote and times are kept.  0, 1 or -1.
+ */
+int		 state_note_move(struct state *, const char *id,
+		    const struct state_anchor *at, char **err);
+
 /* Delete note id (kept, marked deleted) or bring it back; 0, 1 or -1. */
 int		 state_note_delete(struct state *, const char *id, char **err);
 int		 state_note_undelete(struct state *, const char *id,

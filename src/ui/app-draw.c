@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/state.h"
 #include "text/text.h"
 #include "ui/app.h"
 #include "ui/screen.h"
@@ -81,6 +82,30 @@ app_draw_message(struct app *a, int y, attr_t at)
 	text_spans_free(&ts);
 }
 
+/*
+ * While another process holds the state locked and changes wait, the
+ * status line says so, before the view's own figures.
+ */
+static void
+app_draw_saving(struct app *a, struct view_status *st)
+{
+	struct state_status	 ss;
+	char			*r;
+
+	if (a->state == NULL)
+		return;
+	state_status(a->state, &ss);
+	if (ss.pending > 0 && ss.locked) {
+		/* TRANSLATORS: on the status line while changes wait for
+		   another process to release the state file */
+		r = xasprintf("%s%s%s", _("saving... (locked)"),
+		    st->right ? "  " : "", st->right ? st->right : "");
+		free(st->right);
+		st->right = r;
+	}
+	state_status_clear(&ss);
+}
+
 static void
 app_draw_status(struct app *a, struct view *top)
 {
@@ -102,6 +127,7 @@ app_draw_status(struct app *a, struct view *top)
 	memset(&st, 0, sizeof st);
 	if (top->ops->status != NULL)
 		top->ops->status(top, &st);
+	app_draw_saving(a, &st);
 	if (st.right != NULL) {
 		rw = text_width(st.right, strlen(st.right));
 		if (rw + 4 < (size_t)COLS)

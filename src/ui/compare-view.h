@@ -43,6 +43,7 @@ struct cmp_view {
 	int			 side;		/* the active side */
 	size_t			 top[2];
 	int			 section_sim;
+	bool			 notes_changed;	/* lay out again */
 	struct view_rect	 rect[2];	/* body of each side */
 };
 

@@ -52,6 +52,8 @@ static const struct keymap_name {
 	{ .name = "Tab", .code = '\t', .is_func = 0 },
 	{ .name = "Space", .code = ' ', .is_func = 0 },
 	{ .name = "Esc", .code = 27, .is_func = 0 },
+	/* vim's "follow the link" */
+	{ .name = "C-]", .code = 29, .is_func = 0 },
 	{ .name = "Up", .code = KEY_UP, .is_func = 1 },
 	{ .name = "Down", .code = KEY_DOWN, .is_func = 1 },
 	{ .name = "Left", .code = KEY_LEFT, .is_func = 1 },
@@ -135,7 +137,7 @@ keymap_unbind(int prefix, const struct keymap_key *key)
 {
 	int	g;
 
-	for (g = KEYMAP_VIEW; g <= KEYMAP_HELP; g++)
+	for (g = KEYMAP_VIEW; g <= KEYMAP_STUDY; g++)
 		keymap_unbind_in(keymap_scope((enum keymap_group)g), prefix,
 		    key);
 }

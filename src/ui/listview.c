@@ -56,19 +56,27 @@ listview_on_choose(struct listview *lv, void (*choose)(struct app *, void *,
 	lv->free_arg = free_arg;
 }
 
-static void
+void
 listview_close(struct view *v)
 {
 	struct listview	*lv = v->data;
-	size_t		 k;
 
-	for (k = 0; k < lv->n; k++)
-		free(lv->items[k].text);
+	listview_clear(lv);
 	free(lv->items);
 	if (lv->free_arg != NULL)
 		lv->free_arg(lv->arg);
 	free(lv->title);
 	free(lv);
+}
+
+void
+listview_clear(struct listview *lv)
+{
+	size_t	k;
+
+	for (k = 0; k < lv->n; k++)
+		free(lv->items[k].text);
+	lv->n = 0;
 }
 
 struct view *
@@ -114,7 +122,7 @@ listview_scroll(struct listview *lv, size_t h, size_t w)
 	}
 }
 
-static void
+void
 listview_draw(struct view *v)
 {
 	struct listview		*lv = v->data;
@@ -211,7 +219,7 @@ static const struct view_hint listview_default_hints[] = {
 	{ .req = REQ_QUIT, .label = N_("back") },
 };
 
-static void
+void
 listview_status(struct view *v, struct view_status *st)
 {
 	struct listview	*lv = v->data;
@@ -226,7 +234,7 @@ listview_status(struct view *v, struct view_status *st)
 		st->right = xasprintf("%zu/%zu", lv->sel + 1, lv->n);
 }
 
-static uint32_t
+uint32_t
 listview_node(struct view *v)
 {
 	struct listview	*lv = v->data;

@@ -19,34 +19,7 @@
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
-/*
- * The reference of node n as a reader cites it: the document's alias
- * (mfa:IV.5.p2), or its slug when it has none.  A new string.
- */
-char *
-reader_ref(const struct corpus *c, uint32_t n)
-{
-	const struct corpus_doc	*d = &c->docs[c->nodes[n].doc];
-	const char		*name = *d->alias ? d->alias : d->slug;
 
-	if (c->nodes[n].kind == KIND_DOCUMENT)
-		return xstrdup(name);
-	return xasprintf("%s:%s", name, c->nodes[n].label);
-}
-
-/*
- * The node to cite: the selection while its text is shown from the start;
- * once the text is scrolled, the paragraph at the top of the pane, so that
- * the title line follows the reading.
- */
-uint32_t
-reader_top_node(const struct reader *r)
-{
-	if (r->text_rect.w > 0 && r->tv.root == r->ol.sel && r->tv.top > 0 &&
-	    r->tv.top < r->tv.nlines)
-		return r->tv.lines[r->tv.top].node;
-	return r->ol.sel;
-}
 
 /* The percentage of the document before the first line shown. */
 static int
@@ -87,7 +60,7 @@ reader_draw_title(struct reader *r)
 		return;
 	d = &c->docs[c->nodes[n].doc];
 	/* At the right: where the reader is, to cite it. */
-	ref = reader_ref(c, reader_top_node(r));
+	ref = corpus_node_short_ref(c, reader_current_node(r));
 	if (cols > 40) {
 		rw = spans_width(ref, strlen(ref));
 		if (rw + 2 < cols / 2)
@@ -242,6 +215,29 @@ reader_draw_row(struct reader *r, int y, size_t x, size_t avail, uint32_t n,
 	free(label);
 }
 
+/*
+ * At the right end of an outline row: the user's note (a pen) and mark
+ * (') on the node, over whatever of the row was there.
+ */
+static void
+reader_draw_markers(struct reader *r, int y, const struct view_rect *rc,
+    uint32_t n)
+{
+	const char	*pen = app_ascii(r->app) ? "*" : "\xe2\x9c\x8e";
+	int		 x = rc->x + rc->w - 1;
+
+	if (r->flags == NULL || r->flags[n] == 0 || rc->w < 12)
+		return;
+	if (r->flags[n] & READER_NOTED) {
+		screen_put(y, x - 1, " ", 1, 1, screen_attr(THEME_NORMAL));
+		screen_put(y, x, pen, strlen(pen), 1, screen_attr(THEME_NOTE));
+		x -= 2;
+	}
+	if (r->flags[n] & READER_MARKED) {
+		screen_put(y, x - 1, " '", 2, 2, screen_attr(THEME_NOTE));
+	}
+}
+
 static void
 reader_draw_outline(struct reader *r)
 {
@@ -288,6 +284,7 @@ reader_draw_outline(struct reader *r)
 		if (x >= (size_t)(rc->x + rc->w))
 			continue;
 		reader_draw_row(r, y, x, (size_t)(rc->x + rc->w) - x, n, sel);
+		reader_draw_markers(r, y, rc, n);
 	}
 }
 
@@ -320,6 +317,7 @@ reader_draw_text(struct reader *r)
 	const struct tv_line	*line;
 	struct tv_node		*tn = NULL;
 	uint32_t		 marked = CORPUS_NONE;
+	const char		*ml;
 	size_t			 i, l, x, w, lw;
 	attr_t			 at = screen_attr(THEME_NORMAL);
 	int			 y;
@@ -333,6 +331,13 @@ reader_draw_text(struct reader *r)
 		line = &r->tv.lines[l];
 		if (line->style == TV_BLANK || line->indent >= (size_t)rc->w)
 			continue;
+		/* A paragraph's label in the margin, as verse numbers. */
+		if ((ml = textview_margin_label(&r->tv, l)) != NULL) {
+			lw = spans_width(ml, strlen(ml));
+			spans_put_plain(y, rc->x + (lw + 1 < r->tv.margin ?
+			    (int)(r->tv.margin - 1 - lw) : 0), ml, strlen(ml),
+			    r->tv.margin - 1, screen_attr(THEME_LABEL));
+		}
 		x = (size_t)rc->x + line->indent;
 		w = (size_t)rc->w - line->indent;
 		/* A node's highlights, found once for all its lines. */
@@ -340,6 +345,12 @@ reader_draw_text(struct reader *r)
 			tn = textview_node(&r->tv, line->node);
 			spans_mark_query(&tn->ts, tn->src, tn->srclen, q);
 			marked = line->node;
+		}
+		if (line->style == TV_NOTE) {
+			spans_curses_draw(y, (int)x, w, &tn->notes, line->off,
+			    line->len, screen_attr(THEME_NORMAL),
+			    TEXT_SPAN_ALL);
+			continue;
 		}
 		if (line->label_len > 0) {
 			lw = spans_curses_draw(y, (int)x, w, &tn->ts, line->off,

@@ -24,7 +24,7 @@
 static char *
 reader_link_line(const struct corpus *c, const struct corpus_link *l)
 {
-	char	*from = reader_ref(c, l->from), *to = reader_ref(c, l->to);
+	char	*from = corpus_node_short_ref(c, l->from), *to = corpus_node_short_ref(c, l->to);
 	char	*s;
 
 	if (*l->note != '\0')
@@ -172,7 +172,7 @@ void
 reader_links_follow(struct reader *r, bool compare)
 {
 	struct cite_link	*v;
-	uint32_t		 n = reader_top_node(r), p;
+	uint32_t		 n = reader_current_node(r), p;
 	size_t			 cnt = 0;
 	char			*ref;
 
@@ -185,7 +185,7 @@ reader_links_follow(struct reader *r, bool compare)
 			break;
 	}
 	if (cnt == 0) {
-		ref = reader_ref(r->c, n);
+		ref = corpus_node_short_ref(r->c, n);
 		app_message(r->app, false, _("%s has no see-also links"), ref);
 		free(ref);
 		return;
@@ -217,7 +217,7 @@ ui_cmd_links(struct app *a, int argc, char **argv)
 	}
 	cnt = cite_links_of(c, n, true, &v);
 	if (cnt == 0) {
-		ref = reader_ref(c, n);
+		ref = corpus_node_short_ref(c, n);
 		app_message(a, false, _("%s has no see-also links"), ref);
 		free(ref);
 		return;

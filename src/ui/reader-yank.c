@@ -61,7 +61,7 @@ reader_yank(struct reader *r, bool with_text)
 {
 	enum cite_format	 f = settings_cite_format();
 	enum clipboard_where	 where;
-	uint32_t		 n = reader_top_node(r);
+	uint32_t		 n = reader_current_node(r);
 	char			*text, *warning, *err, *ref, *said;
 	size_t			 len;
 
@@ -72,7 +72,7 @@ reader_yank(struct reader *r, bool with_text)
 	len = strlen(text);
 	if (len > 0 && text[len - 1] == '\n')
 		text[--len] = '\0';
-	ref = reader_ref(r->c, n);
+	ref = corpus_node_short_ref(r->c, n);
 	if (clipboard_copy(text, len, &where, &err) == -1) {
 		app_message(r->app, true, "%s", err);
 		free(err);

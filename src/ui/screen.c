@@ -163,6 +163,22 @@ screen_no_flow_control(void)
 }
 
 void
+screen_suspend(void)
+{
+	def_prog_mode();
+	endwin();
+	fflush(stdout);
+}
+
+void
+screen_resume(void)
+{
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	refresh();
+}
+
+void
 screen_done(void)
 {
 	if (screen_sp == NULL)

@@ -57,6 +57,13 @@ enum theme_elem {
  */
 int		 screen_init(char **err);
 
+/*
+ * Give the terminal to a child (an editor) and take it back: the
+ * terminal's own modes while it is away, a full repaint after.
+ */
+void		 screen_suspend(void);
+void		 screen_resume(void);
+
 /* Restore the terminal.  Safe to call twice, and before screen_init. */
 void		 screen_done(void);
 

@@ -36,6 +36,7 @@ textview_clear(struct textview *tv)
 
 	for (i = 0; i < tv->nnodes; i++) {
 		text_spans_free(&tv->nodes[i].ts);
+		text_spans_free(&tv->nodes[i].notes);
 		free(tv->nodes[i].owned);
 	}
 	free(tv->nodes);
@@ -89,7 +90,10 @@ textview_wrap(struct textview *tv, uint32_t node, const char *src, size_t n,
 	tn->owned = owned;
 	text_spans_init(&tn->ts, src, n, TEXT_MODE_TTY, tv->ascii, 0);
 	ll = label_len > 0 ? tn->ts.map[label_len] : 0;
-	avail = text_indent_fit(tv->width, &indent);
+	avail = text_indent_fit(tv->width > tv->margin + TEXT_MIN_COLS ?
+	    tv->width - tv->margin : tv->width, &indent);
+	if (tv->width > tv->margin + TEXT_MIN_COLS)
+		indent += tv->margin;
 	nl = text_spans_wrap(&tn->ts, avail, TEXT_TARGET_COLOR, &wl);
 	for (k = 0; k < nl; k++) {
 		l = textview_push(tv, node, style);
@@ -198,6 +202,77 @@ textview_document(struct textview *tv, uint32_t i)
 			tv->lines[k].style = TV_META;
 }
 
+/* The user's notes on node i, on lines of their own under its text. */
+static void
+textview_notes(struct textview *tv, uint32_t i)
+{
+	struct tv_node		*tn = &tv->nodes[i - tv->root];
+	struct text_line	*wl = NULL;
+	struct tv_line		*l;
+	size_t			 nl, k, indent = 2, avail;
+	char			*text;
+
+	if (tv->notes == NULL ||
+	    (text = tv->notes(tv->notes_arg, i)) == NULL)
+		return;
+	text_spans_init(&tn->notes, text, strlen(text), TEXT_MODE_TTY,
+	    tv->ascii, 0);
+	free(text);
+	text_spans_add(&tn->notes, TEXT_SPAN_NOTE, 0, tn->notes.srclen);
+	avail = text_indent_fit(tv->width > tv->margin + TEXT_MIN_COLS ?
+	    tv->width - tv->margin : tv->width, &indent);
+	if (tv->width > tv->margin + TEXT_MIN_COLS)
+		indent += tv->margin;
+	nl = text_spans_wrap(&tn->notes, avail, TEXT_TARGET_COLOR, &wl);
+	for (k = 0; k < nl; k++) {
+		l = textview_push(tv, i, TV_NOTE);
+		l->off = (uint32_t)wl[k].off;
+		l->len = (uint32_t)wl[k].len;
+		l->indent = (uint16_t)indent;
+	}
+	free(wl);
+}
+
+/* The part of a block's label after its last dot: "p2" of "IV.5.p2". */
+static const char *
+textview_short_label(const char *label)
+{
+	const char	*dot = strrchr(label, '.');
+
+	return dot != NULL ? dot + 1 : label;
+}
+
+/* The margin the labels of the blocks in [root, end) need (at most 8). */
+static size_t
+textview_margin_width(const struct textview *tv, uint32_t root,
+    uint32_t end)
+{
+	size_t		w = 0, lw;
+	uint32_t	i;
+
+	for (i = root; i < end; i++) {
+		if (!kind_is_block(tv->c->nodes[i].kind))
+			continue;
+		lw = text_width(textview_short_label(tv->c->nodes[i].label),
+		    strlen(textview_short_label(tv->c->nodes[i].label)));
+		w = lw > w ? lw : w;
+	}
+	return w == 0 ? 0 : (w + 1 < 8 ? w + 1 : 8);
+}
+
+const char *
+textview_margin_label(const struct textview *tv, size_t l)
+{
+	const struct tv_line	*line = &tv->lines[l];
+	const struct corpus_node *n = &tv->c->nodes[line->node];
+
+	if (tv->margin == 0 || line->style == TV_BLANK ||
+	    line->style == TV_NOTE || line->off != 0 ||
+	    !kind_is_block(n->kind))
+		return NULL;
+	return textview_short_label(n->label);
+}
+
 bool
 textview_set(struct textview *tv, uint32_t root, size_t width)
 {
@@ -208,14 +283,21 @@ textview_set(struct textview *tv, uint32_t root, size_t width)
 
 	if (width < 1)
 		width = 1;
-	if (tv->root == root && tv->width == width)
+	if (tv->root == root && tv->width == width &&
+	    tv->built_labels == tv->labels &&
+	    tv->built_notes_gen == tv->notes_gen)
 		return false;
 	textview_clear(tv);
 	tv->root = root;
 	tv->width = width;
+	tv->built_labels = tv->labels;
+	tv->built_notes_gen = tv->notes_gen;
+	tv->margin = 0;
 	if (root == CORPUS_NONE)
 		return true;
 	end = corpus_subtree_end(c, root);
+	if (tv->labels)
+		tv->margin = textview_margin_width(tv, root, end);
 	tv->nnodes = end - root;
 	tv->nodes = xcalloc(tv->nnodes, sizeof *tv->nodes);
 	for (i = root; i < end; i++) {
@@ -232,11 +314,13 @@ textview_set(struct textview *tv, uint32_t root, size_t width)
 			head = xasprintf("%s  %s", n->label, n->title);
 			textview_wrap_under(tv, i, head, strlen(head), head,
 			    TV_HEADING, 0, strlen(n->label));
+			textview_notes(tv, i);
 			continue;
 		}
 		style = textview_block_style(n->kind, &indent);
 		textview_wrap_under(tv, i, n->text, n->text_len, NULL, style,
 		    indent, 0);
+		textview_notes(tv, i);
 	}
 	return true;
 }
@@ -246,8 +330,10 @@ textview_line_text(const struct textview *tv, size_t l)
 {
 	const struct tv_line	*line = &tv->lines[l];
 	const struct tv_node	*tn = &tv->nodes[line->node - tv->root];
+	const struct text_spans	*ts = line->style == TV_NOTE ? &tn->notes :
+	    &tn->ts;
 
-	return tn->ts.s != NULL ? tn->ts.s + line->off : "";
+	return ts->s != NULL ? ts->s + line->off : "";
 }
 
 struct tv_node *
@@ -293,7 +379,8 @@ textview_line_at(const struct textview *tv, uint32_t n, uint32_t off)
 	/* A node's lines are together and in the order of its text. */
 	at = first;
 	for (l = first; l < tv->nlines && tv->lines[l].node == n; l++)
-		if (tv->lines[l].style != TV_BLANK && tv->lines[l].off <= off)
+		if (tv->lines[l].style != TV_BLANK &&
+		    tv->lines[l].style != TV_NOTE && tv->lines[l].off <= off)
 			at = l;
 	return at;
 }

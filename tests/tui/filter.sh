@@ -8,6 +8,7 @@
 
 hint='? help  Tab pane'
 
+tui_keep_state=yes
 tui_start 160 40
 tui_expect "start" "$hint" 'China releases first strategy' || finish
 

@@ -40,24 +40,28 @@ seealso=$(grep -n 'see also: wic:II.1' "$tmp/screen" | head -n 1 |
 [ -n "$heading" ] && [ "$seealso" = $((heading + 1)) ] ||
     fail "the see-also line is not under the heading ($heading, $seealso)"
 
-# Two links: o offers them; Enter goes to the first one's other end.
-tui_keys o
-tui_expect "o" 'See also (Enter: go there, q: cancel):' \
+# Two links: s offers them; Enter goes to the first one's other end.
+tui_keys s
+tui_expect "s" 'See also (Enter: go there, q: cancel):' \
     'wic:II.1 carries forward mfa:II.2 (sovereignty in cyberspace)' \
     'embassy:III summarizes mfa:II.2 (the principle of sovereignty)' ||
     finish
 tui_keys Enter
-tui_expect_ref "o, Enter" wic:II.1
+tui_expect_ref "s, Enter" wic:II.1
 tui_expect "at wic:II.1" 'see also: wic:II.1 carries forward mfa:II.2'
-# One link: o goes straight there.
-tui_keys o
-tui_expect_ref "o with one link" mfa:II.2
+# One link: C-] goes straight there; C-o comes back (the jump list).
+tui_keys C-]
+tui_expect_ref "C-] with one link" mfa:II.2
+tui_keys C-o
+tui_expect_ref "C-o after C-]" wic:II.1
+tui_keys s
+tui_expect_ref "s with one link" mfa:II.2
 
-# O: the part and the linked passage side by side.
-tui_keys O
-tui_expect "O" 'Compare with a linked passage' || finish
+# S: the part and the linked passage side by side.
+tui_keys S
+tui_expect "S" 'Compare with a linked passage' || finish
 tui_keys j Enter
-tui_expect "O, Enter" 'Comparison: pair' 'ISCC 2017 (MFA) II.2' \
+tui_expect "S, Enter" 'Comparison: pair' 'ISCC 2017 (MFA) II.2' \
     'Embassy newsletter IV/2017 III'
 tui_keys q
 tui_expect_ref "back from the comparison" mfa:II.2
@@ -67,9 +71,9 @@ tui_keys :
 tui_type 'goto un:II.2'
 tui_keys Enter
 tui_expect_ref ":goto un:II.2" un:II.2
-tui_keys o
-tui_expect "o without links" 'un:II.2 has no see-also links'
-tui_expect_ref "o without links" un:II.2
+tui_keys s
+tui_expect "s without links" 'un:II.2 has no see-also links'
+tui_expect_ref "s without links" un:II.2
 
 # :links lists those of a whole document; Enter follows one.
 tui_keys :
