@@ -66,6 +66,10 @@ enum command_value {
 	    N_("citation format: plain, chicago, bibtex, csl-json, markdown")) \
 	X(TEXT, "text", 0, COMMAND_FLAG, NULL, 0, 0, NULL,		\
 	    N_("the passage's text too, with its citation"))		\
+	X(QUIET, "quiet", 'q', COMMAND_FLAG, NULL, 0, 0, NULL,		\
+	    N_("print no warnings"))					\
+	X(ENCODING, "encoding", 0, COMMAND_STRING, "NAME", 0, 0, NULL,	\
+	    N_("read the files in encoding NAME (see iconv -l)"))	\
 	X(HELP, "help", 'h', COMMAND_FLAG, NULL, 0, 0, NULL,		\
 	    N_("display this help and exit"))
 
