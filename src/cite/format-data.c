@@ -3,9 +3,10 @@
  * entry and a CSL-JSON item (what Zotero imports).
  *
  * BibTeX: @techreport for a document an institution issued (the
- * institution its publisher or issuer, the type its kind), @article for an
- * article with a known periodical, @misc otherwise; the key is the node's
- * reference (iscc-2017-mfa:II.2.p1), the locator goes in the note.  Names
+ * institution its publisher, container or issuer, the type its kind),
+ * @article for an article with a known periodical, @misc otherwise; the
+ * key is the node's reference (iscc-2017-mfa:II.2.p1), the locator goes
+ * in the note.  Names
  * are braced whole ({{...}}): an institution's name is one name, and a
  * person's name order is not guessed.  Every character special to BibTeX
  * or LaTeX in the data is escaped so that braces always balance.
@@ -133,8 +134,9 @@ cite_write_bibtex(struct text_buf *b, const struct cite_place *p)
 		bib_field(b, "journal", *m->container ? m->container :
 		    m->publisher, true);
 	else if (strcmp(type, "techreport") == 0) {
+		/* As the Chicago note's publisher (format-note.c). */
 		bib_field(b, "institution", *m->publisher ? m->publisher :
-		    m->issuer, true);
+		    *m->container ? m->container : m->issuer, true);
 		word = cite_type_word(m->kind);
 		bib_field(b, "type", word, false);
 		free(word);

@@ -113,21 +113,21 @@ cite_meta_init(struct cite_meta *m, const struct corpus *c, uint32_t doc)
 	m->date = cite_field(d->date);
 	m->language = cite_field(d->language);
 	m->kind = cite_field(d->kind);
+	m->author = cite_field(d->author);
+	m->translator = cite_field(d->translator);
+	m->publisher = cite_field(d->publisher);
+	m->container = cite_field(d->container);
 	/*
-	 * The corpus keeps no author, translator, publisher or container
-	 * yet: they are "" until the front matter has them.  The source is
-	 * a URL or the name of where the text comes from.
+	 * A document imported before the front matter had a url key may
+	 * have its URL as its source, which otherwise names where the text
+	 * comes from (not a publisher: that has its own key).
 	 */
-	m->author = xstrdup("");
-	m->translator = xstrdup("");
-	m->container = xstrdup("");
-	if (cite_is_url(d->source)) {
+	if (*d->url != '\0')
+		m->url = cite_field(d->url);
+	else if (cite_is_url(d->source))
 		m->url = cite_field(d->source);
-		m->publisher = xstrdup("");
-	} else {
+	else
 		m->url = xstrdup("");
-		m->publisher = cite_field(d->source);
-	}
 }
 
 void

@@ -140,9 +140,10 @@ test_shipped_paragraph(void **unused)
 	    "March 1, 2017), chap. IV.\n");
 	/* After a caption, a title and a by-line: the first paragraph. */
 	expect_cite("chinadaily:p4", CITE_BIBTEX,
-	    "@misc{chinadaily-2019-wic:p4,\n"
-	    "  author = {{China Daily}},\n"
+	    "@article{chinadaily-2019-wic:p4,\n"
+	    "  author = {{Zhang Linwan}},\n"
 	    "  title = {{World vision for internet cooperation key to WIC}},\n"
+	    "  journal = {{China Daily}},\n"
 	    "  year = {2019},\n"
 	    "  month = oct,\n"
 	    "  date = {2019-10},\n"
@@ -158,6 +159,8 @@ test_shipped_paragraph(void **unused)
 	    "Cyberspace\",\n"
 	    "    \"author\": [{\"literal\": \"Organizing Committee of the World "
 	    "Internet Conference\"}],\n"
+	    "    \"publisher\": \"Organizing Committee of the World Internet "
+	    "Conference\",\n"
 	    "    \"issued\": {\"date-parts\": [[2019, 10, 16]]},\n"
 	    "    \"language\": \"en\"\n"
 	    "  }\n"
