@@ -1,10 +1,10 @@
 #!/bin/sh
 # links.sh -- "see also" in the reader: a marker on the outline rows of
 # linked parts (and none on the others), a line under a linked part's
-# text for each link, o following a link (straight there when there is
-# one, from a list when there are several), O comparing the two passages,
-# :links listing the links of a document, and a message where there are
-# none.
+# text for each link, s (or C-]) following a link (straight there when
+# there is one, from a list when there are several) and C-o coming back,
+# S comparing the two passages, :links listing the links of a document,
+# and a message where there are none.
 
 . "$top_srcdir/tests/tui/lib.sh"
 
