@@ -166,6 +166,12 @@ done
 # Options that do not go with a format are refused, naming both.
 expect_status 2 "$CHARTA" list --format=xml
 grep -q "invalid value 'xml' for --format" "$tmp/err" || fail "--format=xml"
+# cite has a --format of its own: each command takes its own values.
+expect_status 2 "$CHARTA" list --format=bibtex
+grep -q "invalid value 'bibtex' for --format (one of: text tsv json)" \
+    "$tmp/err" || fail "list --format=bibtex: $(cat "$tmp/err")"
+expect_status 0 "$CHARTA" cite --format=bibtex mfa:IV.5
+expect_status 2 "$CHARTA" cite --format=json mfa:IV.5
 expect_status 2 "$CHARTA" compare --format=tsv mfa:II.2
 grep -q -- "--format=tsv needs --stats" "$tmp/err" ||
     fail "compare --format without --stats: $(cat "$tmp/err")"

@@ -27,7 +27,7 @@ const struct command command_table[] = {
 		.summary = N_("list the documents: slug, alias, title"),
 		.help = N_("Print one line per document: its slug, its short "
 		    "alias and its title."),
-		.options = { COMMAND_OPT_DB, COMMAND_OPT_FORMAT,
+		.options = { COMMAND_OPT_DB, COMMAND_OPT_TABLE_FORMAT,
 		    COMMAND_OPT_COLOR },
 		.cli = cmd_list_exec,
 	},
@@ -42,7 +42,7 @@ const struct command command_table[] = {
 		    "document, or under one part, as an indented tree of "
 		    "labels and titles; for a paragraph, its label and its "
 		    "text."),
-		.options = { COMMAND_OPT_DB, COMMAND_OPT_FORMAT,
+		.options = { COMMAND_OPT_DB, COMMAND_OPT_TABLE_FORMAT,
 		    COMMAND_OPT_COLOR },
 		.cli = cmd_toc_exec,
 	},
@@ -77,7 +77,7 @@ const struct command command_table[] = {
 		    "matches."),
 		.options = { COMMAND_OPT_DB, COMMAND_OPT_COUNT,
 		    COMMAND_OPT_WIDTH, COMMAND_OPT_RAW, COMMAND_OPT_COLOR,
-		    COMMAND_OPT_FORMAT },
+		    COMMAND_OPT_TABLE_FORMAT },
 		.cli = cmd_search_exec,
 	},
 	{
@@ -96,7 +96,7 @@ const struct command command_table[] = {
 		    "REF, or the two REFs."),
 		.options = { COMMAND_OPT_DB, COMMAND_OPT_WIDTH,
 		    COMMAND_OPT_WORDS, COMMAND_OPT_STATS, COMMAND_OPT_RAW,
-		    COMMAND_OPT_COLOR, COMMAND_OPT_FORMAT },
+		    COMMAND_OPT_COLOR, COMMAND_OPT_TABLE_FORMAT },
 		.cli = cmd_compare_exec,
 		.tui = ui_cmd_compare,
 	},
@@ -132,6 +132,39 @@ const struct command command_table[] = {
 		    "shipped documents cannot be removed."),
 		.options = { COMMAND_OPT_DB },
 		.cli = cmd_remove_exec,
+	},
+	{
+		.name = "cite",
+		.synopsis = "REF...",
+		.args = { COMMAND_ARG_REF, COMMAND_ARG_REF, COMMAND_ARG_REF },
+		.min_args = 1,
+		.max_args = -1,
+		.flags = COMMAND_CORPUS,
+		.summary = N_("print the citation of a passage"),
+		.help = N_("Print the citation of each REF from its document's "
+		    "front matter, in the format --format names (else the "
+		    "config file's cite-format, else plain); with --text, "
+		    "the passage's text as well.  The same as the reader's "
+		    "yank keys copy."),
+		.options = { COMMAND_OPT_DB, COMMAND_OPT_FORMAT,
+		    COMMAND_OPT_TEXT },
+		.cli = cmd_cite_exec,
+	},
+	{
+		.name = "links",
+		.synopsis = "[REF]",
+		.args = { COMMAND_ARG_REF },
+		.max_args = 1,
+		.flags = COMMAND_CORPUS,
+		.summary = N_("list the links between passages (see also)"),
+		.help = N_("Print the links between passages of different "
+		    "works, or those of REF and the parts under it, one a "
+		    "line: from, to, relation and note, separated by tabs.  "
+		    "Exit status 1 if there are none.  In the reader, a list "
+		    "to follow one from."),
+		.options = { COMMAND_OPT_DB },
+		.cli = cmd_links_exec,
+		.tui = ui_cmd_links,
 	},
 	{
 		.name = "goto",

@@ -15,7 +15,7 @@
 int
 format_from_options(const struct cli_ctx *ctx, enum format *f)
 {
-	const char	*v = ctx->opt[COMMAND_OPT_FORMAT], *color;
+	const char	*v = ctx->opt[COMMAND_OPT_TABLE_FORMAT], *color;
 
 	*f = v == NULL || strcmp(v, "text") == 0 ? FORMAT_TEXT :
 	    strcmp(v, "tsv") == 0 ? FORMAT_TSV : FORMAT_JSON;

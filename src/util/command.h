@@ -55,7 +55,8 @@ enum command_value {
 	X(COLOR, "color", 0, COMMAND_CHOICE, "WHEN", 0, 0,		\
 	    "auto always never",					\
 	    N_("colour: auto (a terminal, no NO_COLOR), always, never")) \
-	X(FORMAT, "format", 0, COMMAND_CHOICE, "FORMAT", 0, 0,		\
+	/* --format of list, toc, search, compare; cite has its own */	\
+	X(TABLE_FORMAT, "format", 0, COMMAND_CHOICE, "FORMAT", 0, 0,	\
 	    "text tsv json",						\
 	    N_("print as text, tab-separated values (tsv) or JSON")) \
 	X(COUNT, "count", 0, COMMAND_FLAG, NULL, 0, 0, NULL,		\
@@ -64,6 +65,11 @@ enum command_value {
 	    N_("mark the words that differ"))				\
 	X(STATS, "stats", 0, COMMAND_FLAG, NULL, 0, 0, NULL,		\
 	    N_("print only the share of shared words"))			\
+	X(FORMAT, "format", 0, COMMAND_CHOICE, "FORMAT", 0, 0,		\
+	    "plain chicago bibtex csl-json markdown",			\
+	    N_("citation format: plain, chicago, bibtex, csl-json, markdown")) \
+	X(TEXT, "text", 0, COMMAND_FLAG, NULL, 0, 0, NULL,		\
+	    N_("the passage's text too, with its citation"))		\
 	X(QUIET, "quiet", 'q', COMMAND_FLAG, NULL, 0, 0, NULL,		\
 	    N_("print no warnings"))					\
 	X(ENCODING, "encoding", 0, COMMAND_STRING, "NAME", 0, 0, NULL,	\

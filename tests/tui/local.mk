@@ -13,6 +13,8 @@ TUI_TESTS = \
 	tests/tui/compare.sh \
 	tests/tui/layout.sh \
 	tests/tui/keyboard.sh \
+	tests/tui/yank.sh \
+	tests/tui/links.sh \
 	tests/tui/messages.sh
 
 # Distributed with dist_noinst_*: Makefile.am sets EXTRA_DIST with '='
