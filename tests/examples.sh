@@ -32,6 +32,9 @@ reader@out@IV.5  5. International Cooperation on Cyber Terrorism@@charta mfa:IV.
 0@out@^iscc-2017-un:II\.2: 2\. The principle of sovereignty$@^iscc-2017-[a-z]+:(P|I|III|IV|C)[.:]@charta search 'sovereign*' kind:principle
 0@out@^iscc-2017-mfa:II\.1\.p3: Cyber terrorism@^iscc-2017-un@charta search '(privacy OR security)' doc:mfa
 0@out@^iscc-2017-mfa	8	2$@:@charta search --count --format=tsv sovereignty
+0@out@^slug	alias	title	date	language	origin$@@charta list --format=tsv
+0@out@^\{"ref": "iscc-2017-mfa:[^"]*", "doc": "iscc-2017-mfa"@@charta search --format=json privacy
+0@out@^1	iscc-2017-mfa:II	iscc-2017-un:II	[0-9]+	[0-9]+	[0-9]+$@@charta compare --stats --format=tsv mfa:II un:II
 0@out@^.techreport\{iscc-2017-mfa:IV\.5,$@@charta cite --format=bibtex mfa:IV.5
 0@out@^.article\{embassy-2017-newsletter:2\.p3,$@@charta cite --text --format=bibtex embassy:2.p3
 0@out@International Strategy of Cooperation on Cyberspace .*, sec\. II\.2, para\. 1\.$@@charta cite mfa:II.2.p1 --format=chicago
