@@ -4,7 +4,9 @@
  * '-'; each heading carries its label in brackets for citing; blocks are
  * separated by blank lines, epigraphs and pull quotes indented by four
  * columns.  With -w N (or on a terminal, its width) text is wrapped with
- * Unicode line breaking.
+ * Unicode line breaking.  With --format=tsv or json, one record per node
+ * instead: reference, kind, depth, label, title and text, whole and
+ * escaped (cli/format.h), for scripts that count or compare.
  */
 #include "config.h"
 
@@ -12,6 +14,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/format.h"
 #include "cli/output.h"
 #include "model/corpus.h"
 #include "text/text.h"
@@ -101,16 +104,83 @@ cmd_show_block(const struct corpus_node *n, size_t cols)
 	free(text);
 }
 
+/* Node i as a TSV record or a JSON object. */
+static void
+cmd_show_record(const struct corpus *c, uint32_t i, bool json)
+{
+	const struct corpus_node	*n = &c->nodes[i];
+	char				*ref = corpus_node_ref(c, i), *depth;
+
+	depth = xasprintf("%u", (unsigned)n->depth);
+	if (json) {
+		output_raw("{\"ref\": ", 8);
+		format_json_str(ref);
+		output_raw(", \"kind\": ", 10);
+		format_json_str(kind_name(n->kind));
+		output_raw(", \"depth\": ", 11);
+		output_raw(depth, strlen(depth));
+		output_raw(", \"label\": ", 11);
+		format_json_str(n->label);
+		output_raw(", \"title\": ", 11);
+		format_json_str(n->title);
+		output_raw(", \"text\": ", 10);
+		format_json(n->text, n->text_len);
+		output_raw("}", 1);
+	} else {
+		format_tsv_str(ref);
+		output_raw("\t", 1);
+		format_tsv_str(kind_name(n->kind));
+		output_raw("\t", 1);
+		output_raw(depth, strlen(depth));
+		output_raw("\t", 1);
+		format_tsv_str(n->label);
+		output_raw("\t", 1);
+		format_tsv_str(n->title);
+		output_raw("\t", 1);
+		format_tsv(n->text, n->text_len);
+		output_raw("\n", 1);
+	}
+	free(depth);
+	free(ref);
+}
+
+static void
+cmd_show_records(const struct corpus *c, uint32_t first, uint32_t end,
+    bool json)
+{
+	uint32_t	i;
+
+	if (json)
+		output_raw("{\"nodes\": [", 11);
+	else
+		output_str("ref\tkind\tdepth\tlabel\ttitle\ttext\n");
+	for (i = first; i < end; i++) {
+		if (json)
+			output_raw(i > first ? ",\n  " : "\n  ", i > first ? 4 :
+			    3);
+		cmd_show_record(c, i, json);
+	}
+	if (json)
+		output_raw("\n]}\n", 4);
+}
+
 int
 cmd_show_exec(struct cli_ctx *ctx)
 {
 	const struct corpus	*c = ctx->corpus;
 	uint32_t		 first, end, i;
 	size_t			 cols;
+	enum format		 fmt;
 
 	first = cli_resolve(c, ctx->argv[0]);
 	if (first == CORPUS_NONE)
 		return EXIT_USAGE;
+	fmt = format_from_option(ctx->opt[COMMAND_OPT_FORMAT]);
+	if (fmt != FORMAT_TEXT) {
+		cmd_show_records(c, first, corpus_subtree_end(c, first),
+		    fmt == FORMAT_JSON);
+		return EXIT_FOUND;
+	}
 	cols = ctx->width > 0 ? (size_t)ctx->width :
 	    (size_t)output_tty_width();
 	end = corpus_subtree_end(c, first);

@@ -61,6 +61,24 @@ enum command_value {
 	    N_("mark the words that differ"))				\
 	X(STATS, "stats", 0, COMMAND_FLAG, NULL, 0, 0, NULL,		\
 	    N_("print only the share of shared words"))			\
+	X(FORMAT, "format", 0, COMMAND_CHOICE, "FORMAT", 0, 0,		\
+	    "text tsv json",						\
+	    N_("output as text, tsv or json"))				\
+	X(CONTEXT, "context", 0, COMMAND_NUMBER, "N", 0, 100, NULL,	\
+	    N_("N words of context on each side (6)"))			\
+	X(SORT, "sort", 0, COMMAND_CHOICE, "KEY", 0, 0,		\
+	    "ref left right",						\
+	    N_("order by ref, by the words to the left or right"))	\
+	X(PARALLEL, "parallel", 0, COMMAND_FLAG, NULL, 0, 0, NULL,	\
+	    N_("add the other translation's passage under each line"))	\
+	X(BY, "by", 0, COMMAND_CHOICE, "UNIT", 0, 0, "doc chapter",	\
+	    N_("count per doc (document) or per chapter"))		\
+	X(SVG, "svg", 0, COMMAND_STRING, "FILE", 0, 0, NULL,		\
+	    N_("also draw the plots into FILE as SVG"))			\
+	X(WINDOW, "window", 0, COMMAND_NUMBER, "N", 1, 50, NULL,	\
+	    N_("N words on each side count as near (5)"))		\
+	X(MIN, "min", 0, COMMAND_NUMBER, "N", 1, 1000000000, NULL,	\
+	    N_("leave out words seen fewer than N times"))		\
 	X(HELP, "help", 'h', COMMAND_FLAG, NULL, 0, 0, NULL,		\
 	    N_("display this help and exit"))
 
