@@ -118,6 +118,7 @@ const struct command command_table[] = {
 		    COMMAND_OPT_SORT, COMMAND_OPT_PARALLEL, COMMAND_OPT_FORMAT,
 		    COMMAND_OPT_WIDTH, COMMAND_OPT_RAW, COMMAND_OPT_COLOR },
 		.cli = cmd_kwic_exec,
+		.tui = ui_cmd_kwic,
 	},
 	{
 		.name = "stats",
@@ -138,6 +139,7 @@ const struct command command_table[] = {
 		.options = { COMMAND_OPT_DB, COMMAND_OPT_BY, COMMAND_OPT_SVG,
 		    COMMAND_OPT_FORMAT, COMMAND_OPT_RAW },
 		.cli = cmd_stats_exec,
+		.tui = ui_cmd_stats,
 	},
 	{
 		.name = "collocates",
@@ -154,6 +156,7 @@ const struct command command_table[] = {
 		.options = { COMMAND_OPT_DB, COMMAND_OPT_WINDOW,
 		    COMMAND_OPT_MIN, COMMAND_OPT_FORMAT, COMMAND_OPT_RAW },
 		.cli = cmd_collocates_exec,
+		.tui = ui_cmd_collocates,
 	},
 	{
 		.name = "keyness",
@@ -171,6 +174,7 @@ const struct command command_table[] = {
 		.options = { COMMAND_OPT_DB, COMMAND_OPT_MIN,
 		    COMMAND_OPT_FORMAT, COMMAND_OPT_RAW },
 		.cli = cmd_keyness_exec,
+		.tui = ui_cmd_keyness,
 	},
 	{
 		.name = "import",
