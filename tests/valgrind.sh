@@ -20,7 +20,7 @@ vg() {
 }
 
 for t in test-util test-text test-corpus test-import test-store test-shipped \
-    test-index test-diff test-ui test-widgets; do
+    test-index test-diff test-ui test-widgets test-stats; do
 	[ -x "$builddir/tests/unit/$t" ] && vg "$builddir/tests/unit/$t"
 done
 vg "$CHARTA" list
@@ -30,6 +30,13 @@ vg "$CHARTA" search --count sovereignty
 vg "$CHARTA" search '"shared future"' -mankind
 vg "$CHARTA" compare --words -w 100 mfa:II un:II
 vg "$CHARTA" compare --stats wic:II.1
+vg "$CHARTA" kwic --parallel --sort=left sovereignty
+vg "$CHARTA" kwic --format=json --parallel cyberterrorism
+vg "$CHARTA" stats --by=chapter --svg "$tmp/v.svg" sovereignty 'cyber*'
+vg "$CHARTA" stats --format=json '"shared future"'
+vg "$CHARTA" collocates sovereignty
+vg "$CHARTA" keyness --format=tsv mfa,un wic
+vg "$CHARTA" show --format=tsv mfa:II
 vg "$CHARTA" --db "$tmp/v.db" import "$top_srcdir/data/iscc-2017-mfa.md"
 vg "$CHARTA" show nosuchdoc
 finish

@@ -92,7 +92,7 @@ collocates_records(const struct stats_collocates *k,
 	size_t	 i;
 
 	if (json) {
-		output_raw("{\"term\": ", 9);
+		format_raw("{\"term\": ");
 		format_json_str(t->text);
 		s = xasprintf(", \"occurrences\": %llu, \"words\": %llu, "
 		    "\"window\": %zu, \"min\": %llu, \"collocates\": [",
@@ -105,8 +105,7 @@ collocates_records(const struct stats_collocates *k,
 	free(s);
 	for (i = 0; i < k->n; i++) {
 		if (json) {
-			output_raw(i > 0 ? ",\n  {\"word\": " :
-			    "\n  {\"word\": ", i > 0 ? 13 : 12);
+			format_raw(i > 0 ? ",\n  {\"word\": " : "\n  {\"word\": ");
 			format_json_str(stats_vocab_word(&k->vocab,
 			    k->v[i].word));
 			s = xasprintf(", \"near\": %llu, \"total\": %llu, "
@@ -126,7 +125,7 @@ collocates_records(const struct stats_collocates *k,
 		free(s);
 	}
 	if (json)
-		output_raw("\n]}\n", 4);
+		format_raw("\n]}\n");
 }
 
 int

@@ -109,9 +109,9 @@ keyness_records(const struct stats_keyness *k, char **argv, bool json)
 	size_t	 i;
 
 	if (json) {
-		output_raw("{\"a\": ", 6);
+		format_raw("{\"a\": ");
 		format_json_str(argv[0]);
-		output_raw(", \"b\": ", 7);
+		format_raw(", \"b\": ");
 		format_json_str(argv[1]);
 		s = xasprintf(", \"words_a\": %llu, \"words_b\": %llu, "
 		    "\"min\": %llu, \"words\": [",
@@ -124,8 +124,7 @@ keyness_records(const struct stats_keyness *k, char **argv, bool json)
 	free(s);
 	for (i = 0; i < k->n; i++) {
 		if (json) {
-			output_raw(i > 0 ? ",\n  {\"word\": " :
-			    "\n  {\"word\": ", i > 0 ? 13 : 12);
+			format_raw(i > 0 ? ",\n  {\"word\": " : "\n  {\"word\": ");
 			format_json_str(stats_vocab_word(&k->vocab,
 			    k->v[i].word));
 			s = xasprintf(", \"a\": %llu, \"b\": %llu, "
@@ -148,7 +147,7 @@ keyness_records(const struct stats_keyness *k, char **argv, bool json)
 		free(s);
 	}
 	if (json)
-		output_raw("\n]}\n", 4);
+		format_raw("\n]}\n");
 }
 
 int

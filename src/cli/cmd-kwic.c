@@ -144,7 +144,7 @@ kwic_cli_print_text(struct kwic_cli *kc, int width)
 			output_spaces(left);
 			none = _("(no match in the counterpart)");
 			output_raw(none, strlen(none));
-			output_raw("\n", 1);
+			format_raw("\n");
 			continue;
 		}
 		if (width > 0 && o->line.left_w > left) {
@@ -172,7 +172,7 @@ kwic_cli_print_text(struct kwic_cli *kc, int width)
 		else
 			output_raw(o->line.right, text_fit(o->line.right,
 			    strlen(o->line.right), right, NULL));
-		output_raw("\n", 1);
+		format_raw("\n");
 	}
 }
 
@@ -188,21 +188,21 @@ kwic_cli_fields(struct kwic_cli *kc, const struct kwic_hit *h, bool json)
 	kwic_context(kc->c, h, kc->nwords, &from, &to);
 	ref = corpus_node_ref(kc->c, h->node);
 	if (json) {
-		output_raw("{\"ref\": ", 8);
+		format_raw("{\"ref\": ");
 		format_json_str(ref);
-		output_raw(", \"left\": ", 10);
+		format_raw(", \"left\": ");
 		format_json(text + from, h->start - from);
-		output_raw(", \"keyword\": ", 13);
+		format_raw(", \"keyword\": ");
 		format_json(text + h->start, h->end - h->start);
-		output_raw(", \"right\": ", 11);
+		format_raw(", \"right\": ");
 		format_json(text + h->end, to - h->end);
 	} else {
 		format_tsv_str(ref);
-		output_raw("\t", 1);
+		format_raw("\t");
 		format_tsv(text + from, h->start - from);
-		output_raw("\t", 1);
+		format_raw("\t");
 		format_tsv(text + h->start, h->end - h->start);
-		output_raw("\t", 1);
+		format_raw("\t");
 		format_tsv(text + h->end, to - h->end);
 	}
 	free(ref);
@@ -216,10 +216,10 @@ kwic_cli_record(struct kwic_cli *kc, const struct kwic_hit *h, bool json)
 	char		*ref;
 
 	if (json)
-		output_raw("{\"hit\": ", 8);
+		format_raw("{\"hit\": ");
 	kwic_cli_fields(kc, h, json);
 	if (json)
-		output_raw("}", 1);
+		format_raw("}");
 	if (kc->parallel) {
 		node = kwic_counterpart(kc->c, kc->q, h, &s, &e);
 		memset(&ch, 0, sizeof ch);
@@ -227,26 +227,26 @@ kwic_cli_record(struct kwic_cli *kc, const struct kwic_hit *h, bool json)
 		ch.start = s;
 		ch.end = e;
 		if (json)
-			output_raw(", \"counterpart\": ", 17);
+			format_raw(", \"counterpart\": ");
 		else
-			output_raw("\t", 1);
+			format_raw("\t");
 		if (node == CORPUS_NONE)
-			output_raw(json ? "null" : "\t\t\t", json ? 4 : 3);
+			format_raw(json ? "null" : "\t\t\t");
 		else if (s == e) {
 			ref = corpus_node_ref(kc->c, node);
 			if (json) {
-				output_raw("{\"ref\": ", 8);
+				format_raw("{\"ref\": ");
 				format_json_str(ref);
-				output_raw(", \"match\": false}", 17);
+				format_raw(", \"match\": false}");
 			} else {
 				format_tsv_str(ref);
-				output_raw("\t\t\t", 3);
+				format_raw("\t\t\t");
 			}
 			free(ref);
 		} else {
 			kwic_cli_fields(kc, &ch, json);
 			if (json)
-				output_raw(", \"match\": true}", 16);
+				format_raw(", \"match\": true}");
 		}
 	}
 	output_raw(json ? "}" : "\n", 1);
@@ -259,7 +259,7 @@ kwic_cli_print_records(struct kwic_cli *kc, bool json, const char *query)
 	char	*head;
 
 	if (json) {
-		output_raw("{\"query\": ", 10);
+		format_raw("{\"query\": ");
 		format_json_str(query);
 		head = xasprintf(", \"sort\": \"%s\", \"context\": %zu, "
 		    "\"hits\": [", kwic_sort_name(kc->k.sort), kc->nwords);
@@ -274,11 +274,11 @@ kwic_cli_print_records(struct kwic_cli *kc, bool json, const char *query)
 	}
 	for (i = 0; i < kc->k.n; i++) {
 		if (json)
-			output_raw(i > 0 ? ",\n  " : "\n  ", i > 0 ? 4 : 3);
+			format_raw(i > 0 ? ",\n  " : "\n  ");
 		kwic_cli_record(kc, kwic_at(&kc->k, i), json);
 	}
 	if (json)
-		output_raw("\n]}\n", 4);
+		format_raw("\n]}\n");
 }
 
 int

@@ -113,32 +113,32 @@ cmd_show_record(const struct corpus *c, uint32_t i, bool json)
 
 	depth = xasprintf("%u", (unsigned)n->depth);
 	if (json) {
-		output_raw("{\"ref\": ", 8);
+		format_raw("{\"ref\": ");
 		format_json_str(ref);
-		output_raw(", \"kind\": ", 10);
+		format_raw(", \"kind\": ");
 		format_json_str(kind_name(n->kind));
-		output_raw(", \"depth\": ", 11);
+		format_raw(", \"depth\": ");
 		output_raw(depth, strlen(depth));
-		output_raw(", \"label\": ", 11);
+		format_raw(", \"label\": ");
 		format_json_str(n->label);
-		output_raw(", \"title\": ", 11);
+		format_raw(", \"title\": ");
 		format_json_str(n->title);
-		output_raw(", \"text\": ", 10);
+		format_raw(", \"text\": ");
 		format_json(n->text, n->text_len);
-		output_raw("}", 1);
+		format_raw("}");
 	} else {
 		format_tsv_str(ref);
-		output_raw("\t", 1);
+		format_raw("\t");
 		format_tsv_str(kind_name(n->kind));
-		output_raw("\t", 1);
+		format_raw("\t");
 		output_raw(depth, strlen(depth));
-		output_raw("\t", 1);
+		format_raw("\t");
 		format_tsv_str(n->label);
-		output_raw("\t", 1);
+		format_raw("\t");
 		format_tsv_str(n->title);
-		output_raw("\t", 1);
+		format_raw("\t");
 		format_tsv(n->text, n->text_len);
-		output_raw("\n", 1);
+		format_raw("\n");
 	}
 	free(depth);
 	free(ref);
@@ -151,7 +151,7 @@ cmd_show_records(const struct corpus *c, uint32_t first, uint32_t end,
 	uint32_t	i;
 
 	if (json)
-		output_raw("{\"nodes\": [", 11);
+		format_raw("{\"nodes\": [");
 	else
 		output_str("ref\tkind\tdepth\tlabel\ttitle\ttext\n");
 	for (i = first; i < end; i++) {
@@ -161,7 +161,7 @@ cmd_show_records(const struct corpus *c, uint32_t first, uint32_t end,
 		cmd_show_record(c, i, json);
 	}
 	if (json)
-		output_raw("\n]}\n", 4);
+		format_raw("\n]}\n");
 }
 
 int

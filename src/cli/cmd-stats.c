@@ -85,11 +85,11 @@ cmd_stats_bar(double value, double max, size_t cols)
 		units = 1;
 	if (output_ascii_only()) {
 		for (k = 0; k < (units + 4) / 8 || (k == 0 && units > 0); k++)
-			output_raw("#", 1);
+			format_raw("#");
 		return;
 	}
 	for (k = 0; k < units / 8; k++)
-		output_raw("\u2588", 3);
+		format_raw("\u2588");
 	output_raw(eighths[units % 8], strlen(eighths[units % 8]));
 }
 
@@ -187,7 +187,7 @@ cmd_stats_text(const struct corpus *c, const struct stats_counts *k,
 			if (r < nrows)
 				cmd_stats_bar(stats_rate(count, words), max,
 				    STATS_BAR_COLS);
-			output_raw("\n", 1);
+			format_raw("\n");
 		}
 	}
 }
@@ -205,11 +205,11 @@ cmd_stats_tsv(const struct corpus *c, const struct stats_counts *k,
 		for (r = 0; r < nrows; r++) {
 			cmd_stats_row(k, by_part, ti, r, &count, &words);
 			format_tsv_str(t[ti].text);
-			output_raw("\t", 1);
+			format_raw("\t");
 			ref = cmd_stats_row_ref(c, k, by_part, r);
 			format_tsv_str(ref);
 			free(ref);
-			output_raw("\t", 1);
+			format_raw("\t");
 			format_tsv_str(cmd_stats_row_title(c, k, by_part, r));
 			nums = xasprintf("\t%llu\t%llu\t%.2f\n",
 			    (unsigned long long)words,
@@ -235,8 +235,7 @@ cmd_stats_json(const struct corpus *c, const struct stats_counts *k,
 	output_raw(s, strlen(s));
 	free(s);
 	for (ti = 0; ti < k->nterms; ti++) {
-		output_raw(ti > 0 ? ",\n {\"term\": " : "\n {\"term\": ",
-		    ti > 0 ? 13 : 12);
+		format_raw(ti > 0 ? ",\n {\"term\": " : "\n {\"term\": ");
 		format_json_str(t[ti].text);
 		s = xasprintf(", \"total\": %llu, \"rows\": [",
 		    (unsigned long long)k->total[ti]);
@@ -244,12 +243,11 @@ cmd_stats_json(const struct corpus *c, const struct stats_counts *k,
 		free(s);
 		for (r = 0; r < nrows; r++) {
 			cmd_stats_row(k, by_part, ti, r, &count, &words);
-			output_raw(r > 0 ? ",\n  {\"ref\": " : "\n  {\"ref\": ",
-			    r > 0 ? 12 : 11);
+			format_raw(r > 0 ? ",\n  {\"ref\": " : "\n  {\"ref\": ");
 			ref = cmd_stats_row_ref(c, k, by_part, r);
 			format_json_str(ref);
 			free(ref);
-			output_raw(", \"title\": ", 11);
+			format_raw(", \"title\": ");
 			format_json_str(cmd_stats_row_title(c, k, by_part, r));
 			s = xasprintf(", \"words\": %llu, \"count\": %llu, "
 			    "\"per_10k\": %.2f}", (unsigned long long)words,
@@ -258,13 +256,12 @@ cmd_stats_json(const struct corpus *c, const struct stats_counts *k,
 			output_raw(s, strlen(s));
 			free(s);
 		}
-		output_raw("],\n  \"occurrences\": [", 21);
+		format_raw("],\n  \"occurrences\": [");
 		first = true;
 		for (h = 0; h < k->nhits; h++) {
 			if (k->hits[h].term != ti)
 				continue;
-			output_raw(first ? "{\"ref\": " : ", {\"ref\": ",
-			    first ? 8 : 10);
+			format_raw(first ? "{\"ref\": " : ", {\"ref\": ");
 			first = false;
 			ref = corpus_node_ref(c, k->hits[h].node);
 			format_json_str(ref);
@@ -275,9 +272,9 @@ cmd_stats_json(const struct corpus *c, const struct stats_counts *k,
 			output_raw(s, strlen(s));
 			free(s);
 		}
-		output_raw("]}", 2);
+		format_raw("]}");
 	}
-	output_raw("\n]}\n", 4);
+	format_raw("\n]}\n");
 }
 
 int

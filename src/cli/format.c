@@ -23,6 +23,12 @@ format_from_option(const char *value)
 }
 
 void
+format_raw(const char *s)
+{
+	output_raw(s, strlen(s));
+}
+
+void
 format_tsv(const char *s, size_t n)
 {
 	struct text_buf	b;

@@ -23,6 +23,9 @@ enum format {
 	FORMAT_JSON,
 };
 
+/* Write s, charta's own text (no data in it), to stdout as it is. */
+void	format_raw(const char *s);
+
 /* The value of --format (NULL: text). */
 enum format	format_from_option(const char *value);
 

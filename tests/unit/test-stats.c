@@ -1,0 +1,661 @@
+/*
+ * test-stats.c -- counting words and terms, collocates, keyness, the
+ * stop word list, the concordance's hits, sorts and lines, and the SVG:
+ * what `charta stats`, `kwic`, `collocates`, `keyness` and their views
+ * show, on small corpora built here.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "index/index.h"
+#include "model/corpus.h"
+#include "stats/kwic.h"
+#include "stats/stats.h"
+#include "text/text.h"
+#include "util/xmalloc.h"
+
+/* cmocka 1.1 has no assert_double_equal. */
+#define assert_near(a, b, eps) do {					\
+	double	a_ = (a), b_ = (b);					\
+									\
+	if (fabs(a_ - b_) > (eps))					\
+		fail_msg("%s is %.12g, not %.12g", #a, a_, b_);		\
+} while (0)
+
+/* The words of s, as "w1|w2|...". */
+static char *
+words_of(const char *s, bool slow)
+{
+	struct stats_words	w;
+	struct text_buf		b;
+	size_t			i;
+
+	stats_words_init(&w);
+	if (slow)
+		stats_words_split_slow(&w, s, strlen(s));
+	else
+		stats_words_split(&w, s, strlen(s));
+	text_buf_init(&b);
+	text_buf_add(&b, "", 0);
+	for (i = 0; i < w.n; i++) {
+		if (i > 0)
+			text_buf_addc(&b, '|');
+		text_buf_add(&b, s + w.v[i].off, w.v[i].len);
+	}
+	stats_words_free(&w);
+	return text_buf_steal(&b);
+}
+
+static void
+expect_words(const char *s, const char *want)
+{
+	char	*got = words_of(s, false);
+
+	if (strcmp(got, want) != 0)
+		fail_msg("words of '%s': '%s', expected '%s'", s, got, want);
+	free(got);
+}
+
+/* The counting rules the manual page states. */
+static void
+test_words_rules(void **unused)
+{
+	(void)unused;
+	expect_words("state-to-state relations", "state|to|state|relations");
+	expect_words("China's and China\u2019s", "China's|and|China\u2019s");
+	expect_words("countries\u2019 rights", "countries|rights");
+	expect_words("the U.S. and 1,000 or 2.5", "the|U.S|and|1,000|or|2.5");
+	expect_words("\u7f51\u7edc\u7a7a\u95f4", "\u7f51|\u7edc|\u7a7a|\u95f4");
+	expect_words("Co\u00f6peration, Stra\u00dfe.",
+	    "Co\u00f6peration|Stra\u00dfe");
+	expect_words("-- ... \"\" *", "");
+	expect_words("snake_case __x", "snake_case|__x");
+}
+
+/*
+ * The ASCII fast path gives the words libunistring gives, on random
+ * text made of the characters the word-break rules treat specially.
+ */
+static void
+test_words_fast_is_uax29(void **unused)
+{
+	static const char	alpha[] = "aZq09:.',;_- \t\n\r!\"*";
+	char			buf[48], *fast, *slow;
+	uint64_t		x = 0x9e3779b97f4a7c15ULL;
+	size_t			len, i;
+	int			trial;
+
+	(void)unused;
+	for (trial = 0; trial < 50000; trial++) {
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		len = (size_t)(x % (sizeof buf - 1));
+		for (i = 0; i < len; i++) {
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			buf[i] = alpha[x % (sizeof alpha - 1)];
+		}
+		buf[len] = '\0';
+		fast = words_of(buf, false);
+		slow = words_of(buf, true);
+		if (strcmp(fast, slow) != 0)
+			fail_msg("'%s': fast path '%s', u8_wordbreaks '%s'",
+			    buf, fast, slow);
+		free(fast);
+		free(slow);
+	}
+}
+
+static void
+test_term_parse(void **unused)
+{
+	struct stats_term	t;
+	char			*err;
+
+	(void)unused;
+	assert_int_equal(stats_term_parse(&t, "\"Shared FUTURE\"", &err), 0);
+	assert_int_equal(t.nwords, 2);
+	assert_string_equal(t.words[0], "shared");
+	assert_string_equal(t.words[1], "future");
+	assert_false(t.prefix[0]);
+	stats_term_free(&t);
+	assert_int_equal(stats_term_parse(&t, "Sovereign*", &err), 0);
+	assert_int_equal(t.nwords, 1);
+	assert_true(t.prefix[0]);
+	assert_string_equal(t.words[0], "sovereign");
+	stats_term_free(&t);
+	assert_int_equal(stats_term_parse(&t, "-- *", &err), -1);
+	assert_non_null(strstr(err, "-- *"));
+	free(err);
+}
+
+/*
+ * Two documents: "alpha" (the title "Alpha Text", a paragraph before the
+ * first chapter, chapters I and II) and "beta", of one work, so that each
+ * paragraph of one has the other's as its translation.
+ */
+static const char	*beta_alias = "b";
+
+static struct corpus *
+small_corpus(const char *beta_p1)
+{
+	struct corpus		*c = corpus_new();
+	struct corpus_doc	 d;
+	uint32_t		 r, s, x, y;
+	const char		*p;
+
+	memset(&d, 0, sizeof d);
+	d.slug = "alpha";
+	d.alias = "a";
+	d.title = "Alpha Text";
+	d.work = "w";
+	r = corpus_add_doc(c, &d);
+	p = "Before the chapters: sovereignty.";
+	corpus_add_node(c, r, KIND_PARAGRAPH, "p1", "", NULL, p, strlen(p),
+	    0, 1);
+	s = corpus_add_node(c, r, KIND_CHAPTER, "I", "one", "Sovereignty",
+	    NULL, 0, 0, 2);
+	p = "State sovereignty and a shared-future; SOVEREIGNTY of states.";
+	corpus_add_node(c, s, KIND_PARAGRAPH, "I.p1", "", NULL, p, strlen(p),
+	    0, 3);
+	s = corpus_add_node(c, r, KIND_CHAPTER, "II", "two", "Peace", NULL, 0,
+	    0, 4);
+	p = "A shared future for sovereign states: sovereignties.";
+	corpus_add_node(c, s, KIND_PARAGRAPH, "II.p1", "", NULL, p, strlen(p),
+	    0, 5);
+	d.slug = "beta";
+	d.alias = beta_alias;
+	d.title = "Beta";
+	r = corpus_add_doc(c, &d);
+	corpus_add_node(c, r, KIND_PARAGRAPH, "p1", "", NULL, "Nothing here.",
+	    13, 0, 1);
+	s = corpus_add_node(c, r, KIND_CHAPTER, "I", "one", "Sovereign rights",
+	    NULL, 0, 0, 2);
+	corpus_add_node(c, s, KIND_PARAGRAPH, "I.p1", "", NULL, beta_p1,
+	    strlen(beta_p1), 0, 3);
+	assert_int_equal(corpus_finish(c, &x, &y), 0);
+	return c;
+}
+
+static void
+test_counts(void **unused)
+{
+	struct corpus		*c = small_corpus("Equal sovereign states.");
+	struct stats_term	 t[3];
+	struct stats_counts	 k;
+	char			*err;
+
+	(void)unused;
+	assert_int_equal(stats_term_parse(&t[0], "sovereignty", &err), 0);
+	assert_int_equal(stats_term_parse(&t[1], "shared future", &err), 0);
+	assert_int_equal(stats_term_parse(&t[2], "sovereign*", &err), 0);
+	stats_count(&k, c, t, 3);
+	/* alpha: title 2, p1 4, I 1, I.p1 9, II 1, II.p1 7 = 24 words */
+	assert_int_equal(k.doc_words[0], 24);
+	/* beta: title 1, p1 2, I 2, I.p1 3 */
+	assert_int_equal(k.doc_words[1], 8);
+	assert_int_equal(k.words, 32);
+	/* Case ignored; "sovereign" and "sovereignties" are not it. */
+	assert_int_equal(k.doc_count[0 * 2 + 0], 4);
+	assert_int_equal(k.doc_count[0 * 2 + 1], 0);
+	/* A phrase across a hyphen, and across a blank. */
+	assert_int_equal(k.doc_count[1 * 2 + 0], 2);
+	/* A prefix. */
+	assert_int_equal(k.doc_count[2 * 2 + 0], 6);
+	assert_int_equal(k.doc_count[2 * 2 + 1], 2);
+	assert_int_equal(k.total[2], 8);
+	/* Parts: alpha's own (title, p1), I, II; beta's own, I. */
+	assert_int_equal(k.nparts, 5);
+	assert_int_equal(k.parts[0].words, 6);
+	assert_int_equal(k.parts[1].words, 10);
+	assert_int_equal(k.parts[1].first, 6);
+	assert_int_equal(k.parts[2].words, 8);
+	assert_int_equal(k.part_count[0 * 5 + 0], 1);
+	assert_int_equal(k.part_count[0 * 5 + 1], 3);
+	assert_int_equal(k.part_count[0 * 5 + 2], 0);
+	/* Every occurrence, in reading order, at its word. */
+	assert_int_equal(k.nhits, 4 + 2 + 8);
+	assert_int_equal(k.hits[0].term, 0);
+	assert_int_equal(k.hits[0].pos, 5);
+	assert_int_equal(k.hits[1].term, 2);
+	assert_int_equal(k.hits[1].pos, 5);
+	assert_near(stats_rate(4, 24), 4 * 10000.0 / 24, 1e-9);
+	stats_counts_free(&k);
+	stats_term_free(&t[0]);
+	stats_term_free(&t[1]);
+	stats_term_free(&t[2]);
+	corpus_free(c);
+}
+
+static void
+test_measures(void **unused)
+{
+	(void)unused;
+	/* 10 of 1000 against 0 of 1000: E = 5 each. */
+	assert_near(stats_log_likelihood(10, 1000, 0, 1000),
+	    2 * 10 * log(2.0), 1e-9);
+	assert_near(stats_log_ratio(10, 1000, 0, 1000), log2(20.0),
+	    1e-9);
+	assert_near(stats_log_likelihood(5, 100, 5, 100), 0, 1e-12);
+	assert_near(stats_log_ratio(5, 100, 10, 200), 0, 1e-12);
+	assert_true(stats_log_ratio(1, 100, 4, 100) < 0);
+}
+
+static void
+test_collocates(void **unused)
+{
+	struct corpus		*c = small_corpus("Equal sovereign states.");
+	struct stats_term	 t;
+	struct stats_vocab	 stop;
+	struct stats_collocates	 k;
+	char			*err;
+	size_t			 i;
+	bool			 states = false;
+
+	(void)unused;
+	stats_vocab_init(&stop);
+	stats_vocab_add(&stop, "and", 3);
+	stats_vocab_add(&stop, "of", 2);
+	assert_int_equal(stats_term_parse(&t, "sovereignty", &err), 0);
+	stats_collocates(&k, c, &t, 0, (uint32_t)c->nnodes, 2, 1, &stop);
+	assert_int_equal(k.node_freq, 4);
+	assert_int_equal(k.words, 32);
+	for (i = 0; i < k.n; i++) {
+		const char	*w = stats_vocab_word(&k.vocab, k.v[i].word);
+
+		assert_string_not_equal(w, "and");
+		assert_string_not_equal(w, "sovereignty");
+		if (strcmp(w, "states") == 0) {
+			/* "SOVEREIGNTY of states": near once, in text twice */
+			states = true;
+			assert_int_equal(k.v[i].near, 1);
+			assert_int_equal(k.v[i].freq, 3);
+			assert_near(k.v[i].logdice,
+			    14 + log2(2.0 * 1 / (4 + 3)), 1e-9);
+			assert_near(k.v[i].mi,
+			    log2(1.0 * 32 / (4 * 3)), 1e-9);
+		}
+		if (i > 0)
+			assert_true(k.v[i - 1].logdice >= k.v[i].logdice);
+	}
+	assert_true(states);
+	/* "state" is within 2 words of one; "chapters" of another. */
+	stats_collocates_free(&k);
+	stats_collocates(&k, c, &t, 0, (uint32_t)c->nnodes, 2, 2, &stop);
+	assert_int_equal(k.n, 0);
+	stats_collocates_free(&k);
+	stats_vocab_free(&stop);
+	stats_term_free(&t);
+	corpus_free(c);
+}
+
+static void
+test_keyness(void **unused)
+{
+	struct corpus		*c;
+	struct stats_keyness	 k;
+	uint32_t		 a[1][2], b[1][2];
+	size_t			 i;
+	bool			 found = false;
+
+	(void)unused;
+	c = small_corpus("States states states states states states.");
+	a[0][0] = c->docs[0].root;
+	a[0][1] = c->docs[0].end;
+	b[0][0] = c->docs[1].root;
+	b[0][1] = c->docs[1].end;
+	stats_keyness(&k, c, (const uint32_t (*)[2])a, 1,
+	    (const uint32_t (*)[2])b, 1, 1, NULL);
+	assert_int_equal(k.words_a, 24);
+	assert_int_equal(k.words_b, 11);
+	for (i = 0; i < k.n; i++) {
+		const char	*w = stats_vocab_word(&k.vocab, k.v[i].word);
+
+		assert_true(k.v[i].ll >= STATS_LL_CRITICAL);
+		if (i > 0)
+			assert_true(k.v[i - 1].ll >= k.v[i].ll);
+		if (strcmp(w, "states") == 0) {
+			/* "of states", "sovereign states" against six */
+			found = true;
+			assert_int_equal(k.v[i].a, 2);
+			assert_int_equal(k.v[i].b, 6);
+			assert_near(k.v[i].ll, stats_log_likelihood(2, 24, 6,
+			    11), 1e-12);
+			assert_near(k.v[i].log_ratio, log2((2.0 / 24) /
+			    (6.0 / 11)), 1e-12);
+		}
+	}
+	assert_true(found);
+	stats_keyness_free(&k);
+	/* Seen 8 times in all: not with --min=9. */
+	stats_keyness(&k, c, (const uint32_t (*)[2])a, 1,
+	    (const uint32_t (*)[2])b, 1, 9, NULL);
+	for (i = 0; i < k.n; i++)
+		assert_string_not_equal(stats_vocab_word(&k.vocab,
+		    k.v[i].word), "states");
+	stats_keyness_free(&k);
+	corpus_free(c);
+}
+
+static void
+test_stopwords(void **unused)
+{
+	struct stats_vocab	 v;
+	char			 path[] = "/tmp/charta-stop.XXXXXX", *err;
+	FILE			*f;
+	int			 fd;
+
+	(void)unused;
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	fputs("# a comment\nThe\n\n  of  # after\nÉté\n", f);
+	fclose(f);
+	stats_vocab_init(&v);
+	assert_int_equal(stats_stopwords_load(&v, path, &err), 0);
+	assert_int_equal(v.n, 3);
+	assert_int_not_equal(stats_vocab_find(&v, "the", 3), UINT32_MAX);
+	assert_int_not_equal(stats_vocab_find(&v, "ete", 3), UINT32_MAX);
+	stats_vocab_free(&v);
+	f = fopen(path, "w");
+	fputs("the\nof the\n", f);
+	fclose(f);
+	stats_vocab_init(&v);
+	assert_int_equal(stats_stopwords_load(&v, path, &err), -1);
+	assert_non_null(strstr(err, ":2: "));
+	assert_int_equal(v.n, 0);
+	free(err);
+	stats_vocab_free(&v);
+	f = fopen(path, "w");
+	fputs("the\n\xff\n", f);
+	fclose(f);
+	stats_vocab_init(&v);
+	assert_int_equal(stats_stopwords_load(&v, path, &err), -1);
+	assert_non_null(strstr(err, ":2:1: "));
+	free(err);
+	stats_vocab_free(&v);
+	unlink(path);
+	stats_vocab_init(&v);
+	assert_int_equal(stats_stopwords_load(&v, path, &err), -1);
+	assert_non_null(strstr(err, path));
+	free(err);
+	stats_vocab_free(&v);
+}
+
+/* The keywords of the concordance of s, in its order, as "ref=kw ...". */
+static char *
+kwic_of(const struct corpus *c, const char *s, enum kwic_sort sort)
+{
+	struct index	*ix = index_build(c);
+	struct query	*q;
+	struct kwic	 k;
+	struct text_buf	 b;
+	const char	*text;
+	char		*err, *ref;
+	size_t		 i, len;
+
+	q = query_parse(c, s, strlen(s), &err);
+	assert_non_null(q);
+	kwic_build(&k, c, ix, q);
+	kwic_sort(&k, sort);
+	text_buf_init(&b);
+	text_buf_add(&b, "", 0);
+	for (i = 0; i < k.n; i++) {
+		const struct kwic_hit	*h = kwic_at(&k, i);
+
+		text = stats_node_text(c, h->node, &len);
+		ref = corpus_node_ref(c, h->node);
+		text_buf_printf(&b, "%s%s=%.*s", i ? " " : "", ref,
+		    (int)(h->end - h->start), text + h->start);
+		free(ref);
+	}
+	kwic_free(&k);
+	query_free(q);
+	index_free(ix);
+	return text_buf_steal(&b);
+}
+
+static void
+test_kwic_hits_and_sorts(void **unused)
+{
+	struct corpus	*c = small_corpus("Equal sovereign states.");
+	char		*got;
+
+	(void)unused;
+	/* A match widened to its word; every occurrence; doc: narrows. */
+	got = kwic_of(c, "sovereign doc:a", KWIC_SORT_REF);
+	assert_string_equal(got, "alpha:p1=sovereignty alpha:I=Sovereignty "
+	    "alpha:I.p1=sovereignty alpha:I.p1=SOVEREIGNTY "
+	    "alpha:II.p1=sovereign alpha:II.p1=sovereignties");
+	free(got);
+	/* Left: by L1 ("chapters:" < "" ...), ties in reading order. */
+	got = kwic_of(c, "sovereign doc:a", KWIC_SORT_LEFT);
+	assert_string_equal(got, "alpha:I=Sovereignty alpha:p1=sovereignty "
+	    "alpha:II.p1=sovereign alpha:I.p1=SOVEREIGNTY "
+	    "alpha:I.p1=sovereignty alpha:II.p1=sovereignties");
+	free(got);
+	got = kwic_of(c, "sovereign doc:a", KWIC_SORT_RIGHT);
+	assert_string_equal(got, "alpha:p1=sovereignty alpha:I=Sovereignty "
+	    "alpha:II.p1=sovereignties alpha:I.p1=sovereignty "
+	    "alpha:I.p1=SOVEREIGNTY alpha:II.p1=sovereign");
+	free(got);
+	corpus_free(c);
+}
+
+static char *
+clean_tty(const char *s, size_t n)
+{
+	return text_sanitize(s, n, TEXT_MODE_TTY, false, NULL);
+}
+
+static void
+test_kwic_context_and_lines(void **unused)
+{
+	struct corpus		*c = small_corpus("Equal sovereign states.");
+	struct kwic_hit		 h;
+	struct kwic_line	 l;
+	const char		*text;
+	size_t			 from, to, len, w, off;
+
+	(void)unused;
+	/* alpha:I.p1, "sovereignty" at 6: two words on each side. */
+	memset(&h, 0, sizeof h);
+	h.node = corpus_resolve(c, "a:I.p1", 6);
+	h.start = 6;
+	h.end = 17;
+	kwic_context(c, &h, 2, &from, &to);
+	text = stats_node_text(c, h.node, &len);
+	assert_int_equal(from, 0);
+	assert_memory_equal(text + to - 5, "and a", 5);
+	kwic_line_make(&l, text, from, h.start, h.end, to, clean_tty,
+	    SIZE_MAX, SIZE_MAX, SIZE_MAX);
+	assert_string_equal(l.left, "State ");
+	assert_string_equal(l.key, "sovereignty");
+	assert_string_equal(l.right, " and a");
+	kwic_line_free(&l);
+	/* Cut to columns: the left from its start, the right at its end. */
+	kwic_line_make(&l, text, from, h.start, h.end, to, clean_tty, 3,
+	    SIZE_MAX, 4);
+	assert_string_equal(l.left, "te ");
+	assert_int_equal(l.left_w, 3);
+	assert_string_equal(l.right, " and");
+	kwic_line_free(&l);
+	/* A wide character that would straddle the cut is left out. */
+	off = kwic_fit_end("ab\u7f51\u7edc", 8, 3, &w);
+	assert_string_equal("ab\u7f51\u7edc" + off, "\u7edc");
+	assert_int_equal(w, 2);
+	off = kwic_fit_end("abc", 3, 10, &w);
+	assert_int_equal(off, 0);
+	assert_int_equal(w, 3);
+	corpus_free(c);
+}
+
+/* Nothing from the data reaches the screen raw in a concordance line. */
+static void
+test_kwic_hostile(void **unused)
+{
+	struct text_buf		 b;
+	struct kwic_line	 l;
+	const unsigned char	*p;
+	size_t			 i, kstart, marks = 0, maxmarks = 0;
+
+	(void)unused;
+	text_buf_init(&b);
+	text_buf_puts(&b, "\033[2J\033]0;title\007 \u202eevil\u202c e");
+	for (i = 0; i < 200; i++)
+		text_buf_puts(&b, "\u0301");
+	text_buf_puts(&b, " \r\xc2\x9b ");
+	kstart = b.len;
+	text_buf_puts(&b, "keyword\033[31m x\u2066y\n\tz \xe0\x80 end");
+	kwic_line_make(&l, b.data, 0, kstart, kstart + 7, b.len, clean_tty,
+	    SIZE_MAX, SIZE_MAX, SIZE_MAX);
+	assert_string_equal(l.key, "keyword");
+	for (i = 0; i < 2; i++) {
+		const char	*s = i == 0 ? l.left : l.right;
+
+		for (p = (const unsigned char *)s; *p != '\0'; p++) {
+			if (*p < 0x20 || *p == 0x7f)
+				fail_msg("a control byte 0x%02x in '%s'", *p, s);
+			/* U+0301 is CC 81 */
+			if (p[0] == 0xcc && p[1] == 0x81) {
+				if (++marks > maxmarks)
+					maxmarks = marks;
+			} else if ((*p & 0xc0) != 0x80)
+				marks = 0;
+		}
+	}
+	assert_true(maxmarks <= 4);
+	assert_non_null(strstr(l.left, "^[[2J"));
+	assert_non_null(strstr(l.left, "<U+202E>"));
+	assert_non_null(strstr(l.left, "^M"));
+	assert_non_null(strstr(l.left, "<U+009B>"));
+	assert_non_null(strstr(l.right, "^[[31m"));
+	assert_non_null(strstr(l.right, "<U+2066>"));
+	assert_null(strchr(l.right, '\n'));
+	kwic_line_free(&l);
+	text_buf_free(&b);
+}
+
+static void
+test_kwic_counterpart(void **unused)
+{
+	struct corpus	*c;
+	struct index	*ix;
+	struct query	*q;
+	struct kwic	 k;
+	char		*err;
+	uint32_t	 node, s, e;
+	size_t		 i;
+
+	(void)unused;
+	/* beta:I.p1 says "sovereign", not "sovereignty". */
+	c = small_corpus("Equal sovereign states.");
+	ix = index_build(c);
+	q = query_parse(c, "sovereignty doc:a", 17, &err);
+	kwic_build(&k, c, ix, q);
+	for (i = 0; i < k.n; i++) {
+		node = kwic_counterpart(c, q, &k.hits[i], &s, &e);
+		if (k.hits[i].node != corpus_resolve(c, "a:I.p1", 6))
+			continue;
+		assert_int_equal(node, corpus_resolve(c, "b:I.p1", 6));
+		assert_int_equal(s, e);
+	}
+	kwic_free(&k);
+	query_free(q);
+	index_free(ix);
+	corpus_free(c);
+	/* Now it does: the keyword is found there, the second for the second. */
+	c = small_corpus("The sovereignty and sovereignty.");
+	ix = index_build(c);
+	q = query_parse(c, "sovereignty doc:a", 17, &err);
+	kwic_build(&k, c, ix, q);
+	for (i = 0; i < k.n; i++) {
+		node = kwic_counterpart(c, q, &k.hits[i], &s, &e);
+		if (k.hits[i].node != corpus_resolve(c, "a:I.p1", 6))
+			continue;
+		assert_int_equal(s, k.hits[i].nth == 0 ? 4 : 20);
+		assert_int_equal(e - s, 11);
+	}
+	kwic_free(&k);
+	query_free(q);
+	index_free(ix);
+	corpus_free(c);
+}
+
+static size_t
+count_of(const char *s, const char *what)
+{
+	size_t	n = 0;
+
+	for (; (s = strstr(s, what)) != NULL; s += strlen(what))
+		n++;
+	return n;
+}
+
+static void
+test_svg(void **unused)
+{
+	struct corpus		*c;
+	struct stats_term	 t[2];
+	struct stats_counts	 k;
+	char			*err, *svg;
+
+	(void)unused;
+	/* A hostile name reaches the picture escaped and visible. */
+	beta_alias = "<b>&\033";
+	c = small_corpus("Equal sovereign states.");
+	beta_alias = "b";
+	assert_int_equal(stats_term_parse(&t[0], "sovereignty", &err), 0);
+	assert_int_equal(stats_term_parse(&t[1], "sovereign*", &err), 0);
+	stats_count(&k, c, t, 2);
+	svg = stats_svg(c, &k, t, false);
+	assert_int_equal(count_of(svg, "<line class=\"tick\""), k.nhits);
+	assert_int_equal(count_of(svg, "<rect class=\"bar\""), 2 * 2);
+	assert_non_null(strstr(svg, "&lt;b&gt;&amp;^["));
+	assert_null(strchr(svg, '\033'));
+	assert_int_equal(count_of(svg, "<svg "), 1);
+	assert_non_null(strstr(svg, "</svg>\n"));
+	free(svg);
+	svg = stats_svg(c, &k, t, true);
+	assert_int_equal(count_of(svg, "<rect class=\"bar\""), 2 * 5);
+	free(svg);
+	stats_counts_free(&k);
+	stats_term_free(&t[0]);
+	stats_term_free(&t[1]);
+	corpus_free(c);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_words_rules),
+		cmocka_unit_test(test_words_fast_is_uax29),
+		cmocka_unit_test(test_term_parse),
+		cmocka_unit_test(test_counts),
+		cmocka_unit_test(test_measures),
+		cmocka_unit_test(test_collocates),
+		cmocka_unit_test(test_keyness),
+		cmocka_unit_test(test_stopwords),
+		cmocka_unit_test(test_kwic_hits_and_sorts),
+		cmocka_unit_test(test_kwic_context_and_lines),
+		cmocka_unit_test(test_kwic_hostile),
+		cmocka_unit_test(test_kwic_counterpart),
+		cmocka_unit_test(test_svg),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
