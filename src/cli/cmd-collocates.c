@@ -65,10 +65,16 @@ collocates_text(const struct stats_collocates *k, const struct stats_term *t)
 		free(clean);
 	}
 	/* TRANSLATORS: the header of `charta collocates`; keep the widths */
-	s = xasprintf("%-*s  %6s  %6s  %8s  %6s\n", (int)wordw, _("word"),
-	    _("near"), _("total"), _("log-Dice"), _("MI"));
-	output_raw(s, strlen(s));
-	free(s);
+	{
+		const char	*names[] = { _("word"), _("near"), _("total"),
+		    _("log-Dice"), _("MI") };
+		int		 widths[] = { -(int)wordw, 6, 6, 8, 6 };
+
+		s = stats_columns(names, widths, 5);
+		output_raw(s, strlen(s));
+		output_raw("\n", 1);
+		free(s);
+	}
 	for (i = 0; i < k->n; i++) {
 		word = stats_vocab_word(&k->vocab, k->v[i].word);
 		clean = output_clean(word, strlen(word));

@@ -83,10 +83,16 @@ keyness_text(const struct stats_keyness *k, char **argv)
 		free(clean);
 	}
 	/* TRANSLATORS: the header of `charta keyness`; keep the widths */
-	s = xasprintf("%-*s  %6s  %6s  %8s  %9s  %s\n", (int)wordw, _("word"),
-	    "A", "B", _("G2"), _("log ratio"), _("key in"));
-	output_raw(s, strlen(s));
-	free(s);
+	{
+		const char	*names[] = { _("word"), "A", "B", _("G2"),
+		    _("log ratio"), _("key in") };
+		int		 widths[] = { -(int)wordw, 6, 6, 8, 9, -6 };
+
+		s = stats_columns(names, widths, 6);
+		output_raw(s, strlen(s));
+		output_raw("\n", 1);
+		free(s);
+	}
 	for (i = 0; i < k->n; i++) {
 		word = stats_vocab_word(&k->vocab, k->v[i].word);
 		clean = output_clean(word, strlen(word));

@@ -144,11 +144,17 @@ cmd_stats_text(const struct corpus *c, const struct stats_counts *k,
 		free(ref);
 	}
 	/* TRANSLATORS: the header of `charta stats`; keep the widths */
-	line = xasprintf("%-*s  %-*s  %9s  %7s  %8s\n", (int)termw, _("term"),
-	    (int)refw, by_part ? _("chapter") : _("document"), _("words"),
-	    _("count"), _("per 10k"));
-	output_raw(line, strlen(line));
-	free(line);
+	{
+		const char	*names[] = { _("term"), by_part ?
+		    _("chapter") : _("document"), _("word count"),
+		    _("count"), _("per 10k") };
+		int		 widths[] = { -(int)termw, -(int)refw, 10, 7, 8 };
+
+		line = stats_columns(names, widths, 5);
+		output_raw(line, strlen(line));
+		output_raw("\n", 1);
+		free(line);
+	}
 	for (ti = 0; ti < k->nterms; ti++) {
 		max = 0;
 		for (r = 0; r < nrows; r++) {
@@ -178,7 +184,7 @@ cmd_stats_text(const struct corpus *c, const struct stats_counts *k,
 			    2);
 			free(clean);
 			free(ref);
-			line = xasprintf("%9llu  %7llu  %8.2f  ",
+			line = xasprintf("%10llu  %7llu  %8.2f  ",
 			    (unsigned long long)words,
 			    (unsigned long long)count,
 			    stats_rate(count, words));

@@ -156,7 +156,6 @@ const struct command command_table[] = {
 		.options = { COMMAND_OPT_DB, COMMAND_OPT_WINDOW,
 		    COMMAND_OPT_MIN, COMMAND_OPT_FORMAT, COMMAND_OPT_RAW },
 		.cli = cmd_collocates_exec,
-		.tui = ui_cmd_collocates,
 	},
 	{
 		.name = "keyness",

@@ -204,6 +204,14 @@ void	 stats_sort(void *v, size_t n, size_t size,
 	    int (*cmp)(const void *, const void *, const void *),
 	    const void *arg);
 
+/*
+ * A table's header line (columns.c): names[0..n), two spaces apart, each
+ * padded to widths[k] display columns, on the left if widths[k] > 0
+ * (right-aligned), on the right if < 0 (left-aligned; not the last).  The
+ * names are charta's own text (translated), not data.  A new string.
+ */
+char	*stats_columns(const char *const *names, const int *widths, size_t n);
+
 /* ------------------------------------------------------------------ */
 /* Stop words (stopwords.c) */
 

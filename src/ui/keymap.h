@@ -57,7 +57,7 @@
 	    N_("next match"),			"n")			\
 	X(PREV_HIT,	"prev-hit",	KEYMAP_SEARCH,			\
 	    N_("previous match"),		"N")			\
-	X(CONCORDANCE,	"concordance",	KEYMAP_SEARCH,			\
+	X(CONCORDANCE,	"concordance",	KEYMAP_VIEW,			\
 	    N_("concordance of the kept filter's words"), "K")		\
 	X(COMPARE,	"compare",	KEYMAP_VIEW,			\
 	    N_("compare with the other translation or a linked passage"), \

@@ -245,6 +245,12 @@ kv_request(struct view *v, enum request req)
 	case REQ_CLOSE:
 		app_pop(v->app, v);
 		break;
+	case REQ_CANCEL:
+		/* Esc: a kept filter goes first, then the view. */
+		if (app_query(v->app) == NULL)
+			return false;
+		app_query_clear(v->app);
+		break;
 	case REQ_KWIC_SORT:
 		if (!kv->built)
 			break;

@@ -21,7 +21,7 @@
 #include "util/xmalloc.h"
 
 /* The columns after a table's names: "  words  count  per 10k  ". */
-#define SV_FIGURES_W	32
+#define SV_FIGURES_W	33
 
 enum sv_glyph {
 	SV_FULL,		/* a whole cell of bar */
@@ -132,7 +132,7 @@ sv_draw_count(const struct stats_view *sv, int y, size_t ti, size_t r,
 	sv_text(y, 2, name, nw, screen_attr(total ? THEME_HEADING :
 	    THEME_LABEL));
 	free(name);
-	s = xasprintf("%9llu  %7llu  %8.2f", (unsigned long long)words,
+	s = xasprintf("%10llu  %7llu  %8.2f", (unsigned long long)words,
 	    (unsigned long long)count, stats_rate(count, words));
 	x = 2 + (int)nw + 2;
 	screen_put(y, x, s, strlen(s), (size_t)(COLS - x), screen_attr(
@@ -147,12 +147,12 @@ sv_draw_count(const struct stats_view *sv, int y, size_t ti, size_t r,
 static void
 sv_draw_count_head(const struct stats_view *sv, int y)
 {
-	char	*s;
-	size_t	 nw = sv_namew(sv);
+	const char	*names[] = { sv->by_part ? _("chapter") : _("document"),
+	    _("word count"), _("count"), _("per 10k") };
+	int		 widths[] = { -(int)sv_namew(sv), 10, 7, 8 };
+	char		*s;
 
-	s = xasprintf("%-*s  %9s  %7s  %8s", (int)nw, sv->by_part ?
-	    _("chapter") : _("document"), _("words"), _("count"),
-	    _("per 10k"));
+	s = stats_columns(names, widths, 4);
 	sv_text(y, 2, s, (size_t)COLS - 3, screen_attr(THEME_META));
 	free(s);
 }
@@ -227,8 +227,11 @@ sv_draw_coll(const struct stats_view *sv, int y, size_t ti, size_t i,
 	size_t				 ww = 18;
 
 	if (head) {
-		s = xasprintf("%-*s  %6s  %6s  %8s  %6s", (int)ww, _("word"),
-		    _("near"), _("total"), _("log-Dice"), _("MI"));
+		const char	*names[] = { _("word"), _("near"), _("total"),
+		    _("log-Dice"), _("MI") };
+		int		 widths[] = { -(int)ww, 6, 6, 8, 6 };
+
+		s = stats_columns(names, widths, 5);
 		sv_text(y, 2, s, (size_t)COLS - 3, screen_attr(THEME_META));
 		free(s);
 		return;
@@ -260,8 +263,11 @@ sv_draw_key(const struct stats_view *sv, int y, size_t i, bool head)
 	int				 x = 2 + (int)ww + 2 + 42;
 
 	if (head) {
-		s = xasprintf("%-*s  %6s  %6s  %8s  %9s  %s", (int)ww,
-		    _("word"), "A", "B", _("G2"), _("log ratio"), _("key in"));
+		const char	*names[] = { _("word"), "A", "B", _("G2"),
+		    _("log ratio"), _("key in") };
+		int		 widths[] = { -(int)ww, 6, 6, 8, 9, -6 };
+
+		s = stats_columns(names, widths, 6);
 		sv_text(y, 2, s, (size_t)COLS - 3, screen_attr(THEME_META));
 		free(s);
 		return;
@@ -375,11 +381,9 @@ sv_draw(struct view *v)
 	switch (sv->mode) {
 	case SV_TERMS:
 		/* TRANSLATORS: the statistics view's title line */
-		title = xasprintf(_(" Statistics of %s, per %s"), sv->what,
-		    sv->by_part ? _("chapter") : _("document"));
-		break;
-	case SV_COLLOCATES:
-		title = xasprintf(_(" Collocates of %s"), sv->what);
+		title = xasprintf(sv->by_part ? _(" Statistics of %s, per "
+		    "chapter") : _(" Statistics of %s, per document"),
+		    sv->what);
 		break;
 	default:
 		title = xasprintf(_(" Keyness: %s"), sv->what);

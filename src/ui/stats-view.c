@@ -1,8 +1,8 @@
 /*
  * stats-view.c -- the statistics view: `:stats TERM...` (for each term its
  * count and rate per 10,000 words per document, or with v per chapter, as
- * a table with bars; a dispersion plot per document; its collocates),
- * `:collocates TERM [REF]` and `:keyness REF REF`.  The figures are those
+ * a table with bars; a dispersion plot per document; its collocates) and
+ * `:keyness REF REF`.  The figures are those
  * of `charta stats`, `collocates` and `keyness` (stats/stats.h); ] and [
  * go from one part of the report to the next.
  */
@@ -94,10 +94,6 @@ sv_rows(struct stats_view *sv)
 			for (r = 0; r < sv->key.n; r++)
 				sv_add(sv, SV_KEY, 0, r);
 		}
-		return;
-	}
-	if (sv->mode == SV_COLLOCATES) {
-		sv_rows_collocates(sv, 0);
 		return;
 	}
 	nr = sv->by_part ? sv->counts.nparts : sv->counts.ndocs;
@@ -347,28 +343,6 @@ ui_cmd_stats(struct app *a, int argc, char **argv)
 		return;
 	stats_count(&sv->counts, c, sv->terms, sv->nterms);
 	sv_collocates(sv, 0, (uint32_t)c->nnodes);
-	sv_open(a, sv);
-}
-
-void
-ui_cmd_collocates(struct app *a, int argc, char **argv)
-{
-	const struct corpus	*c = app_corpus(a);
-	struct stats_view	*sv;
-	uint32_t		 from = 0, to = (uint32_t)c->nnodes;
-
-	if (argc > 1) {
-		from = corpus_resolve(c, argv[1], strlen(argv[1]));
-		if (from == CORPUS_NONE) {
-			app_message(a, true, _("no such reference: %s"),
-			    argv[1]);
-			return;
-		}
-		to = corpus_subtree_end(c, from);
-	}
-	if ((sv = sv_new(a, SV_COLLOCATES, argc, argv, 1)) == NULL)
-		return;
-	sv_collocates(sv, from, to);
 	sv_open(a, sv);
 }
 

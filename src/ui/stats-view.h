@@ -20,7 +20,6 @@
 
 enum sv_mode {
 	SV_TERMS,		/* :stats TERM... */
-	SV_COLLOCATES,		/* :collocates TERM [REF] */
 	SV_KEYNESS,		/* :keyness REF REF */
 };
 

@@ -35,7 +35,6 @@ void	ui_cmd_messages(struct app *, int argc, char **argv);
 void	ui_cmd_quit(struct app *, int argc, char **argv);
 void	ui_cmd_kwic(struct app *, int argc, char **argv);
 void	ui_cmd_stats(struct app *, int argc, char **argv);
-void	ui_cmd_collocates(struct app *, int argc, char **argv);
 void	ui_cmd_keyness(struct app *, int argc, char **argv);
 
 #endif /* CHARTA_UI_H */

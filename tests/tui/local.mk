@@ -9,7 +9,9 @@ TUI_TESTS = \
 	tests/tui/terminal.sh \
 	tests/tui/hostile.sh \
 	tests/tui/filter.sh \
-	tests/tui/compare.sh
+	tests/tui/compare.sh \
+	tests/tui/kwic.sh \
+	tests/tui/stats.sh
 
 # Distributed with dist_noinst_*: Makefile.am sets EXTRA_DIST with '='
 # after it includes this file, and automake refuses '+=' before '='.
