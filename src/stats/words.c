@@ -35,26 +35,28 @@ enum words_class {
 	WC_EXTENDNUMLET, /* '_' */
 };
 
-static unsigned char	words_class[128];
-static bool		words_ready;
+#define WC_LETTERS(a)						\
+	[a + 0] = WC_LETTER, [a + 1] = WC_LETTER, [a + 2] = WC_LETTER,	\
+	[a + 3] = WC_LETTER, [a + 4] = WC_LETTER, [a + 5] = WC_LETTER,	\
+	[a + 6] = WC_LETTER, [a + 7] = WC_LETTER, [a + 8] = WC_LETTER,	\
+	[a + 9] = WC_LETTER, [a + 10] = WC_LETTER, [a + 11] = WC_LETTER, \
+	[a + 12] = WC_LETTER, [a + 13] = WC_LETTER, [a + 14] = WC_LETTER, \
+	[a + 15] = WC_LETTER, [a + 16] = WC_LETTER, [a + 17] = WC_LETTER, \
+	[a + 18] = WC_LETTER, [a + 19] = WC_LETTER, [a + 20] = WC_LETTER, \
+	[a + 21] = WC_LETTER, [a + 22] = WC_LETTER, [a + 23] = WC_LETTER, \
+	[a + 24] = WC_LETTER, [a + 25] = WC_LETTER
 
-static void
-words_init_classes(void)
-{
-	int	c;
-
-	for (c = 'a'; c <= 'z'; c++)
-		words_class[c] = words_class[c - 'a' + 'A'] = WC_LETTER;
-	for (c = '0'; c <= '9'; c++)
-		words_class[c] = WC_DIGIT;
-	words_class[':'] = WC_MIDLETTER;
-	words_class['.'] = WC_MIDNUMLET;
-	words_class['\''] = WC_MIDNUMLET;
-	words_class[','] = WC_MIDNUM;
-	words_class[';'] = WC_MIDNUM;
-	words_class['_'] = WC_EXTENDNUMLET;
-	words_ready = true;
-}
+/* Constant, so that threads may split at once (counts.c). */
+static const unsigned char	words_class[128] = {
+	WC_LETTERS('A'), WC_LETTERS('a'),
+	['0'] = WC_DIGIT, ['1'] = WC_DIGIT, ['2'] = WC_DIGIT, ['3'] = WC_DIGIT,
+	['4'] = WC_DIGIT, ['5'] = WC_DIGIT, ['6'] = WC_DIGIT, ['7'] = WC_DIGIT,
+	['8'] = WC_DIGIT, ['9'] = WC_DIGIT,
+	[':'] = WC_MIDLETTER,
+	['.'] = WC_MIDNUMLET, ['\''] = WC_MIDNUMLET,
+	[','] = WC_MIDNUM, [';'] = WC_MIDNUM,
+	['_'] = WC_EXTENDNUMLET,
+};
 
 void
 stats_words_init(struct stats_words *w)
@@ -98,16 +100,17 @@ words_is_ascii(const char *s, size_t n)
 	return (acc & 0x8080808080808080ULL) == 0;
 }
 
-/* The fast path: s[0..n) is all ASCII. */
+/* The fast path: the words of s[from..to), which is all ASCII. */
 static void
-words_split_ascii(struct stats_words *w, const char *s, size_t n)
+words_split_ascii(struct stats_words *w, const char *s, size_t from,
+    size_t to)
 {
 	const unsigned char	*p = (const unsigned char *)s;
-	size_t			 i = 0, start;
+	size_t			 i = from, start;
 	int			 prev, cur, next;
 	bool			 alnum;
 
-	while (i < n) {
+	while (i < to) {
 		prev = words_class[p[i]];
 		if (prev != WC_LETTER && prev != WC_DIGIT &&
 		    prev != WC_EXTENDNUMLET) {
@@ -116,13 +119,17 @@ words_split_ascii(struct stats_words *w, const char *s, size_t n)
 		}
 		start = i++;
 		alnum = prev != WC_EXTENDNUMLET;
-		while (i < n) {
+		while (i < to) {
 			cur = words_class[p[i]];
-			next = i + 1 < n ? words_class[p[i + 1]] : WC_OTHER;
-			if (cur == WC_EXTENDNUMLET ||			/* WB13a */
-			    (cur == WC_LETTER || cur == WC_DIGIT)) {	/* WB5, 8-10, 13b */
-				if (cur != WC_EXTENDNUMLET)
-					alnum = true;
+			if (cur == WC_LETTER || cur == WC_DIGIT) {
+				/* WB5, WB8-WB10, WB13b: most of any text */
+				alnum = true;
+				prev = cur;
+				i++;
+				continue;
+			}
+			next = i + 1 < to ? words_class[p[i + 1]] : WC_OTHER;
+			if (cur == WC_EXTENDNUMLET) {			/* WB13a */
 				prev = cur;
 				i++;
 			} else if (prev == WC_LETTER && (cur == WC_MIDLETTER ||
@@ -148,26 +155,24 @@ static bool
 words_is_alnum(ucs4_t uc)
 {
 	if (uc < 0x80)
-		return uc < 128 && (words_class[uc] == WC_LETTER ||
-		    words_class[uc] == WC_DIGIT);
+		return words_class[uc] == WC_LETTER ||
+		    words_class[uc] == WC_DIGIT;
 	return uc_is_general_category(uc, UC_CATEGORY_L) ||
 	    uc_is_general_category(uc, UC_CATEGORY_N) ||
 	    uc_is_property_alphabetic(uc);
 }
 
-void
-stats_words_split_slow(struct stats_words *w, const char *s, size_t n)
+/* The words of s[from..to) by u8_wordbreaks. */
+static void
+words_split_unistring(struct stats_words *w, const char *s, size_t from,
+    size_t to)
 {
 	const uint8_t	*p = (const uint8_t *)s;
-	size_t		 i, len, start;
+	size_t		 i, len, start, n = to - from;
 	bool		 alnum;
 	ucs4_t		 uc;
 	int		 r;
 
-	if (!words_ready)
-		words_init_classes();
-	w->n = 0;
-	w->ascii = false;
 	if (n == 0)
 		return;
 	if (w->brkcap < n) {
@@ -175,17 +180,17 @@ stats_words_split_slow(struct stats_words *w, const char *s, size_t n)
 		w->brk = xmalloc(n);
 		w->brkcap = n;
 	}
-	u8_wordbreaks(p, n, w->brk);
-	start = 0;
+	u8_wordbreaks(p + from, n, w->brk);
+	start = from;
 	alnum = false;
-	for (i = 0; i < n; i += len) {
-		if (w->brk[i] && i > start) {
+	for (i = from; i < to; i += len) {
+		if (w->brk[i - from] && i > start) {
 			if (alnum)
 				words_emit(w, start, i);
 			start = i;
 			alnum = false;
 		}
-		r = u8_mbtoucr(&uc, p + i, n - i);
+		r = u8_mbtoucr(&uc, p + i, to - i);
 		if (r < 0) {
 			/* An ill-formed byte ends the word before it. */
 			if (alnum)
@@ -200,21 +205,56 @@ stats_words_split_slow(struct stats_words *w, const char *s, size_t n)
 			alnum = true;
 	}
 	if (alnum)
-		words_emit(w, start, n);
+		words_emit(w, start, to);
+}
+
+void
+stats_words_split_slow(struct stats_words *w, const char *s, size_t n)
+{
+	w->n = 0;
+	w->ascii = false;
+	words_split_unistring(w, s, 0, n);
+}
+
+/* Blanks: no word goes across one (UAX #29 breaks around them). */
+static bool
+words_blank(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+	    c == '\v' || c == '\f';
 }
 
 void
 stats_words_split(struct stats_words *w, const char *s, size_t n)
 {
-	if (!words_ready)
-		words_init_classes();
-	if (!words_is_ascii(s, n)) {
-		stats_words_split_slow(w, s, n);
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 i = 0, start;
+	bool			 ascii;
+
+	w->n = 0;
+	w->ascii = words_is_ascii(s, n);
+	if (w->ascii) {
+		words_split_ascii(w, s, 0, n);
 		return;
 	}
-	w->n = 0;
-	w->ascii = true;
-	words_split_ascii(w, s, n);
+	/*
+	 * Text with a few characters beyond ASCII: a word never spans a
+	 * blank, so each run between blanks is split on its own, the ASCII
+	 * ones by the fast path and only the others by libunistring.
+	 */
+	while (i < n) {
+		while (i < n && words_blank(p[i]))
+			i++;
+		start = i;
+		ascii = true;
+		for (; i < n && !words_blank(p[i]); i++)
+			if (p[i] >= 0x80)
+				ascii = false;
+		if (ascii)
+			words_split_ascii(w, s, start, i);
+		else
+			words_split_unistring(w, s, start, i);
+	}
 }
 
 void
