@@ -86,10 +86,40 @@ kwic_widen(const struct stats_words *w, size_t *s, size_t *e)
 		*e = (size_t)w->v[b].off + w->v[b].len;
 }
 
+/* Blanks: a word never spans one (see words.c). */
+static bool
+kwic_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+	    c == '\v' || c == '\f';
+}
+
+/*
+ * Widen [*s, *e) of text[0..len) to the words it touches, splitting into
+ * words only the run between the blanks around it: a node may be long,
+ * and only the words at the match's edges matter.
+ */
+static void
+kwic_widen_in(const char *text, size_t len, struct stats_words *w,
+    size_t *s, size_t *e)
+{
+	size_t	from = *s, to = *e, ls, le;
+
+	while (from > 0 && !kwic_blank(text[from - 1]))
+		from--;
+	while (to < len && !kwic_blank(text[to]))
+		to++;
+	stats_words_split(w, text + from, to - from);
+	ls = *s - from;
+	le = *e - from;
+	kwic_widen(w, &ls, &le);
+	*s = from + ls;
+	*e = from + le;
+}
+
 /* Add node i's hits (query spans widened to words, merged) to k. */
 static void
-kwic_add_node(struct kwic *k, size_t *cap, const struct query *q,
-    uint32_t i, struct stats_words *w)
+kwic_add_node(struct kwic *k, uint32_t i)
 {
 	struct index_span	*sp;
 	const char		*text;
@@ -97,14 +127,11 @@ kwic_add_node(struct kwic *k, size_t *cap, const struct query *q,
 	struct kwic_hit		*last;
 
 	text = stats_node_text(k->c, i, &len);
-	ns = query_spans(q, text, len, &sp);
-	if (ns == 0)
-		return;
-	stats_words_split(w, text, len);
+	ns = query_spans(k->q, text, len, &sp);
 	for (j = 0; j < ns; j++) {
 		s = sp[j].start;
 		e = sp[j].end;
-		kwic_widen(w, &s, &e);
+		kwic_widen_in(text, len, &k->words, &s, &e);
 		last = k->n > first ? &k->hits[k->n - 1] : NULL;
 		if (last != NULL && s < last->end) {
 			/* Two matches in one word: one hit. */
@@ -112,45 +139,73 @@ kwic_add_node(struct kwic *k, size_t *cap, const struct query *q,
 				last->end = (uint32_t)e;
 			continue;
 		}
-		k->hits = xgrowarray(k->hits, cap, k->n + 1, sizeof *k->hits);
+		k->hits = xgrowarray(k->hits, &k->cap, k->n + 1,
+		    sizeof *k->hits);
+		k->order = xgrowarray(k->order, &k->ocap, k->n + 1,
+		    sizeof *k->order);
 		k->hits[k->n].node = i;
 		k->hits[k->n].start = (uint32_t)s;
 		k->hits[k->n].end = (uint32_t)e;
 		k->hits[k->n].nth = (uint32_t)(k->n - first);
+		/* In reading order while the hits come. */
+		k->order[k->n] = (uint32_t)k->n;
 		k->n++;
 	}
 	free(sp);
+	if (k->n > first && k->c->nodes[i].doc != k->lastdoc) {
+		k->lastdoc = k->c->nodes[i].doc;
+		k->ndocs++;
+	}
+}
+
+void
+kwic_start(struct kwic *k, const struct corpus *c, const struct index *ix,
+    const struct query *q)
+{
+	struct index_result	r;
+
+	memset(k, 0, sizeof *k);
+	k->c = c;
+	k->q = q;
+	k->lastdoc = CORPUS_NONE;
+	k->sort = KWIC_SORT_REF;
+	stats_words_init(&k->words);
+	memset(&r, 0, sizeof r);
+	index_search(ix, q, NULL, &r);
+	/* The result's node array is kept; its other arrays go. */
+	k->nodes = r.nodes;
+	k->nnodes = r.n;
+	r.nodes = NULL;
+	index_result_free(&r);
+}
+
+bool
+kwic_more(struct kwic *k, size_t nodes)
+{
+	size_t	end = k->nnodes - k->done > nodes ? k->done + nodes :
+	    k->nnodes;
+
+	while (k->done < end)
+		kwic_add_node(k, k->nodes[k->done++]);
+	if (k->done < k->nnodes)
+		return false;
+	if (k->order == NULL)
+		k->order = xreallocarray(NULL, 1, sizeof *k->order);
+	return true;
+}
+
+bool
+kwic_done(const struct kwic *k)
+{
+	return k->done == k->nnodes;
 }
 
 void
 kwic_build(struct kwic *k, const struct corpus *c, const struct index *ix,
     const struct query *q)
 {
-	struct index_result	 r;
-	struct stats_words	 w;
-	size_t			 j, cap = 0, before;
-	uint32_t		 doc = CORPUS_NONE;
-
-	memset(k, 0, sizeof *k);
-	k->c = c;
-	memset(&r, 0, sizeof r);
-	index_search(ix, q, NULL, &r);
-	k->nnodes = r.n;
-	stats_words_init(&w);
-	for (j = 0; j < r.n; j++) {
-		before = k->n;
-		kwic_add_node(k, &cap, q, r.nodes[j], &w);
-		if (k->n > before && c->nodes[r.nodes[j]].doc != doc) {
-			doc = c->nodes[r.nodes[j]].doc;
-			k->ndocs++;
-		}
-	}
-	stats_words_free(&w);
-	index_result_free(&r);
-	k->order = xreallocarray(NULL, k->n ? k->n : 1, sizeof *k->order);
-	for (j = 0; j < k->n; j++)
-		k->order[j] = (uint32_t)j;
-	k->sort = KWIC_SORT_REF;
+	kwic_start(k, c, ix, q);
+	kwic_more(k, SIZE_MAX);
 }
 
 void
@@ -162,6 +217,8 @@ kwic_free(struct kwic *k)
 	free(k->order);
 	free(k->left);
 	free(k->right);
+	free(k->nodes);
+	stats_words_free(&k->words);
 	memset(k, 0, sizeof *k);
 }
 
@@ -278,6 +335,7 @@ kwic_sort(struct kwic *k, enum kwic_sort sort)
 {
 	size_t	i;
 
+	kwic_more(k, SIZE_MAX);		/* every hit, before any order */
 	k->sort = sort;
 	for (i = 0; i < k->n; i++)
 		k->order[i] = (uint32_t)i;

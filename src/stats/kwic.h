@@ -28,6 +28,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "stats/stats.h"
 #include "text/text.h"
 
 struct corpus;
@@ -54,24 +55,41 @@ struct kwic_hit {
 
 struct kwic {
 	const struct corpus	*c;
-	size_t			 nnodes;	/* nodes the query matched */
+	const struct query	*q;		/* borrowed */
+	uint32_t		*nodes;		/* the nodes the query matched */
+	size_t			 nnodes;
+	size_t			 done;		/* nodes whose hits are in */
 	struct kwic_hit		*hits;		/* in reading order */
 	size_t			 n;
+	size_t			 cap;
 	uint32_t		*order;		/* hits in the current sort */
+	size_t			 ocap;
 	enum kwic_sort		 sort;
 	size_t			 ndocs;		/* documents with a hit */
+	uint32_t		 lastdoc;
 	uint32_t		*left;		/* [3n] L1-L3 ranks, or NULL */
 	uint32_t		*right;		/* [3n] R1-R3 ranks, or NULL */
+	struct stats_words	 words;		/* scratch */
 };
 
 /*
  * Find every hit of q in c through the index ix, in reading order (the
- * sort is KWIC_SORT_REF).  *k is overwritten.
+ * sort is KWIC_SORT_REF).  *k is overwritten; q must outlive k.
  */
 void	 kwic_build(struct kwic *k, const struct corpus *c,
 	    const struct index *ix, const struct query *q);
+/*
+ * The same a slice at a time, for a first screen that does not wait for
+ * all the hits: kwic_start finds the nodes (k->nnodes) and no hit yet;
+ * kwic_more adds the hits of up to nodes more of them, in reading order,
+ * and returns true once all are in (kwic_done).
+ */
+void	 kwic_start(struct kwic *k, const struct corpus *c,
+	    const struct index *ix, const struct query *q);
+bool	 kwic_more(struct kwic *k, size_t nodes);
+bool	 kwic_done(const struct kwic *k);
 void	 kwic_free(struct kwic *k);
-/* Order the hits (k->order) by sort. */
+/* Order the hits (k->order) by sort (after adding any still to come). */
 void	 kwic_sort(struct kwic *k, enum kwic_sort sort);
 /* The hit at place i of the current order. */
 const struct kwic_hit *kwic_at(const struct kwic *k, size_t i);

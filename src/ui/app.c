@@ -360,6 +360,12 @@ app_after_first_screen(struct app *a)
  * Sleep until a key, a signal or a worker's wake-up comes.  Returns 0, or
  * an exit status if the terminal is gone.
  */
+void
+app_idle_again(struct app *a)
+{
+	a->idle_again = true;
+}
+
 static int
 app_wait(struct app *a)
 {
@@ -374,7 +380,8 @@ app_wait(struct app *a)
 		pfd[n].fd = app_wake_fd(a);
 		pfd[n++].events = POLLIN;
 	}
-	if (poll(pfd, n, -1) == -1)
+	/* Work left for the idle op: look for keys, do not sleep. */
+	if (poll(pfd, n, a->idle_again ? 0 : -1) == -1)
 		return 0;		/* a signal (SIGWINCH): look again */
 	if (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL))
 		return 129;
@@ -448,6 +455,7 @@ app_loop(struct app *a)
 		errno = 0;
 		app_filter_settle(a);
 		top = app_top(a);
+		a->idle_again = false;
 		if (top->ops->idle != NULL)
 			top->ops->idle(top);
 		app_draw(a);

@@ -170,6 +170,10 @@ kv_draw_title(struct kwic_view *kv)
 	text_buf_printf(&b, _(" Concordance of %s: "), kv->text);
 	if (!kv->built)
 		text_buf_puts(&b, _("indexing..."));
+	else if (!kwic_done(&kv->k))
+		/* TRANSLATORS: while the concordance's hits still come */
+		text_buf_printf(&b, ngettext("%zu hit so far...",
+		    "%zu hits so far...", kv->k.n), kv->k.n);
 	else {
 		if (kv->nshown < kv->k.n)
 			/* TRANSLATORS: "12 of 40 hits" (a filter is on) */

@@ -54,68 +54,115 @@ kv_close(struct view *v)
 	free(kv);
 }
 
+/* Let the filter look at the hits that came since it last looked. */
+static void
+kv_extend(struct kwic_view *kv)
+{
+	const struct query	*q = app_query(kv->app);
+	struct index		*ix = app_index(kv->app);
+
+	for (; kv->seen < kv->k.n; kv->seen++) {
+		if (q != NULL && ix != NULL && !index_node_matches(ix, q,
+		    kwic_at(&kv->k, kv->seen)->node))
+			continue;
+		kv->shown = xgrowarray(kv->shown, &kv->scap, kv->nshown + 1,
+		    sizeof *kv->shown);
+		kv->shown[kv->nshown++] = (uint32_t)kv->seen;
+	}
+}
+
 /* The hits the filter lets through, keeping the selected hit if it can. */
 static void
 kv_refilter(struct kwic_view *kv)
 {
-	const struct query	*q = app_query(kv->app);
-	struct index		*ix = app_index(kv->app);
-	uint32_t		 was = kv->nshown > 0 ? kv->shown[kv->sel] :
-	    UINT32_MAX;
-	size_t			 i;
+	uint32_t	was = kv->nshown > 0 ? kv->shown[kv->sel] : UINT32_MAX;
+	size_t		i;
 
 	kv->nshown = 0;
+	kv->seen = 0;
 	kv->sel = 0;
-	for (i = 0; i < kv->k.n; i++) {
-		if (q != NULL && ix != NULL && !index_node_matches(ix, q,
-		    kwic_at(&kv->k, i)->node))
-			continue;
-		if ((uint32_t)i == was)
-			kv->sel = kv->nshown;
-		kv->shown[kv->nshown++] = (uint32_t)i;
-	}
+	kv_extend(kv);
+	for (i = 0; i < kv->nshown; i++)
+		if (kv->shown[i] == was)
+			kv->sel = i;
 	if (kv->top > kv->sel)
 		kv->top = kv->sel;
 }
 
-/* Find the hits, if the index is ready. */
-static void
-kv_build(struct kwic_view *kv)
+/* The width of node n's short reference, without building it. */
+static size_t
+kv_ref_width(const struct corpus *c, uint32_t n)
 {
-	const struct corpus	*c = app_corpus(kv->app);
-	struct index		*ix = app_index(kv->app);
-	uint32_t		 node = CORPUS_NONE;
-	size_t			 i, w;
+	const struct corpus_doc	*d = &c->docs[c->nodes[n].doc];
+	const char		*name = *d->alias ? d->alias : d->slug;
 	char			*ref;
+	size_t			 w, i;
 
-	if (kv->built || ix == NULL)
-		return;
-	kwic_build(&kv->k, c, ix, kv->q);
-	kv->built = true;
-	kv->shown = xreallocarray(NULL, kv->k.n ? kv->k.n : 1,
-	    sizeof *kv->shown);
-	/* The references' column: as wide as the widest. */
-	for (i = 0; i < kv->k.n; i++) {
-		if (kv->k.hits[i].node == node)
-			continue;
-		node = kv->k.hits[i].node;
-		ref = kwic_view_ref(c, node);
-		w = spans_width(ref, strlen(ref));
-		if (w > kv->refw)
-			kv->refw = w;
-		free(ref);
-	}
-	kv_refilter(kv);
-	if (kv->k.n == 0)
+	w = strlen(name) + 1 + strlen(c->nodes[n].label);
+	for (i = 0; name[i] != '\0'; i++)
+		if ((unsigned char)name[i] >= 0x80 || name[i] < 0x20)
+			break;
+	if (name[i] == '\0')
+		for (i = 0; c->nodes[n].label[i] != '\0'; i++)
+			if ((unsigned char)c->nodes[n].label[i] >= 0x80 ||
+			    c->nodes[n].label[i] < 0x20)
+				break;
+	if (name[i] == '\0' && c->nodes[n].label[i] == '\0')
+		return w;
+	ref = kwic_view_ref(c, n);
+	w = spans_width(ref, strlen(ref));
+	free(ref);
+	return w;
+}
+
+/* Nodes whose hits come in one slice (a few milliseconds' work). */
+#define KV_SLICE	2000
+
+/* Bring in a slice of hits; ask for the idle op again if some are left. */
+static void
+kv_slice(struct kwic_view *kv, size_t nodes)
+{
+	if (!kwic_more(&kv->k, nodes))
+		app_idle_again(kv->app);
+	kv_extend(kv);
+	if (kwic_done(&kv->k) && kv->k.n == 0)
 		app_message(kv->app, false, "%s", kv->k.nnodes > 0 ?
 		    _("nothing to show in context: the query has no word of "
 		    "two letters or more") : _("no match"));
 }
 
+/* Find the nodes and the first screen's hits, if the index is ready. */
+static void
+kv_build(struct kwic_view *kv)
+{
+	const struct corpus	*c = app_corpus(kv->app);
+	struct index		*ix = app_index(kv->app);
+	size_t			 i, w, want = (size_t)app_lines() * 2;
+
+	if (kv->built || ix == NULL)
+		return;
+	kwic_start(&kv->k, c, ix, kv->q);
+	kv->built = true;
+	/* The references' column: as wide as the widest to come. */
+	for (i = 0; i < kv->k.nnodes; i++) {
+		w = kv_ref_width(c, kv->k.nodes[i]);
+		if (w > kv->refw)
+			kv->refw = w;
+	}
+	while (!kwic_done(&kv->k) && kv->k.n < want)
+		kwic_more(&kv->k, 16);
+	kv_slice(kv, 0);
+}
+
 static void
 kv_idle(struct view *v)
 {
-	kv_build(v->data);
+	struct kwic_view	*kv = v->data;
+
+	if (!kv->built)
+		kv_build(kv);
+	else if (!kwic_done(&kv->k))
+		kv_slice(kv, KV_SLICE);
 }
 
 static void
@@ -229,9 +276,6 @@ kv_request(struct view *v, enum request req)
 	case REQ_TOP:
 		kv->sel = 0;
 		break;
-	case REQ_BOTTOM:
-		kv->sel = kv->nshown ? kv->nshown - 1 : 0;
-		break;
 	case REQ_NEXT_DOC:
 	case REQ_PREV_DOC:
 		kv_document(kv, req == REQ_NEXT_DOC);
@@ -258,6 +302,12 @@ kv_request(struct view *v, enum request req)
 		kv->nshown = 0;
 		kv_refilter(kv);
 		kv->sel = kv->top = 0;
+		break;
+	case REQ_BOTTOM:
+		/* The bottom is where the last hit is: bring them all. */
+		if (kv->built && !kwic_done(&kv->k))
+			kv_slice(kv, SIZE_MAX);
+		kv->sel = kv->nshown ? kv->nshown - 1 : 0;
 		break;
 	case REQ_PARALLEL:
 		kv->parallel = !kv->parallel;
@@ -357,6 +407,4 @@ ui_cmd_kwic(struct app *a, int argc, char **argv)
 	if (app_push(a, &kv_ops, kv) == NULL)
 		return;
 	kv_build(kv);
-	if (!kv->built)
-		app_message(a, false, "%s", _("indexing..."));
 }

@@ -1,6 +1,11 @@
 /*
  * kwic-view.h -- the concordance view's state, shared by its two files
  * (kwic-view.c: opening, keys, the filter; kwic-draw.c: drawing).
+ *
+ * The hits come a slice at a time (kwic_more): enough for the first
+ * screen when the view opens, the rest from its idle op between frames,
+ * so that a frequent word's concordance shows at once and keys are never
+ * kept waiting.  Sorting takes them all first.
  */
 #ifndef CHARTA_KWIC_VIEW_H
 #define CHARTA_KWIC_VIEW_H
@@ -23,6 +28,8 @@ struct kwic_view {
 	/* The hits the filter lets through: places in k's order. */
 	uint32_t	*shown;
 	size_t		 nshown;
+	size_t		 scap;
+	size_t		 seen;		/* hits the filter has looked at */
 	size_t		 sel;		/* in shown */
 	size_t		 top;		/* first shown hit on the screen */
 	size_t		 refw;		/* the references' column */

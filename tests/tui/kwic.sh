@@ -134,6 +134,25 @@ tui_expect "K" 'Concordance of privacy doc:wic: 1 hit in 1 document' \
 tui_keys q q
 tui_expect_exit "K: q q" 0
 
+# Many hits come a slice at a time: the first screen at once, the count
+# grows to all of them with no key pressed, and G reaches the last.
+{
+	printf -- '---\nslug: many\nalias: many\ntitle: Many\n---\n\n'
+	awk 'BEGIN { for (i = 1; i <= 5000; i++)
+	    printf "Paragraph %d on sovereignty and more.\n\n", i }'
+} >"$tmp/many.md"
+"$CHARTA" --db "$tmp/many.db" import "$tmp/many.md" >"$tmp/out" 2>&1 ||
+    { fail "import: $(cat "$tmp/out")"; finish; }
+tui_start 120 30 --db "$tmp/many.db"
+tui_expect "many: start" "$hint"
+kwic sovereignty
+tui_expect "many: :kwic" 'Concordance of sovereignty: 5000 hits in 1 document' \
+    'Paragraph 1 on sovereignty'
+tui_keys G
+tui_expect "many: G" 'Paragraph 5000 on sovereignty' '5000/5000'
+tui_keys q q
+tui_expect_exit "many: q" 0
+
 # Hostile text: placeholders on the screen, nothing raw to the terminal.
 esc=$(printf '\033')
 {

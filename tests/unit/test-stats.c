@@ -57,6 +57,14 @@ words_of(const char *s, bool slow)
 	return text_buf_steal(&b);
 }
 
+/* Append s to buf[*len..]. */
+static void
+s_add(char *buf, size_t *len, const char *s)
+{
+	memcpy(buf + *len, s, strlen(s));
+	*len += strlen(s);
+}
+
 static void
 expect_words(const char *s, const char *want)
 {
@@ -84,29 +92,41 @@ test_words_rules(void **unused)
 }
 
 /*
- * The ASCII fast path gives the words libunistring gives, on random
- * text made of the characters the word-break rules treat specially.
+ * The fast path (ASCII by hand, the rest a blank-separated run at a time)
+ * gives the words libunistring gives for the whole text, on random text
+ * made of the characters the word-break rules treat specially: ASCII
+ * ones, letters with accents, combining marks, ideographs, katakana, the
+ * curly apostrophe, the middle dot, a no-break space, an ill-formed byte.
  */
 static void
 test_words_fast_is_uax29(void **unused)
 {
-	static const char	alpha[] = "aZq09:.',;_- \t\n\r!\"*";
-	char			buf[48], *fast, *slow;
-	uint64_t		x = 0x9e3779b97f4a7c15ULL;
-	size_t			len, i;
-	int			trial;
+	static const char *const alpha[] = {
+		"a", "Z", "q", "0", "9", ":", ".", "'", ",", ";", "_", "-",
+		" ", " ", "\t", "\n", "\r", "!", "\"", "*",
+		"\u00e9", "\u00df", "\u0301", "\u7f51", "\u30ab",
+		"\u30bf", "\u2019", "\u00b7", "\u00a0", "\u3000",
+		"\xff", "\u0661", "\u00bd",
+	};
+	char		 buf[160], *fast, *slow;
+	uint64_t	 x = 0x9e3779b97f4a7c15ULL;
+	size_t		 len, i, n, na = sizeof alpha / sizeof alpha[0];
+	int		 trial;
 
 	(void)unused;
 	for (trial = 0; trial < 50000; trial++) {
 		x ^= x << 13;
 		x ^= x >> 7;
 		x ^= x << 17;
-		len = (size_t)(x % (sizeof buf - 1));
-		for (i = 0; i < len; i++) {
+		n = (size_t)(x % 40);
+		len = 0;
+		for (i = 0; i < n; i++) {
 			x ^= x << 13;
 			x ^= x >> 7;
 			x ^= x << 17;
-			buf[i] = alpha[x % (sizeof alpha - 1)];
+			/* Mostly ASCII, as the texts are. */
+			s_add(buf, &len, alpha[(x >> 8) % 4 == 0 ?
+			    x % na : x % 20]);
 		}
 		buf[len] = '\0';
 		fast = words_of(buf, false);
@@ -237,6 +257,56 @@ test_counts(void **unused)
 	stats_term_free(&t[0]);
 	stats_term_free(&t[1]);
 	stats_term_free(&t[2]);
+	corpus_free(c);
+}
+
+/*
+ * A corpus of more than 8 MB is counted by two threads: the same counts,
+ * and the occurrences still in reading order.
+ */
+static void
+test_counts_large(void **unused)
+{
+	struct corpus		*c = corpus_new();
+	struct corpus_doc	 d;
+	struct stats_term	 t;
+	struct stats_counts	 k;
+	struct text_buf		 b;
+	char			 slug[16], *err;
+	uint32_t		 r, x, y;
+	size_t			 i, j;
+
+	(void)unused;
+	memset(&d, 0, sizeof d);
+	for (i = 0; i < 10; i++) {
+		/* Document i: i + 1 occurrences in 1 MB of other words. */
+		text_buf_init(&b);
+		for (j = 0; b.len < 1000000; j++)
+			text_buf_puts(&b, j % 10000 == 7 && j / 10000 <= i ?
+			    "Sovereignty " : "word, ");
+		snprintf(slug, sizeof slug, "d%zu", i);
+		d.slug = slug;
+		d.title = "T";
+		r = corpus_add_doc(c, &d);
+		corpus_add_node(c, r, KIND_PARAGRAPH, "p1", "", NULL, b.data,
+		    b.len, 0, 1);
+		text_buf_free(&b);
+	}
+	assert_int_equal(corpus_finish(c, &x, &y), 0);
+	assert_int_equal(stats_term_parse(&t, "sovereignty", &err), 0);
+	stats_count(&k, c, &t, 1);
+	for (i = 0; i < 10; i++) {
+		assert_int_equal(k.doc_count[i], i + 1);
+		assert_int_equal(k.parts[i].words, k.doc_words[i]);
+	}
+	assert_int_equal(k.total[0], 55);
+	assert_int_equal(k.nhits, 55);
+	for (i = 1; i < k.nhits; i++)
+		assert_true(k.hits[i - 1].doc < k.hits[i].doc ||
+		    (k.hits[i - 1].doc == k.hits[i].doc &&
+		    k.hits[i - 1].pos < k.hits[i].pos));
+	stats_counts_free(&k);
+	stats_term_free(&t);
 	corpus_free(c);
 }
 
@@ -455,6 +525,44 @@ test_kwic_hits_and_sorts(void **unused)
 	corpus_free(c);
 }
 
+/* A slice at a time, the same hits as all at once; a sort takes them all. */
+static void
+test_kwic_slices(void **unused)
+{
+	struct corpus	*c = small_corpus("Sovereign equality of sovereign states.");
+	struct index	*ix = index_build(c);
+	struct query	*q;
+	struct kwic	 all, k;
+	char		*err;
+	size_t		 i;
+
+	(void)unused;
+	q = query_parse(c, "sovereign", 9, &err);
+	kwic_build(&all, c, ix, q);
+	assert_true(kwic_done(&all));
+	kwic_start(&k, c, ix, q);
+	assert_int_equal(k.n, 0);
+	assert_int_equal(k.nnodes, all.nnodes);
+	assert_false(kwic_more(&k, 1));
+	assert_true(k.n > 0 && k.n < all.n);
+	/* What is in is what the whole concordance starts with. */
+	for (i = 0; i < k.n; i++)
+		assert_memory_equal(kwic_at(&k, i), kwic_at(&all, i),
+		    sizeof (struct kwic_hit));
+	kwic_sort(&k, KWIC_SORT_LEFT);
+	assert_true(kwic_done(&k));
+	assert_int_equal(k.n, all.n);
+	kwic_sort(&all, KWIC_SORT_LEFT);
+	for (i = 0; i < k.n; i++)
+		assert_memory_equal(kwic_at(&k, i), kwic_at(&all, i),
+		    sizeof (struct kwic_hit));
+	kwic_free(&k);
+	kwic_free(&all);
+	query_free(q);
+	index_free(ix);
+	corpus_free(c);
+}
+
 static char *
 clean_tty(const char *s, size_t n)
 {
@@ -646,11 +754,13 @@ main(void)
 		cmocka_unit_test(test_words_fast_is_uax29),
 		cmocka_unit_test(test_term_parse),
 		cmocka_unit_test(test_counts),
+		cmocka_unit_test(test_counts_large),
 		cmocka_unit_test(test_measures),
 		cmocka_unit_test(test_collocates),
 		cmocka_unit_test(test_keyness),
 		cmocka_unit_test(test_stopwords),
 		cmocka_unit_test(test_kwic_hits_and_sorts),
+		cmocka_unit_test(test_kwic_slices),
 		cmocka_unit_test(test_kwic_context_and_lines),
 		cmocka_unit_test(test_kwic_hostile),
 		cmocka_unit_test(test_kwic_counterpart),
