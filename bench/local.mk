@@ -10,13 +10,16 @@
 #   make bench-clean                 drop the cached corpora and exports
 
 # Built only by `make bench` (EXTRA_PROGRAMS are not built by `make all`).
-EXTRA_PROGRAMS = bench/gen-corpus bench/filter-bench bench/ptybytes
+EXTRA_PROGRAMS = bench/gen-corpus bench/filter-bench bench/ptybytes \
+	bench/kwic-bench
 
 bench_gen_corpus_SOURCES = bench/gen-corpus.c
 bench_filter_bench_SOURCES = bench/filter-bench.c
 bench_filter_bench_LDADD = $(LIBCHARTA_LIBS)
 bench_ptybytes_SOURCES = bench/ptybytes.c
 bench_ptybytes_LDADD = -lutil
+bench_kwic_bench_SOURCES = bench/kwic-bench.c
+bench_kwic_bench_LDADD = $(LIBCHARTA_LIBS)
 # Makefile.am sets EXTRA_DIST with '=' after including this file, so the
 # driver and the README are distributed as extra sources of a bench program.
 EXTRA_bench_filter_bench_SOURCES = bench/run-bench.sh bench/README
@@ -75,7 +78,13 @@ bench-clean:
 	    bench/*.import bench/*.txt bench/*.tmp bench/*.tmp.csv \
 	    bench/home bench/transcripts bench/M.* bench/L.*
 
-.PHONY: bench bench-clean
+# The concordance and the statistics on M (bench/kwic-bench.c): the first
+# screen of a frequent word's concordance, a page, the sorts, and three
+# terms counted over the corpus.
+bench-kwic: bench/kwic-bench$(EXEEXT) bench/M.db
+	@bench/kwic-bench$(EXEEXT) bench/M.db governance
+
+.PHONY: bench bench-clean bench-kwic
 
 # `make clean` drops the programs and the cheap outputs; the synthetic
 # corpora stay cached until `make bench-clean`.
