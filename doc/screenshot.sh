@@ -12,6 +12,8 @@
 #   OUTDIR/reader.svg   charta mfa:IV.5                      110x32
 #   OUTDIR/compare.svg  charta mfa:II.2, c, Enter, d         120x32
 #   OUTDIR/filter.svg   charta, /, privacy                   110x32
+#   OUTDIR/kwic.svg     charta mfa, :kwic sovereignty doc:mfa, p  120x32
+#   OUTDIR/stats.svg    charta, :stats sovereignty "shared future"  110x40
 #
 # Needs tmux and a POSIX sh and awk (mawk and gawk give the same SVGs).
 # Example, from the top of a built tree:  doc/screenshot.sh . doc/screenshots
@@ -428,7 +430,7 @@ shot "$outdir/reader.svg" 'charta — mfa:IV.5'
 
 # The principle of sovereignty beside its UN translation, words marked.
 start 120 32 mfa:II.2
-wait_for 'iscc-2017-mfa:II.2' '? help'
+wait_for ' mfa:II.2' '? help'
 keys c
 wait_for 'Compare with' 'iscc-2017-un:II.2'
 keys Enter
@@ -446,3 +448,27 @@ wait_for '/'
 keys -l privacy
 wait_for '/privacy' 'paragraphs'
 shot "$outdir/filter.svg" 'charta — /privacy'
+
+# The concordance of sovereignty in the foreign ministry's translation,
+# the UN translation's passage under each line.
+start 120 32 mfa
+wait_for '? help'
+keys :
+wait_for ':'
+keys -l 'kwic sovereignty doc:mfa'
+keys Enter
+wait_for 'Concordance of sovereignty' 'mfa:III.1.p2'
+keys p
+wait_for 'un:II.2.p1' 'without a match'
+shot "$outdir/kwic.svg" 'charta — :kwic sovereignty doc:mfa, parallel'
+
+# The statistics of two terms: counts, rates and bars per document, where
+# they occur, their collocates.
+start 110 40
+wait_for '? help'
+keys :
+wait_for ':'
+keys -l 'stats sovereignty "shared future"'
+keys Enter
+wait_for 'Statistics of sovereignty' 'Where it occurs' 'Collocates within'
+shot "$outdir/stats.svg" 'charta — :stats sovereignty "shared future"'
