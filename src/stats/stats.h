@@ -250,6 +250,21 @@ struct stats_collocates {
 	uint64_t		 words;		/* N */
 	size_t			 window;
 	uint64_t		 min;
+	bool			 done;		/* v and n are the result */
+	/* private, while counting: */
+	const struct corpus	*c;
+	const struct stats_term	*t;
+	uint32_t		 next;
+	uint32_t		 to;
+	uint64_t		*near;		/* f(xy) by word id */
+	size_t			 nearlen;
+	size_t			 nearcap;
+	uint32_t		*ids;
+	size_t			 idcap;
+	uint8_t			*inside;
+	size_t			 incap;
+	struct stats_words	 w;
+	struct text_buf		 fold;
 };
 
 /*
@@ -263,6 +278,18 @@ void	 stats_collocates(struct stats_collocates *out,
 	    uint32_t to, size_t window, uint64_t min,
 	    const struct stats_vocab *stop);
 void	 stats_collocates_free(struct stats_collocates *);
+/*
+ * The same a slice at a time (the reader counts between frames):
+ * _start (c and t must outlive out), _more over up to nodes more nodes
+ * (true once all are counted), _finish to leave out the stop words,
+ * compute the measures and sort.
+ */
+void	 stats_collocates_start(struct stats_collocates *out,
+	    const struct corpus *c, const struct stats_term *t, uint32_t from,
+	    uint32_t to, size_t window, uint64_t min);
+bool	 stats_collocates_more(struct stats_collocates *out, size_t nodes);
+void	 stats_collocates_finish(struct stats_collocates *out,
+	    const struct stats_vocab *stop);
 
 /* ------------------------------------------------------------------ */
 /* Keyness (keyness.c) */

@@ -360,6 +360,7 @@ sv_draw_row(const struct stats_view *sv, int y, const struct sv_row *row)
 	case SV_NOTE:
 		note = row->a == SV_NOTE_NO_COLLOCATE ? _("(no collocate)") :
 		    row->a == SV_NOTE_NO_KEY ? _("(no word is key)") :
+		    row->a == SV_NOTE_COUNTING ? _("counting...") :
 		    sv->stop_err;
 		sv_text(y, 2, note, (size_t)COLS - 3, screen_attr(
 		    row->a == SV_NOTE_STOPWORDS ? THEME_ERROR : THEME_META));

@@ -64,6 +64,10 @@ sv_rows_collocates(struct stats_view *sv, size_t ti)
 		sv_add(sv, SV_NOTE, SV_NOTE_STOPWORDS, 0);
 		return;
 	}
+	if (!sv->colls[ti].done) {
+		sv_add(sv, SV_NOTE, SV_NOTE_COUNTING, 0);
+		return;
+	}
 	if (sv->colls[ti].n == 0) {
 		sv_add(sv, SV_NOTE, SV_NOTE_NO_COLLOCATE, 0);
 		return;
@@ -138,6 +142,7 @@ sv_close(struct view *v)
 	}
 	free(sv->terms);
 	free(sv->colls);
+	stats_vocab_free(&sv->stop);
 	stats_counts_free(&sv->counts);
 	stats_keyness_free(&sv->key);
 	free(sv->stop_err);
@@ -246,6 +251,30 @@ sv_mouse(struct view *v, const struct view_mouse *m)
 		sv_scroll(v->data, 3 * m->wheel);
 }
 
+/* Nodes the collocates count in one slice (a few milliseconds' work). */
+#define SV_SLICE	2000
+
+/* Count a slice of the first term whose collocates are not done. */
+static void
+sv_idle(struct view *v)
+{
+	struct stats_view	*sv = v->data;
+	size_t			 ti;
+
+	if (sv->colls == NULL || sv->stop_err != NULL)
+		return;
+	for (ti = 0; ti < sv->nterms && sv->colls[ti].done; ti++)
+		;
+	if (ti == sv->nterms)
+		return;
+	if (stats_collocates_more(&sv->colls[ti], SV_SLICE)) {
+		stats_collocates_finish(&sv->colls[ti], &sv->stop);
+		sv_rows(sv);
+	}
+	if (ti + 1 < sv->nterms || !sv->colls[ti].done)
+		app_idle_again(sv->app);
+}
+
 static const struct view_ops sv_ops = {
 	.name = "stats",
 	.keys = KEYMAP_STATS,
@@ -254,6 +283,7 @@ static const struct view_ops sv_ops = {
 	.request = sv_request,
 	.status = sv_status,
 	.mouse = sv_mouse,
+	.idle = sv_idle,
 };
 
 /* A new view of mode for the arguments argv[0..argc), terms parsed. */
@@ -317,20 +347,19 @@ sv_open(struct app *a, struct stats_view *sv)
 	app_push(a, &sv_ops, sv);
 }
 
-/* The collocates of every term of sv over [from, to). */
+/* Start counting the collocates of every term of sv (sv_idle goes on). */
 static void
-sv_collocates(struct stats_view *sv, uint32_t from, uint32_t to)
+sv_collocates(struct stats_view *sv)
 {
-	struct stats_vocab	stop;
-	size_t			ti;
+	const struct corpus	*c = app_corpus(sv->app);
+	size_t			 ti;
 
 	sv->colls = xcalloc(sv->nterms + 1, sizeof *sv->colls);
-	if (!sv_stopwords(sv, &stop))
+	if (!sv_stopwords(sv, &sv->stop))
 		return;
 	for (ti = 0; ti < sv->nterms; ti++)
-		stats_collocates(&sv->colls[ti], app_corpus(sv->app),
-		    &sv->terms[ti], from, to, SV_WINDOW, SV_MIN, &stop);
-	stats_vocab_free(&stop);
+		stats_collocates_start(&sv->colls[ti], c, &sv->terms[ti], 0,
+		    (uint32_t)c->nnodes, SV_WINDOW, SV_MIN);
 }
 
 void
@@ -342,7 +371,7 @@ ui_cmd_stats(struct app *a, int argc, char **argv)
 	if ((sv = sv_new(a, SV_TERMS, argc, argv, argc)) == NULL)
 		return;
 	stats_count(&sv->counts, c, sv->terms, sv->nterms);
-	sv_collocates(sv, 0, (uint32_t)c->nnodes);
+	sv_collocates(sv);
 	sv_open(a, sv);
 }
 

@@ -5,8 +5,10 @@
  *
  * The view is a list of rows built from the results (stats/stats.h), each
  * drawn from its kind when it is on the screen, so a resize only draws
- * again; only switching between documents and chapters builds the rows
- * anew.
+ * again; switching between documents and chapters, and the collocates
+ * once counted, build the rows anew.  The collocates need every word of
+ * the corpus: they are counted a slice at a time from the idle op, the
+ * counts and the plots showing meanwhile.
  */
 #ifndef CHARTA_STATS_VIEW_H
 #define CHARTA_STATS_VIEW_H
@@ -45,6 +47,7 @@ enum sv_note {
 	SV_NOTE_NO_COLLOCATE,
 	SV_NOTE_NO_KEY,
 	SV_NOTE_STOPWORDS,	/* the stop word list could not be read */
+	SV_NOTE_COUNTING,	/* the collocates are still being counted */
 };
 
 struct sv_row {
@@ -62,6 +65,7 @@ struct stats_view {
 	struct stats_counts	 counts;	/* SV_TERMS */
 	bool			 by_part;	/* per chapter */
 	struct stats_collocates	*colls;		/* one per term */
+	struct stats_vocab	 stop;		/* the stop words */
 	struct stats_keyness	 key;		/* SV_KEYNESS */
 	char			*stop_err;	/* why there are no stop words */
 	struct sv_row		*rows;

@@ -362,6 +362,27 @@ test_collocates(void **unused)
 			assert_true(k.v[i - 1].logdice >= k.v[i].logdice);
 	}
 	assert_true(states);
+	/* A node at a time: the same collocates. */
+	{
+		struct stats_collocates	 s;
+		size_t			 steps = 0;
+
+		stats_collocates_start(&s, c, &t, 0, (uint32_t)c->nnodes, 2, 1);
+		while (!stats_collocates_more(&s, 1))
+			steps++;
+		assert_true(steps > 3);
+		assert_false(s.done);
+		stats_collocates_finish(&s, &stop);
+		assert_true(s.done);
+		assert_int_equal(s.n, k.n);
+		for (i = 0; i < k.n; i++) {
+			assert_string_equal(stats_vocab_word(&s.vocab,
+			    s.v[i].word), stats_vocab_word(&k.vocab,
+			    k.v[i].word));
+			assert_int_equal(s.v[i].near, k.v[i].near);
+		}
+		stats_collocates_free(&s);
+	}
 	/* "state" is within 2 words of one; "chapters" of another. */
 	stats_collocates_free(&k);
 	stats_collocates(&k, c, &t, 0, (uint32_t)c->nnodes, 2, 2, &stop);
