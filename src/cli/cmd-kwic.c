@@ -50,8 +50,7 @@ struct kwic_cli {
 
 /* Lay out hit h (node, keyword) with nwords of context each side. */
 static void
-kwic_cli_line(struct kwic_cli *kc, const struct kwic_hit *h, bool cp,
-    size_t left, size_t right)
+kwic_cli_line(struct kwic_cli *kc, const struct kwic_hit *h, bool cp)
 {
 	struct kwic_out	*o;
 	const char	*text;
@@ -66,13 +65,12 @@ kwic_cli_line(struct kwic_cli *kc, const struct kwic_hit *h, bool cp,
 	text = stats_node_text(kc->c, h->node, &len);
 	kwic_context(kc->c, h, kc->nwords, &from, &to);
 	kwic_line_make(&o->line, text, from, h->start, h->end, to,
-	    output_clean, left, SIZE_MAX, right);
+	    output_clean, SIZE_MAX, SIZE_MAX, SIZE_MAX);
 }
 
 /* Its counterpart's line, if its document has a translation. */
 static void
-kwic_cli_counterpart(struct kwic_cli *kc, const struct kwic_hit *h,
-    size_t left, size_t right)
+kwic_cli_counterpart(struct kwic_cli *kc, const struct kwic_hit *h)
 {
 	struct kwic_hit	 ch;
 	struct kwic_out	*o;
@@ -95,7 +93,7 @@ kwic_cli_counterpart(struct kwic_cli *kc, const struct kwic_hit *h,
 		o->nomatch = true;
 		return;
 	}
-	kwic_cli_line(kc, &ch, true, left, right);
+	kwic_cli_line(kc, &ch, true);
 }
 
 static void
@@ -326,11 +324,9 @@ cmd_kwic_exec(struct cli_ctx *ctx)
 	else if (kc.k.n > 0) {
 		width = ctx->width > 0 ? ctx->width : output_tty_width();
 		for (k = 0; k < kc.k.n; k++) {
-			kwic_cli_line(&kc, kwic_at(&kc.k, k), false, SIZE_MAX,
-			    SIZE_MAX);
+			kwic_cli_line(&kc, kwic_at(&kc.k, k), false);
 			if (kc.parallel)
-				kwic_cli_counterpart(&kc, kwic_at(&kc.k, k),
-				    SIZE_MAX, SIZE_MAX);
+				kwic_cli_counterpart(&kc, kwic_at(&kc.k, k));
 		}
 		kwic_cli_print_text(&kc, width);
 	}

@@ -223,7 +223,10 @@ kv_run(struct kwic_view *kv, bool compare)
 	h = kwic_view_hit(kv, kv->sel);
 	ref = corpus_node_ref(c, h->node);
 	if (!compare) {
-		/* TODO(jump list): record the jump once there is one. */
+		/*
+		 * Through :goto, the one way to go somewhere: the jump list,
+		 * once the reader has one, records it there.
+		 */
 		line = xasprintf("goto %s", ref);
 		app_run_command(kv->app, line);
 		free(line);
