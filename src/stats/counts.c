@@ -104,6 +104,12 @@ struct counts_job {
 	size_t				 cap;
 	uint64_t			*total;		/* [nterms] */
 	uint64_t			 words;
+	/*
+	 * The terms a word may start, by its first byte lowered: bit ti
+	 * for term ti (up to 64 terms; all for a byte beyond ASCII, which
+	 * may fold to anything).  Most words start none.
+	 */
+	const uint64_t			*first;
 };
 
 static void
@@ -159,9 +165,13 @@ counts_run(void *arg)
 				part = own;
 			text = stats_node_text(c, i, &len);
 			stats_words_split(&w, text, len);
-			for (j = 0; j < w.n && nt > 0; j++)
-				for (ti = 0; ti < nt; ti++)
-					if (counts_maybe(&t[ti],
+			for (j = 0; j < w.n && nt > 0; j++) {
+				uint64_t	m = job->first[(unsigned char)
+				    text[w.v[j].off]];
+
+				for (ti = 0; m != 0 && ti < nt; ti++)
+					if ((ti >= 64 || (m >> ti & 1)) &&
+					    counts_maybe(&t[ti],
 					    (const unsigned char *)text +
 					    w.v[j].off, w.v[j].len, w.ascii) &&
 					    stats_term_at(&t[ti], text, &w, j,
@@ -169,6 +179,7 @@ counts_run(void *arg)
 						counts_add_hit(job,
 						    (uint32_t)ti, (uint32_t)d,
 						    part, i, pos + j);
+			}
 			pos += w.n;
 			k->parts[part].words += w.n;
 		}
@@ -189,8 +200,10 @@ stats_count(struct stats_counts *k, const struct corpus *c,
 {
 	struct counts_job	 job[2];
 	pthread_t		 th;
+	uint64_t		 first[256];
 	size_t			 d, half, p, q, bytes = 0, ti;
 	uint32_t		 i;
+	int			 b;
 	bool			 two = false;
 
 	memset(k, 0, sizeof *k);
@@ -201,6 +214,19 @@ stats_count(struct stats_counts *k, const struct corpus *c,
 	k->total = xcalloc(nt ? nt : 1, sizeof *k->total);
 	counts_parts(k, c);
 	k->part_count = xcalloc(nt * k->nparts + 1, sizeof *k->part_count);
+
+	/* Which terms a word's first byte may start (past 64: all). */
+	for (b = 0; b < 256; b++) {
+		first[b] = nt > 64 ? ~(uint64_t)0 : 0;
+		for (ti = 0; ti < nt && ti < 64; ti++) {
+			unsigned char	c0 = (unsigned char)t[ti].words[0][0];
+			unsigned char	lb = b >= 'A' && b <= 'Z' ?
+			    (unsigned char)(b - 'A' + 'a') : (unsigned char)b;
+
+			if (b >= 0x80 || c0 == lb)
+				first[b] |= (uint64_t)1 << ti;
+		}
+	}
 
 	/* Split the documents where half the text has gone by. */
 	for (i = 0; i < c->nnodes; i++)
@@ -222,6 +248,7 @@ stats_count(struct stats_counts *k, const struct corpus *c,
 		job[q].k = k;
 		job[q].c = c;
 		job[q].t = t;
+		job[q].first = first;
 		job[q].total = xcalloc(nt ? nt : 1, sizeof *job[q].total);
 	}
 	job[0].to = half;

@@ -74,11 +74,18 @@ stats_words_free(struct stats_words *w)
 	memset(w, 0, sizeof *w);
 }
 
-static void
+/* Make room for more words (out of the way of the hot loop). */
+static void __attribute__((noinline))
+words_grow(struct stats_words *w)
+{
+	w->v = xgrowarray(w->v, &w->cap, w->n + 1, sizeof *w->v);
+}
+
+static inline void
 words_emit(struct stats_words *w, size_t start, size_t end)
 {
 	if (w->n == w->cap)
-		w->v = xgrowarray(w->v, &w->cap, w->n + 1, sizeof *w->v);
+		words_grow(w);
 	w->v[w->n].off = (uint32_t)start;
 	w->v[w->n].len = (uint32_t)(end - start);
 	w->n++;

@@ -254,6 +254,25 @@ test_counts(void **unused)
 	assert_int_equal(k.hits[1].pos, 5);
 	assert_near(stats_rate(4, 24), 4 * 10000.0 / 24, 1e-9);
 	stats_counts_free(&k);
+	/* More terms than a 64-bit mask has bits: the last still counts. */
+	{
+		struct stats_term	many[71];
+		char			word[16];
+		size_t			i;
+
+		for (i = 0; i < 70; i++) {
+			snprintf(word, sizeof word, "w%zu", i);
+			assert_int_equal(stats_term_parse(&many[i], word, &err),
+			    0);
+		}
+		assert_int_equal(stats_term_parse(&many[70], "sovereignty",
+		    &err), 0);
+		stats_count(&k, c, many, 71);
+		assert_int_equal(k.total[70], 4);
+		stats_counts_free(&k);
+		for (i = 0; i < 71; i++)
+			stats_term_free(&many[i]);
+	}
 	stats_term_free(&t[0]);
 	stats_term_free(&t[1]);
 	stats_term_free(&t[2]);
