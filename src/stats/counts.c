@@ -105,11 +105,13 @@ struct counts_job {
 	uint64_t			*total;		/* [nterms] */
 	uint64_t			 words;
 	/*
-	 * The terms a word may start, by its first byte lowered: bit ti
-	 * for term ti (up to 64 terms; all for a byte beyond ASCII, which
-	 * may fold to anything).  Most words start none.
+	 * The terms a word may start, by its first byte: bit ti for term
+	 * ti (every term past 64).  first: of the word as written (ASCII
+	 * lowered; all for a byte beyond ASCII, which may fold to anything);
+	 * folded: of the word folded.  Most words start none.
 	 */
 	const uint64_t			*first;
+	const uint64_t			*folded;
 };
 
 static void
@@ -140,7 +142,7 @@ counts_run(void *arg)
 	const struct corpus	*c = job->c;
 	const struct stats_term	*t = job->t;
 	struct stats_words	 w;
-	struct text_buf		 fold;
+	struct text_buf		 fold, lead;
 	const char		*text;
 	size_t			 d, len, j, ti, p = job->part, nt = k->nterms;
 	uint32_t		 i, part, own;
@@ -148,6 +150,7 @@ counts_run(void *arg)
 
 	stats_words_init(&w);
 	text_buf_init(&fold);
+	text_buf_init(&lead);
 	for (d = job->from; d < job->to; d++) {
 		const struct corpus_doc	*doc = &c->docs[d];
 
@@ -166,8 +169,20 @@ counts_run(void *arg)
 			text = stats_node_text(c, i, &len);
 			stats_words_split(&w, text, len);
 			for (j = 0; j < w.n && nt > 0; j++) {
-				uint64_t	m = job->first[(unsigned char)
-				    text[w.v[j].off]];
+				unsigned char	c0 = (unsigned char)text[
+				    w.v[j].off];
+				uint64_t	m = job->first[c0];
+
+				/*
+				 * A word beyond ASCII may start any term: fold
+				 * it once, and its folded first byte picks.
+				 */
+				if (c0 >= 0x80 && m != 0) {
+					stats_word_fold(&lead, text +
+					    w.v[j].off, w.v[j].len);
+					m = lead.len > 0 ? job->folded[
+					    (unsigned char)lead.data[0]] : 0;
+				}
 
 				for (ti = 0; m != 0 && ti < nt; ti++)
 					if ((ti >= 64 || (m >> ti & 1)) &&
@@ -187,6 +202,7 @@ counts_run(void *arg)
 		job->words += pos;
 	}
 	text_buf_free(&fold);
+	text_buf_free(&lead);
 	stats_words_free(&w);
 	return NULL;
 }
@@ -200,7 +216,7 @@ stats_count(struct stats_counts *k, const struct corpus *c,
 {
 	struct counts_job	 job[2];
 	pthread_t		 th;
-	uint64_t		 first[256];
+	uint64_t		 first[256], folded[256];
 	size_t			 d, half, p, q, bytes = 0, ti;
 	uint32_t		 i;
 	int			 b;
@@ -217,16 +233,14 @@ stats_count(struct stats_counts *k, const struct corpus *c,
 
 	/* Which terms a word's first byte may start (past 64: all). */
 	for (b = 0; b < 256; b++) {
-		first[b] = nt > 64 ? ~(uint64_t)0 : 0;
-		for (ti = 0; ti < nt && ti < 64; ti++) {
-			unsigned char	c0 = (unsigned char)t[ti].words[0][0];
-			unsigned char	lb = b >= 'A' && b <= 'Z' ?
-			    (unsigned char)(b - 'A' + 'a') : (unsigned char)b;
-
-			if (b >= 0x80 || c0 == lb)
-				first[b] |= (uint64_t)1 << ti;
-		}
+		folded[b] = nt > 64 ? ~(uint64_t)0 : 0;
+		for (ti = 0; ti < nt && ti < 64; ti++)
+			if ((unsigned char)t[ti].words[0][0] == b)
+				folded[b] |= (uint64_t)1 << ti;
 	}
+	for (b = 0; b < 256; b++)
+		first[b] = b >= 0x80 ? ~(uint64_t)0 : folded[b >= 'A' &&
+		    b <= 'Z' ? b - 'A' + 'a' : b];
 
 	/* Split the documents where half the text has gone by. */
 	for (i = 0; i < c->nnodes; i++)
@@ -249,6 +263,7 @@ stats_count(struct stats_counts *k, const struct corpus *c,
 		job[q].c = c;
 		job[q].t = t;
 		job[q].first = first;
+		job[q].folded = folded;
 		job[q].total = xcalloc(nt ? nt : 1, sizeof *job[q].total);
 	}
 	job[0].to = half;

@@ -279,6 +279,44 @@ test_counts(void **unused)
 	corpus_free(c);
 }
 
+/* Words beyond ASCII fold to a term's words, ASCII or not. */
+static void
+test_counts_folding(void **unused)
+{
+	struct corpus		*c = corpus_new();
+	struct corpus_doc	 d;
+	struct stats_term	 t[4];
+	struct stats_counts	 k;
+	const char		*p = "\u00c9t\u00e9, \u00c9T\u00c9, ete; "
+	    "STRASSE, Stra\u00dfe; \u7f51\u7edc \u7f51 \uff21b";
+	char			*err;
+	uint32_t		 r, x, y;
+
+	(void)unused;
+	memset(&d, 0, sizeof d);
+	d.slug = "f";
+	d.title = "F";
+	r = corpus_add_doc(c, &d);
+	corpus_add_node(c, r, KIND_PARAGRAPH, "p1", "", NULL, p, strlen(p), 0,
+	    1);
+	assert_int_equal(corpus_finish(c, &x, &y), 0);
+	assert_int_equal(stats_term_parse(&t[0], "ete", &err), 0);
+	assert_int_equal(stats_term_parse(&t[1], "stra\u00dfe", &err), 0);
+	assert_int_equal(stats_term_parse(&t[2], "\u7f51", &err), 0);
+	assert_int_equal(stats_term_parse(&t[3], "\u7f51\u7edc", &err), 0);
+	stats_count(&k, c, t, 4);
+	assert_int_equal(k.total[0], 3);
+	assert_int_equal(k.total[1], 2);
+	assert_int_equal(k.total[2], 2);
+	assert_int_equal(k.total[3], 1);
+	stats_counts_free(&k);
+	stats_term_free(&t[0]);
+	stats_term_free(&t[1]);
+	stats_term_free(&t[2]);
+	stats_term_free(&t[3]);
+	corpus_free(c);
+}
+
 /*
  * A corpus of more than 8 MB is counted by two threads: the same counts,
  * and the occurrences still in reading order.
@@ -794,6 +832,7 @@ main(void)
 		cmocka_unit_test(test_words_fast_is_uax29),
 		cmocka_unit_test(test_term_parse),
 		cmocka_unit_test(test_counts),
+		cmocka_unit_test(test_counts_folding),
 		cmocka_unit_test(test_counts_large),
 		cmocka_unit_test(test_measures),
 		cmocka_unit_test(test_collocates),
