@@ -35,6 +35,7 @@ cli_stopwords(struct stats_vocab *stop)
 		output_error("%s", err);
 		free(err);
 		free(path);
+		stats_vocab_free(stop);
 		return -1;
 	}
 	free(path);

@@ -224,9 +224,10 @@ char	*stats_columns(const char *const *names, const int *widths, size_t n);
 char	*stats_stopwords_path(void);
 
 /*
- * Read the list at path into v (words folded): one word a line, blank
- * lines and '#' comments ignored.  Returns 0, or -1 with "PATH:LINE:
- * message" (or "PATH: reason") in *err; then v holds nothing.
+ * Read the list at path into v (initialised; words folded): one word a
+ * line, blank lines and '#' comments ignored.  Returns 0, or -1 with
+ * "PATH:LINE: message" (or "PATH: reason") in *err; then v holds nothing
+ * (and is still the caller's to free).
  */
 int	 stats_stopwords_load(struct stats_vocab *v, const char *path,
 	    char **err);

@@ -422,12 +422,11 @@ ui_cmd_keyness(struct app *a, int argc, char **argv)
 		return;
 	}
 	sv = sv_new(a, SV_KEYNESS, argc, argv, 0);
-	if (sv_stopwords(sv, &stop)) {
+	if (sv_stopwords(sv, &stop))
 		stats_keyness(&sv->key, app_corpus(a),
 		    (const uint32_t (*)[2])ra, na, (const uint32_t (*)[2])rb,
 		    nb, SV_MIN, &stop);
-		stats_vocab_free(&stop);
-	}
+	stats_vocab_free(&stop);
 	free(ra);
 	free(rb);
 	sv_open(a, sv);

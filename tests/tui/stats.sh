@@ -82,15 +82,26 @@ for cols in 200 80; do
 	tui_expect_exit "$cols: q" 0
 done
 
-# Errors say what is wrong and open nothing.
-tui_start 80 24
+# Errors say what is wrong and open nothing; a bad stop word list is
+# named with its line, and the counts still show.
+mkdir -p "$tmp/config/charta"
+printf 'the and\n' >"$tmp/config/charta/stopwords"
+tui_start 100 24
 tui_expect "errors" "$hint"
 run 'stats *'
 tui_expect "stats *" "no word to count in '*'"
 run 'keyness mfa nosuch'
 tui_expect "keyness mfa nosuch" 'no such reference: nosuch'
+run 'keyness mfa un'
+tui_expect "keyness, bad stop words" 'Keyness: mfa un' \
+    'charta/stopwords:1: one word a line'
 tui_keys q
+run 'stats privacy'
+tui_expect "stats, bad stop words" 'privacy: 18 occurrences' \
+    'charta/stopwords:1: one word a line'
+tui_keys q q
 tui_expect_exit "errors: q" 0
+rm -f "$tmp/config/charta/stopwords"
 
 # LC_ALL=C: ASCII bars and marks, no byte beyond ASCII.
 tui_lang=C
