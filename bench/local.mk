@@ -11,6 +11,7 @@
 
 # Built only by `make bench` (EXTRA_PROGRAMS are not built by `make all`).
 EXTRA_PROGRAMS = bench/gen-corpus bench/filter-bench bench/ptybytes \
+	bench/state-bench \
 	bench/kwic-bench
 
 bench_gen_corpus_SOURCES = bench/gen-corpus.c
@@ -18,6 +19,8 @@ bench_filter_bench_SOURCES = bench/filter-bench.c
 bench_filter_bench_LDADD = $(LIBCHARTA_LIBS)
 bench_ptybytes_SOURCES = bench/ptybytes.c
 bench_ptybytes_LDADD = -lutil
+bench_state_bench_SOURCES = bench/state-bench.c
+bench_state_bench_LDADD = $(LIBCHARTA_LIBS)
 bench_kwic_bench_SOURCES = bench/kwic-bench.c
 bench_kwic_bench_LDADD = $(LIBCHARTA_LIBS)
 # Makefile.am sets EXTRA_DIST with '=' after including this file, so the
@@ -76,7 +79,13 @@ bench: $(BENCH_PROGS) data/corpus.db \
 bench-clean:
 	rm -rf bench/M bench/L bench/M.db bench/L.db bench/*.db.tmp \
 	    bench/*.import bench/*.txt bench/*.tmp bench/*.tmp.csv \
-	    bench/home bench/transcripts bench/M.* bench/L.*
+	    bench/home bench/transcripts bench/M.* bench/L.* bench/state
+
+# The user-state store with 10,000 notes and 1,000 marks: opening and
+# loading, and saving one note or mark, each in a fresh process.
+BENCH_STATE_ARGS = -n 10000 -m 1000 -t 100
+bench-state: bench/state-bench$(EXEEXT)
+	bench/state-bench$(EXEEXT) $(BENCH_STATE_ARGS) bench/state
 
 # The concordance and the statistics on M (bench/kwic-bench.c): the first
 # screen of a frequent word's concordance, a page, the sorts, and three
@@ -84,7 +93,7 @@ bench-clean:
 bench-kwic: bench/kwic-bench$(EXEEXT) bench/M.db
 	@bench/kwic-bench$(EXEEXT) bench/M.db governance
 
-.PHONY: bench bench-clean bench-kwic
+.PHONY: bench bench-clean bench-state bench-kwic
 
 # `make clean` drops the programs and the cheap outputs; the synthetic
 # corpora stay cached until `make bench-clean`.

@@ -8,7 +8,8 @@
  * the corpus as a paragraph, so that searches can find it.
  *
  * Invariants:
- *  - query_parse() returns a query and no message, or NULL and a message;
+ *  - query_parse() returns a query and no message, or NULL and a message
+ *    that names the column of the problem;
  *  - a search returns the nodes in reading order, exactly those for which
  *    index_node_matches() holds (checked against every node), and counts
  *    that add up;
@@ -45,6 +46,10 @@ static const struct {
 	{ NULL, "\xe7\xbd\x91\xe7\xbb\x9c\xe7\xa9\xba\xe9\x97\xb4\xe5\x91\xbd"
 	    "\xe8\xbf\x90\xe5\x85\xb1\xe5\x90\x8c\xe4\xbd\x93\xe3\x80\x82" },
 	{ NULL, "a  phrase\nacross\xc2\xa0lines and -dashes \"quoted\"" },
+	/* China’s “Issue Ⅳ” — ＣＨＩＮＡ ﬁrst cyber(soft hyphen)space */
+	{ NULL, "China\xe2\x80\x99s \xe2\x80\x9cIssue \xe2\x85\xa3\xe2\x80\x9d "
+	    "\xe2\x80\x94 \xef\xbc\xa3\xef\xbc\xa8\xef\xbc\xa9"
+	    "\xef\xbc\xae\xef\xbc\xa1 \xef\xac\x81rst cyber\xc2\xadspace" },
 };
 
 /* Two documents of one work; the text is a paragraph of the second. */
@@ -181,7 +186,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	c = fuzz_corpus(text, tlen);
 	q = query_parse(c, s, qlen, &err);
 	if (q == NULL) {
-		FUZZ_CHECK(err != NULL);
+		FUZZ_CHECK(err != NULL && strncmp(err, "column ", 7) == 0);
 		free(err);
 		corpus_free(c);
 		return 0;

@@ -3,21 +3,24 @@
  * ascii_only, then text_width(), text_fit() and text_wrap() on what it
  * made.  The first byte also picks the wrap width; all bytes are text.
  *
- * Invariants (RELIABILITY.md section 1, text.h):
+ * Invariants (doc/reliability.md, text.h):
  *  - the output is valid UTF-8 and NUL-terminated at its length;
  *  - TTY: no byte < 0x20 but LF, PIPE: none but TAB and LF; both: no DEL,
- *    no NUL, no C1 (C2 80..C2 9F), no bidi control or invisible format
- *    character; TTY also no unassigned code point and never more than 4
- *    combining marks in a row;
+ *    no NUL, no C1 (C2 80..C2 9F), no bidi control, invisible format
+ *    character or noncharacter; TTY also no unassigned code point and
+ *    never more than 4 combining marks in a row;
  *  - RAW: every input unit accounted for (the output length is exactly
  *    the sum over the input of each unit's replacement), and valid UTF-8
  *    comes out unchanged;
  *  - ascii_only: no byte >= 0x80;
  *  - the marks array covers every output byte, each 0 or 1;
  *  - sanitizing the output again changes nothing;
- *  - text_fit: a prefix of whole clusters, within cols, and the longest;
+ *  - the offset map rises, ends at the output's length, and a prefix of
+ *    the input ending at a character sanitizes to the map's prefix;
+ *  - text_fit: a prefix of whole units (clusters, placeholders kept
+ *    whole), within cols, and the longest;
  *  - text_wrap: lines in order, inside the text, without LF, each at most
- *    cols wide unless it is one cluster; every byte left out of all lines
+ *    cols wide unless it is one unit; every byte left out of all lines
  *    is a space or a mandatory break.
  */
 #include "config.h"
@@ -92,6 +95,8 @@ fuzz_check_policy(const char *out, size_t len, enum text_mode mode,
 		}
 		FUZZ_CHECK(uc != 0x7F);
 		FUZZ_CHECK(!fuzz_hidden(uc));
+		FUZZ_CHECK(!(uc >= 0xFDD0 && uc <= 0xFDEF) &&
+		    (uc & 0xFFFE) != 0xFFFE);
 		if (mode != TEXT_MODE_TTY)
 			continue;
 		FUZZ_CHECK(!uc_is_general_category(uc, UC_CATEGORY_Cn));
@@ -103,7 +108,7 @@ fuzz_check_policy(const char *out, size_t len, enum text_mode mode,
 	}
 }
 
-/* text_fit() at cols: whole clusters, within cols, the longest such. */
+/* text_fit() at cols: whole units, within cols, the longest such. */
 static void
 fuzz_check_fit(const char *s, size_t n, size_t cols)
 {
@@ -113,9 +118,9 @@ fuzz_check_fit(const char *s, size_t n, size_t cols)
 	FUZZ_CHECK(k <= n);
 	FUZZ_CHECK(w <= cols);
 	FUZZ_CHECK(w == text_width(s, k));
-	/* The prefix is a run of clusters... */
+	/* The prefix is a run of units... */
 	for (i = 0; i < k; i += len) {
-		len = text_cluster(s + i, n - i, &cw);
+		len = text_unit(s + i, n - i, &cw);
 		FUZZ_CHECK(len > 0);
 		sum += cw;
 	}
@@ -123,9 +128,35 @@ fuzz_check_fit(const char *s, size_t n, size_t cols)
 	FUZZ_CHECK(sum == w);
 	/* ...and the next would not fit. */
 	if (k < n) {
-		text_cluster(s + k, n - k, &cw);
+		text_unit(s + k, n - k, &cw);
 		FUZZ_CHECK(w + cw > cols);
 	}
+}
+
+/* text_sanitize_map(): where each character of s[0..n) went. */
+static void
+fuzz_check_map(const char *s, size_t n, enum text_mode mode, bool ascii_only,
+    const char *out, size_t len)
+{
+	char	*got, *pre;
+	size_t	*map, i;
+
+	got = text_sanitize_map(s, n, mode, ascii_only, NULL, &map);
+	FUZZ_CHECK(memcmp(got, out, len) == 0);
+	FUZZ_CHECK(map[n] == len);
+	for (i = 0; i < n; i++) {
+		FUZZ_CHECK(map[i] <= map[i + 1]);
+		/* Checking every prefix is quadratic: a few will do. */
+		if (i % 7 != 0 || ((unsigned char)s[i] & 0xC0) == 0x80)
+			continue;
+		pre = text_sanitize(s, i, mode, ascii_only, NULL);
+		FUZZ_CHECK(memcmp(pre, out, map[i]) == 0);
+		if (mode != TEXT_MODE_RAW)
+			FUZZ_CHECK(strlen(pre) == map[i]);
+		free(pre);
+	}
+	free(map);
+	free(got);
 }
 
 static void
@@ -153,7 +184,7 @@ fuzz_check_wrap(const char *s, size_t n, size_t cols)
 		FUZZ_CHECK(memchr(s + l->off, '\n', l->len) == NULL);
 		FUZZ_CHECK(l->width == text_width(s + l->off, l->len));
 		if (l->width > cols)
-			FUZZ_CHECK(text_cluster(s + l->off, l->len, &cw) ==
+			FUZZ_CHECK(text_unit(s + l->off, l->len, &cw) ==
 			    l->len);
 		memset(covered + l->off, 1, l->len);
 		prev = l->off + l->len;
@@ -212,6 +243,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				FUZZ_CHECK(len == size &&
 				    memcmp(out, s, size) == 0);
 			fuzz_check_policy(out, len, modes[m], ascii_only);
+			fuzz_check_map(s, size, modes[m], ascii_only, out, len);
 			/* ASan sees a marks array shorter than the output. */
 			for (i = 0; i < len; i++)
 				FUZZ_CHECK(marks[i] == 0 || marks[i] == 1);

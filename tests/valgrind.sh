@@ -19,8 +19,9 @@ vg() {
 	fi
 }
 
-for t in test-util test-text test-corpus test-import test-store test-shipped \
-    test-index test-diff test-ui test-widgets test-stats; do
+for t in test-util test-text test-layout test-spans test-corpus \
+    test-import test-store test-shipped test-index test-diff test-ui \
+    test-widgets test-state test-state-async test-stats; do
 	[ -x "$builddir/tests/unit/$t" ] && vg "$builddir/tests/unit/$t"
 done
 vg "$CHARTA" list
@@ -28,6 +29,7 @@ vg "$CHARTA" toc un
 vg "$CHARTA" show -w 60 mfa
 vg "$CHARTA" search --count sovereignty
 vg "$CHARTA" search '"shared future"' -mankind
+vg "$CHARTA" search -w 40 privacy
 vg "$CHARTA" compare --words -w 100 mfa:II un:II
 vg "$CHARTA" compare --stats wic:II.1
 vg "$CHARTA" kwic --parallel --sort=left sovereignty

@@ -3,8 +3,9 @@
  * aligned columns, like diff -y: a paragraph and its counterpart start on
  * the same line, " | " between them, " < " or " > " where one side has
  * nothing.  --words marks the words found on one side only (colour on a
- * terminal, [-old-] and {+new+} otherwise); --stats prints only the share
- * of words in common, per aligned pair and for the whole.
+ * terminal, [-old-] and {+new+} otherwise, closed at the end of every line
+ * and the columns wrapped with room for them); --stats prints only the
+ * share of words in common, per aligned pair and for the whole.
  */
 #include "config.h"
 
@@ -20,47 +21,37 @@
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
-#define SGR_OLD		"\033[1;31m"
-#define SGR_NEW		"\033[1;32m"
-#define SGR_OFF		"\033[m"
-
 /* One side of one group, ready to print. */
 struct cmp_cell {
-	char			*text;		/* sanitized (and marked) */
+	struct text_spans	 ts;
 	struct text_line	*lines;
 	size_t			 nlines;
-	struct compare_span	*spans;		/* for colour */
-	size_t			 nspans;
 };
 
-/* Insert [- -] or {+ +} around the spans (no colour available). */
-static char *
-cmd_compare_mark(const char *s, const struct compare_span *sp, size_t n,
-    int side)
+/*
+ * Make cell c side s of a group: its source text src, the words only it
+ * has (sp[0..nsp), offsets in src) marked if words is set, wrapped at
+ * cols.  Columns are a layout: the reader's policy, TABs expanded.
+ */
+static void
+cmd_compare_cell(struct cmp_cell *c, const char *src, int s,
+    const struct compare_span *sp, size_t nsp, bool words, size_t cols)
 {
-	struct text_buf	b;
-	size_t		k, at = 0;
+	size_t	k;
 
-	text_buf_init(&b);
-	text_buf_puts(&b, "");
-	for (k = 0; k < n; k++) {
-		text_buf_add(&b, s + at, sp[k].start - at);
-		text_buf_puts(&b, side == 0 ? "[-" : "{+");
-		text_buf_add(&b, s + sp[k].start, sp[k].end - sp[k].start);
-		text_buf_puts(&b, side == 0 ? "-]" : "+}");
-		at = sp[k].end;
-	}
-	text_buf_puts(&b, s + at);
-	return text_buf_steal(&b);
+	output_spans_init(&c->ts, src, strlen(src), true, 0);
+	for (k = 0; words && k < nsp; k++)
+		text_spans_add(&c->ts, s == 0 ? TEXT_SPAN_DEL : TEXT_SPAN_INS,
+		    sp[k].start, sp[k].end);
+	c->nlines = text_spans_wrap(&c->ts, cols, output_target(), &c->lines);
 }
 
-/* Print line l of cell c, padded to width cols (colour spans if any). */
+/* Print line l of cell c, the left one padded to width cols. */
 static void
 cmd_compare_line(const struct cmp_cell *c, size_t l, size_t cols, int side)
 {
 	const struct text_line	*ln;
-	size_t			 k, at, end, a, b;
-	const char		*sgr = side == 0 ? SGR_OLD : SGR_NEW;
+	size_t			 w;
 
 	/* The right column ends the line: no padding after it. */
 	if (l >= c->nlines) {
@@ -69,45 +60,37 @@ cmd_compare_line(const struct cmp_cell *c, size_t l, size_t cols, int side)
 		return;
 	}
 	ln = &c->lines[l];
-	at = ln->off;
-	end = ln->off + ln->len;
-	for (k = 0; k < c->nspans; k++) {
-		if (c->spans[k].end <= at || c->spans[k].start >= end)
-			continue;
-		a = c->spans[k].start > at ? c->spans[k].start : at;
-		b = c->spans[k].end < end ? c->spans[k].end : end;
-		output_raw(c->text + at, a - at);
-		output_raw(sgr, strlen(sgr));
-		output_raw(c->text + a, b - a);
-		output_raw(SGR_OFF, strlen(SGR_OFF));
-		at = b;
+	output_spans(&c->ts, ln->off, ln->len);
+	if (side == 0) {
+		w = text_spans_width(&c->ts, ln->off, ln->len,
+		    output_target());
+		output_spaces(cols > w ? cols - w : 0);
 	}
-	output_raw(c->text + at, end - at);
-	if (side == 0)
-		output_spaces(cols > ln->width ? cols - ln->width : 0);
 }
 
 static void
 cmd_compare_cell_free(struct cmp_cell *c)
 {
-	free(c->text);
+	text_spans_free(&c->ts);
 	free(c->lines);
-	free(c->spans);
 }
 
+/* "REF  Title" of node n in cols columns, cut with an ellipsis. */
 static void
 cmd_compare_header(const struct corpus *c, uint32_t n, size_t cols, bool pad)
 {
-	char	*ref = corpus_node_ref(c, n), *h, *clean;
-	size_t	 len, w;
+	struct text_spans	 ts;
+	char			*ref = corpus_node_ref(c, n), *h, *fit;
+	size_t			 w;
 
 	h = xasprintf("%s  %s", ref, c->nodes[n].title);
-	clean = output_clean(h, strlen(h));
-	len = text_fit(clean, strlen(clean), cols, &w);
-	output_raw(clean, len);
+	output_spans_init(&ts, h, strlen(h), true, TEXT_SPANS_ONE_LINE);
+	fit = text_fit_ellipsis(ts.s, ts.len, cols, output_ellipsis(), &w);
+	output_raw(fit, strlen(fit));
 	if (pad)
 		output_spaces(cols - w);
-	free(clean);
+	free(fit);
+	text_spans_free(&ts);
 	free(h);
 	free(ref);
 }
@@ -122,11 +105,10 @@ cmd_compare_exec(struct cli_ctx *ctx)
 	uint32_t			 node[2];
 	size_t				 width, cols, g, l, rows, shared = 0;
 	size_t				 total = 0, sh, tot, s, ncp;
-	char				*raw[2], *clean[2], *ref[2], line[64];
+	char				*raw[2], *ref[2], line[64];
 	struct compare_span		*sp[2];
 	size_t				 nsp[2];
 	int				 sim;
-	bool				 color = output_color();
 
 	node[0] = cli_resolve(c, ctx->argv[0]);
 	if (node[0] == CORPUS_NONE)
@@ -157,14 +139,11 @@ cmd_compare_exec(struct cli_ctx *ctx)
 		output_raw("\n", 1);
 	}
 	for (g = 0; g < cmp.ngroups; g++) {
-		memset(cell, 0, sizeof cell);
-		for (s = 0; s < 2; s++) {
+		/* The words are compared in the source, not its display. */
+		for (s = 0; s < 2; s++)
 			raw[s] = compare_group_text(&cmp, g, (int)s);
-			clean[s] = output_clean(raw[s], strlen(raw[s]));
-			free(raw[s]);
-		}
-		sim = compare_words(clean[0], strlen(clean[0]), clean[1],
-		    strlen(clean[1]), &sp[0], &nsp[0], &sp[1], &nsp[1], &sh,
+		sim = compare_words(raw[0], strlen(raw[0]), raw[1],
+		    strlen(raw[1]), &sp[0], &nsp[0], &sp[1], &nsp[1], &sh,
 		    &tot);
 		shared += sh;
 		total += tot;
@@ -180,24 +159,9 @@ cmd_compare_exec(struct cli_ctx *ctx)
 			snprintf(line, sizeof line, "%d%%\n", sim);
 			output_raw(line, strlen(line));
 		} else {
-			for (s = 0; s < 2; s++) {
-				if (ctx->words && !color) {
-					cell[s].text = cmd_compare_mark(
-					    clean[s], sp[s], nsp[s], (int)s);
-					free(clean[s]);
-				} else {
-					cell[s].text = clean[s];
-					if (ctx->words) {
-						cell[s].spans = sp[s];
-						cell[s].nspans = nsp[s];
-						sp[s] = NULL;
-					}
-				}
-				clean[s] = NULL;
-				cell[s].nlines = text_wrap(cell[s].text,
-				    strlen(cell[s].text), cols,
-				    &cell[s].lines);
-			}
+			for (s = 0; s < 2; s++)
+				cmd_compare_cell(&cell[s], raw[s], (int)s,
+				    sp[s], nsp[s], ctx->words, cols);
 			rows = cell[0].nlines > cell[1].nlines ?
 			    cell[0].nlines : cell[1].nlines;
 			output_raw("\n", 1);
@@ -215,7 +179,7 @@ cmd_compare_exec(struct cli_ctx *ctx)
 			cmd_compare_cell_free(&cell[1]);
 		}
 		for (s = 0; s < 2; s++) {
-			free(clean[s]);
+			free(raw[s]);
 			free(sp[s]);
 		}
 	}

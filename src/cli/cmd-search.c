@@ -1,7 +1,8 @@
 /*
  * cmd-search.c -- `charta search QUERY...`: every node that matches, as
- * "REF: text", one a line, with the hits in colour on a terminal; or, with
- * --count, how many match in each document.  Grep's exit statuses: 0 found,
+ * "REF: text", one a line (on a terminal or with -w N, wrapped like show,
+ * its later lines indented), with the hits in colour on a terminal; or,
+ * with --count, how many match in each document.  Grep's exit statuses: 0 found,
  * 1 nothing found, 2 error.  Same query language and matcher as the
  * reader's filter (index.h).
  */
@@ -19,46 +20,66 @@
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
-#define SGR_HIT		"\033[1;31m"
-#define SGR_OFF		"\033[m"
+/* Columns the lines after the first of a wrapped match are indented by. */
+#define SEARCH_HANG	4
 
-/* Print one match: its reference, then its text on one line. */
+/*
+ * Print one match: "REF: text", the hits marked (in colour on a terminal).
+ * Unwrapped (cols 0) it is one line, the text's line feeds shown as
+ * spaces; wrapped, its lines after the first are indented, so that where
+ * each match starts stays plain.
+ */
 static void
 cmd_search_print(const struct corpus *c, const struct query *q,
-    uint32_t i)
+    uint32_t i, size_t cols)
 {
 	const struct corpus_node	*n = &c->nodes[i];
-	char				*ref, *text, *p;
+	struct text_buf			 src;
+	struct text_spans		 ts;
+	struct text_line		*lines;
 	struct index_span		*spans;
-	size_t				 nspans, k, at = 0, len;
+	const char			*text;
+	char				*ref;
+	size_t				 len, prefix, nspans, nl, k, hang;
 
-	ref = corpus_node_ref(c, i);
-	output_str(ref);
-	output_raw(": ", 2);
-	free(ref);
-	if (kind_is_block(n->kind))
-		text = output_clean(n->text, n->text_len);
-	else
-		text = output_clean(n->title, strlen(n->title));
-	/* One match, one line. */
-	for (p = text; *p != '\0'; p++)
-		if (*p == '\n')
-			*p = ' ';
-	len = strlen(text);
-	nspans = output_color() ? query_spans(q, text, len, &spans) : 0;
-	for (k = 0; k < nspans; k++) {
-		output_raw(text + at, spans[k].start - at);
-		output_raw(SGR_HIT, strlen(SGR_HIT));
-		output_raw(text + spans[k].start, spans[k].end -
-		    spans[k].start);
-		output_raw(SGR_OFF, strlen(SGR_OFF));
-		at = spans[k].end;
+	if (kind_is_block(n->kind)) {
+		text = n->text;
+		len = n->text_len;
+	} else {
+		text = n->title;
+		len = strlen(n->title);
 	}
-	output_raw(text + at, len - at);
-	output_raw("\n", 1);
-	if (nspans > 0)
-		free(spans);
-	free(text);
+	ref = corpus_node_ref(c, i);
+	text_buf_init(&src);
+	text_buf_printf(&src, "%s: ", ref);
+	prefix = src.len;
+	text_buf_add(&src, text, len);
+	free(ref);
+
+	output_spans_init(&ts, src.data, src.len, cols > 0,
+	    TEXT_SPANS_ONE_LINE);
+	nspans = query_spans(q, text, len, &spans);
+	for (k = 0; k < nspans; k++)
+		text_spans_add(&ts, TEXT_SPAN_HIT, prefix + spans[k].start,
+		    prefix + spans[k].end);
+	free(spans);
+	if (cols == 0) {
+		output_spans(&ts, 0, ts.len);
+		output_raw("\n", 1);
+	} else {
+		hang = SEARCH_HANG;
+		cols = text_indent_fit(cols, &hang);
+		nl = text_spans_wrap(&ts, cols, output_target(), &lines);
+		for (k = 0; k < nl; k++) {
+			if (k > 0 && lines[k].len > 0)
+				output_spaces(hang);
+			output_spans(&ts, lines[k].off, lines[k].len);
+			output_raw("\n", 1);
+		}
+		free(lines);
+	}
+	text_spans_free(&ts);
+	text_buf_free(&src);
 }
 
 static void
@@ -107,7 +128,7 @@ cmd_search_exec(struct cli_ctx *ctx)
 	struct index_result	 r;
 	char			*err;
 	int			 i;
-	size_t			 k;
+	size_t			 k, cols;
 
 	text_buf_init(&qs);
 	for (i = 0; i < ctx->argc; i++) {
@@ -127,6 +148,8 @@ cmd_search_exec(struct cli_ctx *ctx)
 		query_free(q);
 		return EXIT_USAGE;
 	}
+	cols = ctx->width > 0 ? (size_t)ctx->width :
+	    (size_t)output_tty_width();
 	ix = index_build(c);
 	memset(&r, 0, sizeof r);
 	index_search(ix, q, NULL, &r);
@@ -134,7 +157,7 @@ cmd_search_exec(struct cli_ctx *ctx)
 		cmd_search_count(c, &r);
 	else
 		for (k = 0; k < r.n; k++)
-			cmd_search_print(c, q, r.nodes[k]);
+			cmd_search_print(c, q, r.nodes[k], cols);
 	k = r.n;
 	index_result_free(&r);
 	index_free(ix);

@@ -23,85 +23,99 @@
 
 #define SHOW_INDENT	4
 
-/* Print s (already sanitized) wrapped at cols (0: unwrapped), indented. */
-static void
-cmd_show_wrapped(const char *s, size_t indent, size_t cols)
+/*
+ * The lines of ts: wrapped at cols, or where cols is 0, as its line feeds
+ * break it (a final one ends the last line, as in text_wrap).  Returns
+ * their number and a malloc'ed array in *lines.
+ */
+static size_t
+cmd_show_lines(const struct text_spans *ts, size_t cols,
+    struct text_line **lines)
 {
-	struct text_line	*lines = NULL;
-	size_t			 n, k, len = strlen(s), avail;
+	struct text_line	*v = NULL;
+	size_t			 n = 0, cap = 0, a, b;
 
-	if (cols == 0)
-		avail = (size_t)-1;
-	else
-		avail = cols > indent + 10 ? cols - indent : 10;
-	if (cols == 0 && indent == 0) {
-		output_raw(s, len);
-		output_raw("\n", 1);
-		return;
-	}
-	if (cols == 0) {
-		const char	*p = s, *nl;
-
-		/* unwrapped, but every line of the block indented */
-		while ((nl = memchr(p, '\n', len - (size_t)(p - s))) != NULL) {
-			output_spaces(indent);
-			output_raw(p, (size_t)(nl + 1 - p));
-			p = nl + 1;
+	if (cols > 0)
+		return text_spans_wrap(ts, cols, output_target(), lines);
+	for (a = 0; a < ts->len; a = b + 1) {
+		for (b = a; b < ts->len && ts->s[b] != '\n'; b++)
+			;
+		if (n == cap) {
+			cap = cap == 0 ? 8 : cap * 2;
+			v = xreallocarray(v, cap, sizeof *v);
 		}
-		output_spaces(indent);
-		output_raw(p, len - (size_t)(p - s));
-		output_raw("\n", 1);
-		return;
+		v[n].off = a;
+		v[n].len = b - a;
+		v[n].width = text_width(ts->s + a, b - a);
+		n++;
 	}
-	n = text_wrap(s, len, avail, &lines);
-	for (k = 0; k < n; k++) {
+	*lines = v;
+	return n;
+}
+
+/*
+ * Print src[0..n) in lines of at most cols columns (0: as its line feeds
+ * break it), every line but a blank one indented by indent columns.
+ * layout: sanitize for a layout even when not wrapped (for underlining).
+ * Returns the width of the widest line, markers and indent included.
+ */
+static size_t
+cmd_show_text(const char *src, size_t n, size_t indent, size_t cols,
+    bool layout)
+{
+	struct text_spans	 ts;
+	struct text_line	*lines;
+	size_t			 nl, k, w, widest = 0;
+
+	/* Too narrow for the indent and some text: the indent gives way. */
+	if (cols > 0)
+		cols = text_indent_fit(cols, &indent);
+	output_spans_init(&ts, src, n, layout || cols > 0, 0);
+	nl = cmd_show_lines(&ts, cols, &lines);
+	for (k = 0; k < nl; k++) {
 		if (lines[k].len > 0)
 			output_spaces(indent);
-		output_raw(s + lines[k].off, lines[k].len);
+		output_spans(&ts, lines[k].off, lines[k].len);
 		output_raw("\n", 1);
+		w = indent + text_spans_width(&ts, lines[k].off, lines[k].len,
+		    output_target());
+		widest = w > widest ? w : widest;
 	}
 	free(lines);
+	text_spans_free(&ts);
+	return widest;
 }
 
 static void
 cmd_show_heading(const struct corpus_node *n, size_t cols)
 {
-	char	*title, *label, *line;
-	size_t	 w;
-	char	 rule;
+	struct text_buf	line;
+	size_t		w;
+	char		rule;
 
-	title = output_clean(n->title, strlen(n->title));
-	label = output_clean(n->label, strlen(n->label));
-	if (*label != '\0')
-		line = xasprintf("%s  [%s]", title, label);
-	else
-		line = xstrdup(title);
-	cmd_show_wrapped(line, 0, cols);
+	text_buf_init(&line);
+	text_buf_puts(&line, n->title);
+	if (*n->label != '\0')
+		text_buf_printf(&line, "  [%s]", n->label);
+	/* Laid out even when not wrapped: the rule is as wide as it. */
+	w = cmd_show_text(line.data, line.len, 0, cols, true);
 	if (n->kind == KIND_DOCUMENT || n->depth == 1) {
 		rule = n->kind == KIND_DOCUMENT ? '=' : '-';
-		w = text_width(line, strlen(line));
-		if (cols != 0 && w > cols)
-			w = cols;
 		while (w-- > 0)
 			output_raw(&rule, 1);
 		output_raw("\n", 1);
 	}
-	free(line);
-	free(label);
-	free(title);
+	text_buf_free(&line);
 }
 
 static void
 cmd_show_block(const struct corpus_node *n, size_t cols)
 {
-	char	*text;
 	size_t	 indent = 0;
 
 	if (n->kind == KIND_EPIGRAPH || n->kind == KIND_PULLQUOTE)
 		indent = SHOW_INDENT;
-	text = output_clean(n->text, n->text_len);
-	cmd_show_wrapped(text, indent, cols);
-	free(text);
+	cmd_show_text(n->text, n->text_len, indent, cols, false);
 }
 
 /* Node i as a TSV record or a JSON object. */

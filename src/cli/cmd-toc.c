@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -21,6 +22,25 @@ cmd_toc_indent(const struct corpus_node *n, uint16_t base)
 	return 2u * (size_t)(n->depth - base + (base == 0 ? 0 : 1));
 }
 
+/*
+ * Print s (a label or a title) on the current line, its line feeds shown
+ * as spaces, and return its width; if print is false, only measure it.
+ * A label is aligned on, so it is laid out (TABs expanded).
+ */
+static size_t
+cmd_toc_put(const char *s, bool layout, bool print)
+{
+	struct text_spans	ts;
+	size_t			w;
+
+	output_spans_init(&ts, s, strlen(s), layout, TEXT_SPANS_ONE_LINE);
+	if (print)
+		output_spans(&ts, 0, ts.len);
+	w = text_width(ts.s, ts.len);
+	text_spans_free(&ts);
+	return w;
+}
+
 /* Print the sections from node first up to (not including) end. */
 static void
 cmd_toc_range(const struct corpus *c, uint32_t first, uint32_t end)
@@ -35,8 +55,8 @@ cmd_toc_range(const struct corpus *c, uint32_t first, uint32_t end)
 
 		if (!corpus_node_is_section(c, i) || n->kind == KIND_DOCUMENT)
 			continue;
-		w = cmd_toc_indent(n, base) + text_width(n->label,
-		    strlen(n->label));
+		w = cmd_toc_indent(n, base) + cmd_toc_put(n->label, true,
+		    false);
 		lw = w > lw ? w : lw;
 	}
 	for (i = first; i < end; i++) {
@@ -45,17 +65,16 @@ cmd_toc_range(const struct corpus *c, uint32_t first, uint32_t end)
 		if (!corpus_node_is_section(c, i))
 			continue;
 		if (n->kind == KIND_DOCUMENT) {
-			output_str(c->docs[n->doc].slug);
+			cmd_toc_put(c->docs[n->doc].slug, false, true);
 			output_raw("  ", 2);
-			output_str(n->title);
+			cmd_toc_put(n->title, false, true);
 			output_raw("\n", 1);
 			continue;
 		}
 		output_spaces(cmd_toc_indent(n, base));
-		output_str(n->label);
-		output_spaces(lw + 2 - cmd_toc_indent(n, base) -
-		    text_width(n->label, strlen(n->label)));
-		output_str(n->title);
+		w = cmd_toc_put(n->label, true, true);
+		output_spaces(lw + 2 - cmd_toc_indent(n, base) - w);
+		cmd_toc_put(n->title, false, true);
 		if (n->page > 0) {
 			char	buf[32];
 			/* TRANSLATORS: after a title in the table of

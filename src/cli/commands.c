@@ -216,6 +216,26 @@ const struct command command_table[] = {
 		.tui = ui_cmd_help,
 	},
 	{
+		.name = "marks",
+		.synopsis = "",
+		.max_args = 0,
+		.summary = N_("list the marks: go, rename, delete"),
+		.help = N_("List the marks set with m: Enter goes to one, r "
+		    "renames it, d deletes it and u brings it back."),
+		.tui = ui_cmd_marks,
+	},
+	{
+		.name = "notes",
+		.synopsis = "",
+		.max_args = 0,
+		.summary = N_("list the notes: go, edit, delete, filter"),
+		.help = N_("List every note, in the order of the texts or by "
+		    "date (s), drafts and orphaned notes included: Enter goes "
+		    "to its paragraph, e edits it, d deletes it, u brings it "
+		    "back, / filters with the query language."),
+		.tui = ui_cmd_notes,
+	},
+	{
 		.name = "quit",
 		.aliases = { "q" },
 		.synopsis = "",

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -151,6 +152,11 @@ main(int argc, char **argv)
 	 * collation, dates or numbers depend on the locale, and loading their
 	 * data took half a millisecond of every start.
 	 */
+	/*
+	 * A file-size limit (ulimit -f) makes a write fail with EFBIG, which
+	 * is reported, instead of killing charta by SIGXFSZ half-way.
+	 */
+	signal(SIGXFSZ, SIG_IGN);
 	setlocale(LC_CTYPE, "");
 	setlocale(LC_MESSAGES, "");
 	/*

@@ -130,6 +130,41 @@ output_spaces(size_t n)
 }
 
 void
+output_spans_init(struct text_spans *ts, const char *s, size_t n,
+    bool layout, int flags)
+{
+	enum text_mode	mode = output_mode;
+
+	if (layout && mode != TEXT_MODE_RAW)
+		mode = TEXT_MODE_TTY;
+	text_spans_init(ts, s, n, mode, output_ascii, flags);
+}
+
+enum text_target
+output_target(void)
+{
+	return output_color() ? TEXT_TARGET_COLOR : TEXT_TARGET_PLAIN;
+}
+
+void
+output_spans(const struct text_spans *ts, size_t off, size_t len)
+{
+	struct text_buf	b;
+
+	text_buf_init(&b);
+	text_spans_render(&b, ts, off, len, output_target());
+	if (b.len > 0)
+		output_raw(b.data, b.len);
+	text_buf_free(&b);
+}
+
+const char *
+output_ellipsis(void)
+{
+	return output_ascii ? "..." : "\xe2\x80\xa6";
+}
+
+void
 output_error(const char *fmt, ...)
 {
 	va_list		 ap;

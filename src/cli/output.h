@@ -9,7 +9,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Exit statuses (DESIGN.md: 0 success, 1 nothing found, 2 bad input). */
+#include "text/spans.h"
+
+/* Exit statuses (charta(1): 0 success, 1 nothing found, 2 bad input). */
 #define EXIT_FOUND	0
 #define EXIT_NOTFOUND	1
 #define EXIT_WRITE	1
@@ -45,6 +47,23 @@ void	 output_str(const char *s);
 void	 output_raw(const char *s, size_t n);
 /* Write n spaces. */
 void	 output_spaces(size_t n);
+
+/*
+ * Make ts the display form of s[0..n) for stdout (text_spans_init), with
+ * flags as there.  layout says that the text is laid out in columns
+ * (wrapped, underlined or aligned): it then gets the reader's own policy
+ * (TEXT_MODE_TTY: TABs expanded to stops of 8, which is what makes widths
+ * true), whatever stdout is; otherwise the mode output_init chose.  --raw
+ * is RAW either way.  The caller frees ts with text_spans_free.
+ */
+void	 output_spans_init(struct text_spans *ts, const char *s, size_t n,
+	    bool layout, int flags);
+/* The target text with spans is rendered for: colour if output_color(). */
+enum text_target output_target(void);
+/* Write ts->s[off..off+len) rendered for output_target(). */
+void	 output_spans(const struct text_spans *ts, size_t off, size_t len);
+/* What ends text cut short: U+2026, or "..." if output is ASCII only. */
+const char *output_ellipsis(void);
 
 /*
  * Print "charta: MESSAGE" to stderr, the message formatted and sanitized

@@ -2,16 +2,43 @@
  * index.h -- finding nodes by what they say: the query language, the
  * in-memory folded index, and highlight spans.
  *
- * Query language (DESIGN.md "The filter"): words separated by blanks are
- * ANDed; "quoted words" match as a phrase (across line breaks); -word or
- * -"a phrase" excludes; doc:ALIAS narrows to documents (several doc: terms
- * are ORed), kind:KIND to kinds (principle, goal, action, paragraph, ...;
- * ORed likewise).  Matching ignores case (full Unicode case folding) and
- * accents, and treats any run of blanks and line breaks as one space.
+ * The query language (doc/charta.1, QUERIES):
+ *
+ *   word         a node whose text holds word, anywhere ("gov" finds
+ *                "governance": the filter narrows as the user types)
+ *   word*        a node with a word that begins with word ("sovereign*":
+ *                sovereign, sovereignty; not "nonsovereign")
+ *   "a phrase"   the words in this order, across line breaks; "..."* as
+ *                a prefix
+ *   A B          both (blanks between terms mean AND)
+ *   A OR B       either; A | B likewise (only OR in capitals)
+ *   ( ... )      a group: (privacy OR security) doc:mfa
+ *   -A           not A; A may be a word, a phrase, a field or a group
+ *   doc:NAME     nodes of the document with that slug or alias
+ *   kind:KIND    nodes of that kind and every node inside them:
+ *                kind:action finds the action items and their paragraphs
+ *
+ * A node is a section (its title is its text) or a block (its text).
+ * Several doc: fields that must hold together are alternatives ("doc:mfa
+ * doc:un" means either, as a node is in one document); kind: fields
+ * likewise.  Matching folds both sides with text_search_fold(): case
+ * (full Unicode folding), accents, compatibility characters (Ⅳ is IV,
+ * ＣＨＩＮＡ is CHINA, ﬁ is fi), typographic apostrophes, quotes and
+ * dashes (’ is ', “ is ", — is -), any run of blanks, line breaks and
+ * other spaces is one space, and format characters (soft hyphens,
+ * zero-width spaces) are ignored.  Where a word begins for "word*": after
+ * anything but a letter or digit; each ideograph is a word of its own.
+ *
+ * Strict: a query that cannot be understood -- an unknown field, document
+ * or kind, an unbalanced quote or parenthesis, a "-", "OR" or "*" with
+ * nothing to act on, an empty phrase or group -- is refused with a
+ * message that names the problem and its column, never read as something
+ * else.  The search, --count, the reader's filter and its highlighting
+ * all use this one parser and matcher.
  *
  * The index knows every node's searchable text (a section's title, a
  * block's text) as folded: most of it in place in the corpus, the rest as a
- * folded copy (index.c); a search looks there, never in SQLite.
+ * folded copy (index.c); a search looks there, never in SQLite (search.c).
  */
 #ifndef CHARTA_INDEX_H
 #define CHARTA_INDEX_H
@@ -31,15 +58,16 @@ void		 index_free(struct index *);
 
 /*
  * Parse query text s[0..n) against c (doc: names are resolved now).
- * Returns the query, or NULL with a message in *err (malloc'ed) for an
- * unknown doc: or kind: name.  A query with no terms at all is valid and
- * empty (query_is_empty).
+ * Returns the query (the caller frees it with query_free), or NULL with a
+ * message in *err (malloc'ed, translated: "column 12: no document 'xyz'")
+ * for a query that cannot be understood.  A query of blanks only is valid
+ * and empty (query_is_empty).
  */
 struct query	*query_parse(const struct corpus *c, const char *s, size_t n,
 		    char **err);
 /* Free a query; NULL is a no-op. */
 void		 query_free(struct query *);
-/* True if the query has no terms and no filters (it matches nothing). */
+/* True if the query has no terms and no conditions (it matches nothing). */
 bool		 query_is_empty(const struct query *);
 /*
  * True if every node matching newer also matches older, so that a search
@@ -91,9 +119,18 @@ void		 index_search_narrowing(const struct index *,
 		    const struct index_result *within,
 		    struct index_result *out);
 
-/* True if node i matches q. */
+/* True if node i matches q (never for an empty query). */
 bool		 index_node_matches(const struct index *, const struct query *,
 		    uint32_t i);
+
+/*
+ * Does text s[0..n) (a note, not a node of the corpus) match q?  Words,
+ * phrases, prefixes, OR and groups look in the text, folded as the index
+ * folds; doc: and kind: fields ask about node (the node the text belongs
+ * to; CORPUS_NONE matches no field).
+ */
+bool		 query_match_text(const struct query *, const char *s, size_t n,
+		    const struct corpus *c, uint32_t node);
 
 /* A highlighted byte range [start, end) of a display string. */
 struct index_span {
@@ -103,9 +140,11 @@ struct index_span {
 
 /*
  * Where q's words and phrases occur in the display string s[0..n) (any
- * text, e.g. sanitized for the screen); a one-letter word is not marked.  Returns the number of spans,
- * sorted and non-overlapping, and stores a malloc'ed array in *spans (NULL
- * if none).
+ * text, e.g. sanitized for the screen), folded as the index folds, so
+ * that the original characters are marked ("China’s" for china's, all of
+ * "Ⅳ" for iv); a one-letter word, and anything under a "-", is not
+ * marked.  Returns the number of spans, sorted and non-overlapping, and
+ * stores a malloc'ed array in *spans (NULL if none).
  */
 size_t		 query_spans(const struct query *, const char *s, size_t n,
 		    struct index_span **spans);
@@ -117,8 +156,8 @@ size_t		 query_spans(const struct query *, const char *s, size_t n,
 char		*index_fold_fast(const char *s, size_t n, size_t *outlen);
 
 /*
- * Fold s[0..n) as the index does (text_fold, then every run of blanks as
- * one space).  Returns the folded text (length in *outlen); if map is not
+ * Fold s[0..n) as the index does (text_search_fold, then every run of
+ * blanks as one space).  Returns the folded text (length in *outlen); if map is not
  * NULL, *map receives the source offset of each folded byte (*outlen + 1
  * entries).
  */

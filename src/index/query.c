@@ -1,6 +1,7 @@
 /*
- * query.c -- parsing the query language and highlighting its hits (see
- * index.h for the language).
+ * query.c -- what a parsed query is made of (terms, the tree), whether one
+ * query narrows another, and where its hits are in a text (see index.h for
+ * the language, query-parse.c for reading it).
  */
 #include "config.h"
 
@@ -9,9 +10,7 @@
 
 #include "index/index.h"
 #include "index/query-private.h"
-#include "model/corpus.h"
 #include "text/text.h"
-#include "util/i18n.h"
 #include "util/xmalloc.h"
 
 static bool
@@ -28,18 +27,10 @@ index_fold(const char *s, size_t n, size_t *outlen, size_t **map)
 	size_t	*m = NULL, len, i, j;
 	bool	 blank = false;
 
-	f = text_fold(s, n, &len, map ? &m : NULL);
-	/* Collapse blanks (and no-break spaces) so phrases span lines. */
+	f = text_search_fold(s, n, &len, map ? &m : NULL);
+	/* Collapse blanks (spaces of every kind are spaces by now). */
 	for (i = j = 0; i < len; i++) {
-		bool	b = query_blank(f[i]);
-		size_t	src = m ? m[i] : 0;
-
-		if (!b && (unsigned char)f[i] == 0xc2 && i + 1 < len &&
-		    (unsigned char)f[i + 1] == 0xa0) {
-			b = true;
-			i++;
-		}
-		if (b) {
+		if (query_blank(f[i])) {
 			if (blank)
 				continue;
 			blank = true;
@@ -49,7 +40,7 @@ index_fold(const char *s, size_t n, size_t *outlen, size_t **map)
 			f[j] = f[i];
 		}
 		if (m)
-			m[j] = src;
+			m[j] = m[i];
 		j++;
 	}
 	f[j] = '\0';
@@ -61,8 +52,9 @@ index_fold(const char *s, size_t n, size_t *outlen, size_t **map)
 	return f;
 }
 
-static void
-query_add(struct query_term **v, size_t *n, const char *s, size_t len)
+bool
+query_term_make(struct query_term *t, const char *s, size_t len,
+    bool prefix)
 {
 	char	*f;
 	size_t	 flen;
@@ -77,13 +69,60 @@ query_add(struct query_term **v, size_t *n, const char *s, size_t len)
 	}
 	if (flen == 0) {
 		free(f);
-		return;
+		return false;
 	}
-	*v = xreallocarray(*v, *n + 1, sizeof **v);
-	(*v)[*n].s = f;
-	(*v)[*n].len = flen;
-	find_prepare(&(*v)[*n].f, f, flen);
-	(*n)++;
+	t->s = f;
+	t->len = flen;
+	t->prefix = prefix;
+	find_prepare(&t->f, f, flen);
+	return true;
+}
+
+bool
+query_term_at(const struct query_term *t, const char *folded, size_t n,
+    size_t at)
+{
+	return !t->prefix || text_word_start(folded, n, at);
+}
+
+void
+query_expr_free(struct query_expr *e)
+{
+	size_t	k;
+
+	if (e == NULL)
+		return;
+	for (k = 0; k < e->nkids; k++)
+		query_expr_free(e->kids[k]);
+	free(e->kids);
+	free(e->docs);
+	free(e->term.s);
+	free(e);
+}
+
+bool
+query_expr_equal(const struct query_expr *a, const struct query_expr *b)
+{
+	size_t	k;
+
+	if (a->op != b->op || a->nkids != b->nkids)
+		return false;
+	switch (a->op) {
+	case QUERY_TERM:
+		return a->term.len == b->term.len &&
+		    a->term.prefix == b->term.prefix &&
+		    memcmp(a->term.s, b->term.s, a->term.len) == 0;
+	case QUERY_DOCS:
+		return a->ndocs == b->ndocs && memcmp(a->docs, b->docs,
+		    a->ndocs * sizeof *a->docs) == 0;
+	case QUERY_KINDS:
+		return a->kinds == b->kinds;
+	default:
+		for (k = 0; k < a->nkids; k++)
+			if (!query_expr_equal(a->kids[k], b->kids[k]))
+				return false;
+		return true;
+	}
 }
 
 void
@@ -97,9 +136,13 @@ query_free(struct query *q)
 		free(q->pos[i].s);
 	for (i = 0; i < q->nneg; i++)
 		free(q->neg[i].s);
+	for (i = 0; i < q->ngroups; i++)
+		query_expr_free(q->groups[i]);
 	free(q->pos);
 	free(q->neg);
 	free(q->docs);
+	free(q->nodocs);
+	free(q->groups);
 	free(q);
 }
 
@@ -107,122 +150,62 @@ bool
 query_is_empty(const struct query *q)
 {
 	return q->npos == 0 && q->nneg == 0 && q->ndocs == 0 &&
-	    q->kinds == 0;
+	    q->nnodocs == 0 && q->kinds == 0 && q->nokinds == 0 &&
+	    q->ngroups == 0;
 }
 
-/* A field "doc:" or "kind:" with value v[0..vlen); -1 with *err on error. */
-static int
-query_field(struct query *q, const struct corpus *c, const char *f,
-    size_t flen, const char *v, size_t vlen, char **err)
-{
-	uint32_t	d;
-	int		k;
-
-	if (flen == 3 && memcmp(f, "doc", 3) == 0) {
-		d = corpus_find_doc(c, v, vlen);
-		if (d == CORPUS_NONE) {
-			*err = xasprintf(_("no document '%.*s'"),
-			    (int)(vlen > 64 ? 64 : vlen), v);
-			return -1;
-		}
-		q->docs = xreallocarray(q->docs, q->ndocs + 1,
-		    sizeof *q->docs);
-		q->docs[q->ndocs++] = d;
-		return 0;
-	}
-	k = kind_from_name(v, vlen);
-	if (k < 0) {
-		*err = xasprintf(_("no kind '%.*s' (try principle, goal, "
-		    "action, chapter, paragraph)"), (int)(vlen > 64 ? 64 : vlen),
-		    v);
-		return -1;
-	}
-	q->kinds |= 1u << k;
-	return 0;
-}
-
-struct query *
-query_parse(const struct corpus *c, const char *s, size_t n, char **err)
-{
-	struct query	*q = xcalloc(1, sizeof *q);
-	size_t		 i = 0, start;
-	bool		 neg;
-
-	*err = NULL;
-	while (i < n) {
-		if (query_blank(s[i])) {
-			i++;
-			continue;
-		}
-		neg = false;
-		/* A lone "-" (typed before its word) means nothing yet. */
-		if (s[i] == '-' && (i + 1 == n || query_blank(s[i + 1]))) {
-			i++;
-			continue;
-		}
-		if (s[i] == '-') {
-			neg = true;
-			i++;
-		}
-		if (s[i] == '"') {
-			/* A phrase runs to the closing quote, or the end. */
-			start = ++i;
-			while (i < n && s[i] != '"')
-				i++;
-			if (neg)
-				query_add(&q->neg, &q->nneg, s + start,
-				    i - start);
-			else
-				query_add(&q->pos, &q->npos, s + start,
-				    i - start);
-			if (i < n)
-				i++;
-			continue;
-		}
-		start = i;
-		while (i < n && !query_blank(s[i]))
-			i++;
-		if (!neg) {
-			const char	*colon = memchr(s + start, ':',
-			    i - start);
-			size_t		 flen = colon ?
-			    (size_t)(colon - s - start) : 0;
-
-			if (colon != NULL && ((flen == 3 &&
-			    memcmp(s + start, "doc", 3) == 0) || (flen == 4 &&
-			    memcmp(s + start, "kind", 4) == 0))) {
-				/* "doc:" alone, while typing, filters nothing */
-				if (colon + 1 == s + i)
-					continue;
-				if (query_field(q, c, s + start, flen,
-				    colon + 1, (size_t)(s + i - colon - 1),
-				    err) == -1) {
-					query_free(q);
-					return NULL;
-				}
-				continue;
-			}
-		}
-		if (neg)
-			query_add(&q->neg, &q->nneg, s + start, i - start);
-		else
-			query_add(&q->pos, &q->npos, s + start, i - start);
-	}
-	return q;
-}
-
-/* Is t a substring of some term in v? */
+/*
+ * Does some term of v[0..n) imply t, wherever it matches?  Any term that
+ * holds t implies it, as a prefix term ("sovereign*") implies its own
+ * beginning ("sov*"); only a prefix term implies a prefix term.
+ */
 static bool
-query_term_within(const struct query_term *t, const struct query_term *v,
+query_term_implied(const struct query_term *t, const struct query_term *v,
+    size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		if (v[i].len < t->len)
+			continue;
+		if (t->prefix) {
+			if (v[i].prefix && memcmp(v[i].s, t->s, t->len) == 0)
+				return true;
+		} else if (memmem(v[i].s, v[i].len, t->s, t->len) != NULL)
+			return true;
+	}
+	return false;
+}
+
+/* Is t, exactly, among v[0..n)? */
+static bool
+query_term_among(const struct query_term *t, const struct query_term *v,
     size_t n)
 {
 	size_t	i;
 
 	for (i = 0; i < n; i++)
-		if (v[i].len >= t->len && memmem(v[i].s, v[i].len, t->s,
-		    t->len) != NULL)
+		if (v[i].len == t->len && v[i].prefix == t->prefix &&
+		    memcmp(v[i].s, t->s, t->len) == 0)
 			return true;
 	return false;
+}
+
+/* Is every document of a[0..na) among b[0..nb)? */
+static bool
+query_docs_within(const uint32_t *a, size_t na, const uint32_t *b,
+    size_t nb)
+{
+	size_t	i, j;
+
+	for (i = 0; i < na; i++) {
+		for (j = 0; j < nb; j++)
+			if (a[i] == b[j])
+				break;
+		if (j == nb)
+			return false;
+	}
+	return true;
 }
 
 bool
@@ -230,37 +213,55 @@ query_narrows(const struct query *newer, const struct query *older)
 {
 	size_t	i, j;
 
-	/* Each old word must be inside a new one (so implied by it)... */
+	/* Each old word must be implied by a new one... */
 	for (i = 0; i < older->npos; i++)
-		if (!query_term_within(&older->pos[i], newer->pos,
+		if (!query_term_implied(&older->pos[i], newer->pos,
 		    newer->npos))
 			return false;
-	/* ... each old exclusion still there, as it was... */
-	for (i = 0; i < older->nneg; i++) {
-		for (j = 0; j < newer->nneg; j++)
-			if (newer->neg[j].len == older->neg[i].len &&
-			    memcmp(newer->neg[j].s, older->neg[i].s,
-			    older->neg[i].len) == 0)
+	/* ... each old exclusion and condition still there, as it was... */
+	for (i = 0; i < older->nneg; i++)
+		if (!query_term_among(&older->neg[i], newer->neg, newer->nneg))
+			return false;
+	for (i = 0; i < older->ngroups; i++) {
+		for (j = 0; j < newer->ngroups; j++)
+			if (query_expr_equal(older->groups[i],
+			    newer->groups[j]))
 				break;
-		if (j == newer->nneg)
+		if (j == newer->ngroups)
 			return false;
 	}
+	if ((older->nokinds & ~newer->nokinds) != 0 ||
+	    !query_docs_within(older->nodocs, older->nnodocs, newer->nodocs,
+	    newer->nnodocs))
+		return false;
 	/* ... and no wider document or kind filter. */
 	if (older->kinds != 0 && (newer->kinds == 0 ||
 	    (newer->kinds & ~older->kinds) != 0))
 		return false;
-	if (older->ndocs != 0) {
-		if (newer->ndocs == 0)
-			return false;
-		for (i = 0; i < newer->ndocs; i++) {
-			for (j = 0; j < older->ndocs; j++)
-				if (newer->docs[i] == older->docs[j])
-					break;
-			if (j == older->ndocs)
-				return false;
-		}
-	}
+	if (older->ndocs != 0 && (newer->ndocs == 0 ||
+	    !query_docs_within(newer->docs, newer->ndocs, older->docs,
+	    older->ndocs)))
+		return false;
 	return !query_is_empty(older);
+}
+
+/* The terms that are marked: those not under a NOT. */
+struct query_marks {
+	const struct query_term	**v;
+	size_t			  n;
+};
+
+static void
+query_marks_add(struct query_marks *m, const struct query_expr *e)
+{
+	size_t	k;
+
+	if (e->op == QUERY_TERM) {
+		m->v = xreallocarray(m->v, m->n + 1, sizeof *m->v);
+		m->v[m->n++] = &e->term;
+	} else if (e->op != QUERY_NOT)
+		for (k = 0; k < e->nkids; k++)
+			query_marks_add(m, e->kids[k]);
 }
 
 static int
@@ -278,16 +279,26 @@ query_spans(const struct query *q, const char *s, size_t n,
     struct index_span **spans)
 {
 	struct index_span	*v = NULL;
-	size_t			 nv = 0, i, j, flen, *map;
+	struct query_marks	 m;
+	size_t			 nv = 0, i, j, k, flen, *map;
 	char			*f;
 	const char		*p;
 
 	*spans = NULL;
-	if (q == NULL || q->npos == 0 || n == 0)
+	if (q == NULL || n == 0)
+		return 0;
+	memset(&m, 0, sizeof m);
+	for (i = 0; i < q->npos; i++) {
+		m.v = xreallocarray(m.v, m.n + 1, sizeof *m.v);
+		m.v[m.n++] = &q->pos[i];
+	}
+	for (i = 0; i < q->ngroups; i++)
+		query_marks_add(&m, q->groups[i]);
+	if (m.n == 0)
 		return 0;
 	f = index_fold(s, n, &flen, &map);
-	for (i = 0; i < q->npos; i++) {
-		const struct query_term	*t = &q->pos[i];
+	for (i = 0; i < m.n; i++) {
+		const struct query_term	*t = m.v[i];
 
 		/*
 		 * One typed letter matches nearly everywhere: marking every
@@ -297,18 +308,24 @@ query_spans(const struct query *q, const char *s, size_t n,
 			continue;
 
 		for (p = f; (p = memmem(p, flen - (size_t)(p - f), t->s,
-		    t->len)) != NULL; p += t->len) {
+		    t->len)) != NULL; p++) {
 			size_t	fs = (size_t)(p - f), fe = fs + t->len;
 
+			if (!query_term_at(t, f, flen, fs))
+				continue;
 			v = xreallocarray(v, nv + 1, sizeof *v);
 			v[nv].start = map[fs];
-			/* the end: where the next folded byte comes from */
-			v[nv].end = fe < flen ? map[fe] : n;
-			if (v[nv].end < v[nv].start)
-				v[nv].end = v[nv].start;
+			/*
+			 * The end: where the next character starts, past the
+			 * rest of a character that folds to several (Ⅳ).
+			 */
+			for (k = fe; k < flen && map[k] == map[fe - 1]; k++)
+				;
+			v[nv].end = k < flen ? map[k] : n;
 			nv++;
 		}
 	}
+	free(m.v);
 	free(f);
 	free(map);
 	if (nv == 0)

@@ -616,6 +616,18 @@ corpus_node_ref(const struct corpus *c, uint32_t i)
 	return xasprintf("%s:%s", c->docs[n->doc].slug, n->label);
 }
 
+char *
+corpus_node_short_ref(const struct corpus *c, uint32_t i)
+{
+	const struct corpus_node	*n = &c->nodes[i];
+	const struct corpus_doc		*d = &c->docs[n->doc];
+	const char			*name = *d->alias ? d->alias : d->slug;
+
+	if (n->kind == KIND_DOCUMENT)
+		return xstrdup(name);
+	return xasprintf("%s:%s", name, n->label);
+}
+
 bool
 corpus_node_is_section(const struct corpus *c, uint32_t i)
 {

@@ -167,6 +167,12 @@ uint32_t	 corpus_resolve_label(const struct corpus *, uint32_t doc,
  */
 char		*corpus_node_ref(const struct corpus *, uint32_t i);
 
+/*
+ * The short reference of node i, as a reader cites it: the document's
+ * alias ("mfa:IV.5"; the slug if it has none).  A new string.
+ */
+char		*corpus_node_short_ref(const struct corpus *, uint32_t i);
+
 /* True if node i is a section (or document), false if a block. */
 bool		 corpus_node_is_section(const struct corpus *, uint32_t i);
 

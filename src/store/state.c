@@ -1,22 +1,22 @@
 /*
- * state.c -- the user's state database (see state.h).
+ * state.c -- the user's state (see state.h): opening and closing, the
+ * checks every change goes through, histories and reading positions.
+ * Marks are in state-mark.c, notes and drafts in state-note.c.
  */
 #include "config.h"
 
 #include <errno.h>
-#include <stdbool.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/vfs.h>
-#include <time.h>
 #include <unistd.h>
 
-#include <sqlite3.h>
-
-#include "store/state.h"
+#include "store/state-private.h"
+#include "store/userdir.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -27,331 +27,383 @@
 #define FS_SMB2		0xfe534d42
 #define FS_FUSE		0x65735546
 
-struct state {
-	sqlite3	*db;
-	char	*path;
-	bool	 readonly;	/* a newer charta's: read, never written */
-};
+/* How long closing waits for the writer thread once the flush is over. */
+#define STATE_STOP_MS	500
 
-static const char state_schema[] =
-    "CREATE TABLE IF NOT EXISTS history(id INTEGER PRIMARY KEY, "
-    "kind TEXT NOT NULL, text TEXT NOT NULL, at INTEGER NOT NULL);"
-    "CREATE INDEX IF NOT EXISTS history_kind ON history(kind, id);";
-
-char *
-state_default_path(void)
-{
-	const char	*xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-
-	/* XDG: a relative value is to be ignored. */
-	if (xdg != NULL && xdg[0] == '/')
-		return xasprintf("%s/charta/state.db", xdg);
-	return xasprintf("%s/.local/share/charta/state.db",
-	    home != NULL && *home != '\0' ? home : ".");
-}
-
-/* mkdir -p with mode 0700 for the directories of path. */
-static int
-state_mkdirs(const char *path)
-{
-	char	*p = xstrdup(path), *s;
-	int	 rc = 0;
-
-	for (s = p + 1; (s = strchr(s, '/')) != NULL; s++) {
-		*s = '\0';
-		if (mkdir(p, 0700) == -1 && errno != EEXIST) {
-			rc = -1;
-			break;
-		}
-		*s = '/';
-	}
-	free(p);
-	return rc;
-}
+/* The longest history kind, in bytes. */
+#define STATE_KIND_MAX	64
 
 static bool
-state_on_network_fs(const char *path)
+state_on_network_fs(const char *dir)
 {
-	struct statfs	 sf;
-	char		*dir = xstrdup(path), *slash;
-	bool		 net = false;
+	struct statfs	sf;
+	unsigned long	t;
 
-	if ((slash = strrchr(dir, '/')) != NULL)
-		*slash = '\0';
-	if (statfs(*dir ? dir : "/", &sf) == 0) {
-		unsigned long	t = (unsigned long)sf.f_type;
-
-		net = t == FS_NFS || t == FS_SMB || t == FS_CIFS ||
-		    t == FS_SMB2 || t == FS_FUSE;
-	}
-	free(dir);
-	return net;
-}
-
-/* Open and check the file; SQLITE_OK, or an error code. */
-static int
-state_try(struct state *st, bool network)
-{
-	sqlite3_stmt	*stmt;
-	int		 rc, id = 0, ver = 0, tries;
-	const char	*mode;
-
-	rc = sqlite3_open_v2(st->path, &st->db, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE, NULL);
-	if (rc != SQLITE_OK)
-		return rc;
-	sqlite3_busy_timeout(st->db, 5000);
-	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-	rc = sqlite3_prepare_v2(st->db, "PRAGMA quick_check(1)", -1, &stmt,
-	    NULL);
-	if (rc != SQLITE_OK)
-		return rc;
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(stmt,
-	    0), "ok") != 0)
-		rc = SQLITE_CORRUPT;
-	else if (rc == SQLITE_ROW)
-		rc = SQLITE_OK;
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_OK)
-		return rc;
-	if (sqlite3_prepare_v2(st->db, "PRAGMA application_id", -1, &stmt,
-	    NULL) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
-		id = sqlite3_column_int(stmt, 0);
-	sqlite3_finalize(stmt);
-	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &stmt,
-	    NULL) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
-		ver = sqlite3_column_int(stmt, 0);
-	sqlite3_finalize(stmt);
-	if (id != 0 && id != STATE_APPLICATION_ID)
-		return SQLITE_NOTADB;
-	/* SQLite never returns SQLITE_FORMAT: it can only mean this. */
-	if (ver > STATE_SCHEMA_VERSION)
-		return SQLITE_FORMAT;
-	mode = network ? "PRAGMA journal_mode=DELETE" :
-	    "PRAGMA journal_mode=WAL";
-	/*
-	 * Changing the journal mode takes an exclusive lock without the busy
-	 * timeout: two charta starting at once (the first time, when the file
-	 * is new) would see SQLITE_BUSY.  Wait as the timeout would.
-	 */
-	for (tries = 0; tries < 500; tries++) {
-		rc = sqlite3_exec(st->db, mode, NULL, NULL, NULL);
-		if (rc != SQLITE_BUSY)
-			break;
-		sqlite3_sleep(10);
-	}
-	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(st->db, "PRAGMA synchronous=NORMAL", NULL,
-		    NULL, NULL);
-	if (rc == SQLITE_OK && id == 0) {
-		char	*sql = xasprintf("BEGIN IMMEDIATE; %s "
-		    "PRAGMA application_id=%d; PRAGMA user_version=%d; COMMIT",
-		    state_schema, STATE_APPLICATION_ID, STATE_SCHEMA_VERSION);
-
-		rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
-		free(sql);
-	}
-	return rc;
+	if (statfs(dir, &sf) == -1)
+		return false;
+	t = (unsigned long)sf.f_type;
+	return t == FS_NFS || t == FS_SMB || t == FS_CIFS || t == FS_SMB2 ||
+	    t == FS_FUSE;
 }
 
 /*
- * A name for a damaged file that is not already taken: an earlier damaged
- * file (the same second) is never replaced.
+ * The file, or one that goes with it, must be a regular file of the user,
+ * not a symbolic link (which could point at another user's file: root
+ * would write into it).  Returns 0 (also when it does not exist), or -1
+ * with a message in *err.
  */
-static char *
-state_aside_name(const char *path, const char *stamp)
-{
-	struct stat	 sb;
-	char		*aside;
-	int		 n;
-
-	aside = xasprintf("%s.corrupt-%s", path, stamp);
-	for (n = 2; lstat(aside, &sb) == 0; n++) {
-		free(aside);
-		aside = xasprintf("%s.corrupt-%s-%d", path, stamp, n);
-	}
-	return aside;
-}
-
-/* Open the file read-only, changing nothing in it. */
 static int
-state_open_readonly(struct state *st)
+state_check_file(const char *path, char **err)
 {
-	int	rc;
+	struct stat	sb;
 
-	rc = sqlite3_open_v2(st->path, &st->db, SQLITE_OPEN_READONLY, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_busy_timeout(st->db, 5000);
-		sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-		rc = sqlite3_exec(st->db, "PRAGMA query_only=1", NULL, NULL,
-		    NULL);
-	}
-	st->readonly = true;
-	return rc;
-}
-
-struct state *
-state_open(const char *path, char **warning)
-{
-	struct state	*st = xcalloc(1, sizeof *st);
-	bool		 network;
-	int		 rc;
-	char		*aside;
-	char		 stamp[32];
-	time_t		 now;
-	mode_t		 old;
-
-	*warning = NULL;
-	st->path = path ? xstrdup(path) : state_default_path();
-	if (state_mkdirs(st->path) == -1) {
-		*warning = xasprintf(_("%s: cannot create its directory (%s); "
-		    "history will not be kept"), st->path, strerror(errno));
-		goto fail;
-	}
-	network = state_on_network_fs(st->path);
-	old = umask(077);		/* the file: 0600 */
-	rc = state_try(st, network);
-	if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB) {
-		/* Keep the damaged file for the user; start afresh. */
-		sqlite3_close(st->db);
-		st->db = NULL;
-		now = time(NULL);
-		strftime(stamp, sizeof stamp, "%Y%m%d%H%M%S",
-		    localtime(&now));
-		aside = state_aside_name(st->path, stamp);
-		if (rename(st->path, aside) == -1) {
-			*warning = xasprintf(_("%s is damaged and cannot be "
-			    "moved aside (%s); history will not be kept"),
-			    st->path, strerror(errno));
-			free(aside);
-			umask(old);
-			goto fail;
-		}
-		*warning = xasprintf(_("%s was damaged; it was moved to %s "
-		    "and a new one started"), st->path, aside);
-		free(aside);
-		rc = state_try(st, network);
-	}
-	umask(old);
-	if (rc == SQLITE_FORMAT) {
-		/*
-		 * A newer charta's file: its history is still shown, but
-		 * nothing is written to a schema this charta does not know.
-		 */
-		sqlite3_close(st->db);
-		st->db = NULL;
-		rc = state_open_readonly(st);
-		if (rc != SQLITE_OK) {
-			*warning = xasprintf(_("%s was written by a newer "
-			    "charta; history will not be kept"), st->path);
-			goto fail;
-		}
-		*warning = xasprintf(_("%s was written by a newer charta: "
-		    "its history is read, new entries are not kept"),
-		    st->path);
-		return st;
-	}
-	if (rc != SQLITE_OK) {
-		free(*warning);
-		*warning = xasprintf(_("%s: %s; history will not be kept"),
-		    st->path, st->db ? sqlite3_errmsg(st->db) :
-		    sqlite3_errstr(rc));
-		goto fail;
-	}
-	return st;
-fail:
-	state_close(st);
-	return NULL;
-}
-
-void
-state_close(struct state *st)
-{
-	if (st == NULL)
-		return;
-	if (st->db != NULL)
-		sqlite3_close(st->db);
-	free(st->path);
-	free(st);
-}
-
-int
-state_history_add(struct state *st, const char *kind, const char *text,
-    char **err)
-{
-	sqlite3_stmt	*del = NULL, *ins = NULL, *trim = NULL;
-	int		 rc;
-
-	*err = NULL;
-	if (st == NULL)
+	if (lstat(path, &sb) == -1) {
+		if (errno == ENOENT)
+			return 0;
+		*err = xasprintf(_("%s: %s"), path, strerror(errno));
 		return -1;
-	if (st->readonly)
-		return 1;
-	rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(st->db, "DELETE FROM history WHERE "
-		    "kind = ?1 AND text = ?2", -1, &del, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(st->db, "INSERT INTO history(kind, "
-		    "text, at) VALUES (?1, ?2, strftime('%s','now'))", -1,
-		    &ins, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(st->db, "DELETE FROM history WHERE "
-		    "kind = ?1 AND id NOT IN (SELECT id FROM history WHERE "
-		    "kind = ?1 ORDER BY id DESC LIMIT ?2)", -1, &trim, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_text(del, 1, kind, -1, SQLITE_STATIC);
-		sqlite3_bind_text(del, 2, text, -1, SQLITE_STATIC);
-		sqlite3_bind_text(ins, 1, kind, -1, SQLITE_STATIC);
-		sqlite3_bind_text(ins, 2, text, -1, SQLITE_STATIC);
-		sqlite3_bind_text(trim, 1, kind, -1, SQLITE_STATIC);
-		sqlite3_bind_int(trim, 2, STATE_HISTORY_MAX);
-		rc = sqlite3_step(del);
-		if (rc == SQLITE_DONE)
-			rc = sqlite3_step(ins);
-		if (rc == SQLITE_DONE)
-			rc = sqlite3_step(trim);
-		if (rc == SQLITE_DONE)
-			rc = SQLITE_OK;
 	}
-	sqlite3_finalize(del);
-	sqlite3_finalize(ins);
-	sqlite3_finalize(trim);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
-	if (rc != SQLITE_OK) {
-		*err = xasprintf(_("%s: cannot save the history: %s"),
-		    st->path, sqlite3_errmsg(st->db));
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	if (S_ISLNK(sb.st_mode)) {
+		*err = xasprintf(_("%s is a symbolic link; charta does not "
+		    "write through one"), path);
+		return -1;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		*err = xasprintf(_("%s is not a regular file"), path);
+		return -1;
+	}
+	if (sb.st_uid != geteuid()) {
+		*err = xasprintf(_("%s belongs to another user (uid %lu), "
+		    "not to you (uid %lu)"), path, (unsigned long)sb.st_uid,
+		    (unsigned long)geteuid());
 		return -1;
 	}
 	return 0;
 }
 
+/*
+ * The path to open: its directory made if need be (0700) and resolved,
+ * so that SQLite's "no symbolic link" check (SQLITE_OPEN_NOFOLLOW) is
+ * about the file itself, not about a link the user made higher up.  The
+ * file is checked, and created (0600) if it is not there.  Returns the
+ * path (malloc'ed), its directory in *dir, or NULL with *err.
+ */
+static char *
+state_prepare_path(const char *given, char **dir, char **err)
+{
+	const char	*slash = strrchr(given, '/'), *base;
+	char		*d, *real, *path, *failed;
+	const char	*companion[] = { "-wal", "-shm", "-journal" };
+	size_t		 i;
+	int		 fd;
+
+	*dir = NULL;
+	base = slash != NULL ? slash + 1 : given;
+	if (*base == '\0') {
+		*err = xasprintf(_("%s is not a regular file"), given);
+		return NULL;
+	}
+	if (userdir_mkdirs(given, &failed) == -1) {
+		*err = xasprintf(_("%s: cannot create the directory (%s: %s)"),
+		    given, failed, strerror(errno));
+		free(failed);
+		return NULL;
+	}
+	d = slash == NULL ? xstrdup(".") : slash == given ? xstrdup("/") :
+	    xstrndup(given, (size_t)(slash - given));
+	if ((real = realpath(d, NULL)) == NULL) {
+		*err = xasprintf(_("%s: %s"), d, strerror(errno));
+		free(d);
+		return NULL;
+	}
+	free(d);
+	path = xasprintf("%s%s%s", real, strcmp(real, "/") == 0 ? "" : "/",
+	    base);
+	for (i = 0; i < sizeof companion / sizeof *companion; i++) {
+		d = xasprintf("%s%s", path, companion[i]);
+		if (state_check_file(d, err) == -1) {
+			free(d);
+			goto fail;
+		}
+		free(d);
+	}
+	if ((fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW |
+	    O_CLOEXEC, 0600)) != -1)
+		close(fd);
+	else if (errno != EEXIST && errno != ELOOP) {
+		*err = xasprintf(_("%s: cannot create it: %s"), path,
+		    strerror(errno));
+		goto fail;
+	}
+	if (state_check_file(path, err) == -1)
+		goto fail;
+	*dir = real;
+	return path;
+fail:
+	free(real);
+	free(path);
+	return NULL;
+}
+
+/* Free the state; the writer thread is gone. */
+static void
+state_free(struct state *st)
+{
+	state_model_free(&st->model);
+	if (st->loaded != NULL) {
+		state_model_free(st->loaded);
+		free(st->loaded);
+	}
+	state_queue_free(&st->replay);
+	state_queue_free(&st->queue);
+	state_queue_free(&st->failed);
+	free(st->error);
+	free(st->messages);
+	free(st->path);
+	close(st->evfd[0]);
+	close(st->evfd[1]);
+	pthread_mutex_destroy(&st->mu);
+	pthread_cond_destroy(&st->wake);
+	pthread_cond_destroy(&st->changed);
+	free(st);
+}
+
+struct state *
+state_open_with(const struct state_options *opts, char **warning)
+{
+	struct state_options	 def = { NULL, STATE_OPEN_WAIT_MS,
+				    STATE_JOURNAL_AUTO, STATE_SYNC_FULL };
+	struct state		*st;
+	char			*path, *dir, *err = NULL, *prepared;
+	bool			 failed;
+
+	*warning = NULL;
+	if (opts == NULL)
+		opts = &def;
+	if (opts->path == NULL)
+		path = userdir_path("state.db", &err);
+	else
+		path = xstrdup(opts->path);
+	dir = NULL;
+	if (path != NULL) {
+		prepared = state_prepare_path(path, &dir, &err);
+		free(path);
+		path = prepared;
+	}
+	if (path == NULL) {
+		*warning = xasprintf(_("%s; notes, marks and history will not "
+		    "be kept"), err);
+		free(err);
+		return NULL;
+	}
+	st = xcalloc(1, sizeof *st);
+	st->path = path;
+	st->journal = opts->journal;
+	st->sync = opts->sync;
+	st->network = state_on_network_fs(dir);
+	free(dir);
+	st->phase = STATE_OPENING;
+	state_queue_init(&st->replay);
+	state_queue_init(&st->queue);
+	state_queue_init(&st->failed);
+	if (state_worker_start(st) == -1) {
+		*warning = xasprintf(_("%s: cannot start writing: %s; notes, "
+		    "marks and history will not be kept"), path,
+		    strerror(errno));
+		free(st->path);
+		free(st);
+		return NULL;
+	}
+	(void)state_wait_open(st, opts->wait_ms);
+	pthread_mutex_lock(&st->mu);
+	*warning = st->messages;
+	st->messages = NULL;
+	failed = st->phase == STATE_FAILED;
+	if (failed && *warning == NULL)
+		*warning = state_xstrdup_null(st->error);
+	pthread_mutex_unlock(&st->mu);
+	if (failed) {
+		/* Nothing was made: nothing to save. */
+		state_worker_stop(st, STATE_STOP_MS);
+		state_free(st);
+		return NULL;
+	}
+	return st;
+}
+
+struct state *
+state_open(const char *path, char **warning)
+{
+	struct state_options	opts = { path, STATE_OPEN_WAIT_MS,
+				    STATE_JOURNAL_AUTO, STATE_SYNC_FULL };
+
+	return state_open_with(&opts, warning);
+}
+
+size_t
+state_close_with(struct state *st, int timeout_ms, char **message)
+{
+	size_t	 n;
+	char	*why, *file, *err;
+	bool	 gone;
+
+	*message = NULL;
+	if (st == NULL)
+		return 0;
+	n = state_flush(st, timeout_ms, &why);
+	free(why);
+	gone = state_worker_stop(st, STATE_STOP_MS);
+	pthread_mutex_lock(&st->mu);
+	n = st->queue.n + st->failed.n + st->inflight;
+	if (n > 0) {
+		/* Nothing the user made is lost: it goes to a text file. */
+		why = state_unsaved_message(st, n);
+		if ((file = state_rescue_write(st, &err)) != NULL) {
+			*message = xasprintf(_("%s; they were written to %s"),
+			    why, file);
+			free(file);
+		} else {
+			*message = xasprintf(_("%s; they could not be written "
+			    "to a file either: %s"), why, err);
+			free(err);
+		}
+		free(why);
+	}
+	pthread_mutex_unlock(&st->mu);
+	/* A thread stuck in the file system still uses the state. */
+	if (gone)
+		state_free(st);
+	return n;
+}
+
+void
+state_close(struct state *st)
+{
+	char	*message;
+
+	(void)state_close_with(st, STATE_CLOSE_WAIT_MS, &message);
+	free(message);
+}
+
+char *
+state_default_path(void)
+{
+	char	*err, *path = userdir_locate("state.db", &err);
+
+	free(err);
+	return path;
+}
+
+const char *
+state_path(const struct state *st)
+{
+	return st != NULL ? st->path : NULL;
+}
+
+/* ---------------------------------------------------------- the checks */
+
+int
+state_check_string(const char *what, const char *s, size_t max,
+    bool required, char **err)
+{
+	size_t	len;
+
+	if (s == NULL) {
+		if (!required)
+			return 0;
+		*err = xasprintf(_("%s is missing"), what);
+		return -1;
+	}
+	len = strlen(s);
+	if (required && len == 0) {
+		*err = xasprintf(_("%s is empty"), what);
+		return -1;
+	}
+	if (len > max) {
+		*err = xasprintf(_("%s is too long: %zu bytes, at most %zu"),
+		    what, len, max);
+		return -1;
+	}
+	return 0;
+}
+
+int
+state_check_anchor(const struct state_anchor *a, char **err)
+{
+	if (a == NULL) {
+		*err = xasprintf(_("%s is missing"), _("the place"));
+		return -1;
+	}
+	if ((a->work == NULL) != (a->anchor == NULL)) {
+		*err = xstrdup(_("a work and an anchor go together"));
+		return -1;
+	}
+	if (state_check_string(_("the document"), a->slug, STATE_STRING_MAX,
+	    true, err) == -1 ||
+	    state_check_string(_("the label"), a->label, STATE_STRING_MAX,
+	    true, err) == -1 ||
+	    state_check_string(_("the work"), a->work, STATE_STRING_MAX,
+	    false, err) == -1 ||
+	    state_check_string(_("the anchor"), a->anchor, STATE_STRING_MAX,
+	    false, err) == -1)
+		return -1;
+	return 0;
+}
+
+int
+state_check_quote(const struct state_quote *q, char **err)
+{
+	if (q == NULL)
+		return 0;
+	if (state_check_string(_("the quote"), q->exact, STATE_STRING_MAX,
+	    false, err) == -1 ||
+	    state_check_string(_("the quote"), q->prefix, STATE_STRING_MAX,
+	    false, err) == -1 ||
+	    state_check_string(_("the quote"), q->suffix, STATE_STRING_MAX,
+	    false, err) == -1)
+		return -1;
+	return 0;
+}
+
+/* ----------------------------------------------------------- histories */
+
+int
+state_history_add(struct state *st, const char *kind, const char *text,
+    char **err)
+{
+	struct state_op	*op;
+
+	*err = NULL;
+	if (st == NULL)
+		return -1;
+	state_adopt(st);
+	if (state_check_string(_("the history's kind"), kind, STATE_KIND_MAX,
+	    true, err) == -1 ||
+	    state_check_string(_("the history entry"), text, STATE_STRING_MAX,
+	    true, err) == -1)
+		return -1;
+	op = state_op_new(STATE_OP_HISTORY);
+	op->hkind = xstrdup(kind);
+	op->text = xstrdup(text);
+	return state_submit(st, op, err);
+}
+
 size_t
 state_history(struct state *st, const char *kind, char ***items)
 {
-	sqlite3_stmt	*stmt;
-	size_t		 n = 0;
-	const char	*t;
+	const struct state_hist	*h;
+	size_t			 i;
 
 	*items = NULL;
-	if (st == NULL || sqlite3_prepare_v2(st->db, "SELECT text FROM "
-	    "history WHERE kind = ? ORDER BY id DESC LIMIT ?", -1, &stmt,
-	    NULL) != SQLITE_OK)
+	if (st == NULL)
 		return 0;
-	sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_int(stmt, 2, STATE_HISTORY_MAX);
-	while (sqlite3_step(stmt) == SQLITE_ROW) {
-		t = (const char *)sqlite3_column_text(stmt, 0);
-		if (t == NULL)
-			continue;
-		*items = xreallocarray(*items, n + 1, sizeof **items);
-		(*items)[n++] = xstrdup(t);
-	}
-	sqlite3_finalize(stmt);
-	return n;
+	state_adopt(st);
+	if ((h = state_model_hist(&st->model, kind)) == NULL || h->n == 0)
+		return 0;
+	*items = xreallocarray(NULL, h->n, sizeof **items);
+	for (i = 0; i < h->n; i++)
+		(*items)[i] = xstrdup(h->items[i]);
+	return h->n;
 }
 
 void
@@ -362,4 +414,100 @@ state_history_free(char **items, size_t n)
 	for (i = 0; i < n; i++)
 		free(items[i]);
 	free(items);
+}
+
+/* ----------------------------------------------------------- positions */
+
+int
+state_position_save(struct state *st, const struct state_position *pos,
+    char **err)
+{
+	struct state_op	*op;
+	size_t		 i;
+
+	*err = NULL;
+	if (st == NULL)
+		return -1;
+	state_adopt(st);
+	if (pos == NULL ||
+	    state_check_string(_("the document"), pos->slug,
+	    STATE_STRING_MAX, true, err) == -1 ||
+	    state_check_string(_("the label"), pos->top_label,
+	    STATE_STRING_MAX, true, err) == -1 ||
+	    state_check_string(_("the anchor"), pos->top_anchor,
+	    STATE_STRING_MAX, false, err) == -1 ||
+	    state_check_string(_("the label"), pos->sel_label,
+	    STATE_STRING_MAX, false, err) == -1) {
+		if (*err == NULL)
+			*err = xasprintf(_("%s is missing"), _("the place"));
+		return -1;
+	}
+	if (pos->nopen > STATE_OPEN_MAX) {
+		*err = xasprintf(_("%s is too long: %zu bytes, at most %zu"),
+		    _("the list of open nodes"), pos->nopen,
+		    (size_t)STATE_OPEN_MAX);
+		return -1;
+	}
+	for (i = 0; i < pos->nopen; i++)
+		if (state_check_string(_("the label"), pos->open[i],
+		    STATE_STRING_MAX, true, err) == -1)
+			return -1;
+	op = state_op_new(STATE_OP_POSITION);
+	state_position_copy(&op->pos, pos);
+	op->pos.updated = op->at;
+	return state_submit(st, op, err);
+}
+
+struct state_position *
+state_position_load(struct state *st, const char *slug)
+{
+	struct state_position	*p;
+	size_t			 i;
+
+	if (st == NULL || slug == NULL)
+		return NULL;
+	state_adopt(st);
+	for (i = 0; i < st->model.npos; i++) {
+		if (strcmp(st->model.pos[i].slug, slug) == 0) {
+			p = xmalloc(sizeof *p);
+			state_position_copy(p, &st->model.pos[i]);
+			return p;
+		}
+	}
+	return NULL;
+}
+
+void
+state_position_free(struct state_position *p)
+{
+	if (p == NULL)
+		return;
+	state_position_clear(p);
+	free(p);
+}
+
+int
+state_last_doc_set(struct state *st, const char *slug, char **err)
+{
+	struct state_op	*op;
+
+	*err = NULL;
+	if (st == NULL)
+		return -1;
+	state_adopt(st);
+	if (state_check_string(_("the document"), slug, STATE_STRING_MAX,
+	    true, err) == -1)
+		return -1;
+	op = state_op_new(STATE_OP_LAST_DOC);
+	op->text = xstrdup(slug);
+	return state_submit(st, op, err);
+}
+
+char *
+state_last_doc(struct state *st)
+{
+	if (st == NULL)
+		return NULL;
+	state_adopt(st);
+	return state_xstrdup_null(st->model.last_doc);
 }

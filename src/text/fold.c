@@ -1,6 +1,7 @@
 /*
  * fold.c -- text_fold(): folding text for matching, so that a search for
- * "strasse" finds "Straße" and "cooperation" finds "coöperation".
+ * "strasse" finds "Straße" and "cooperation" finds "coöperation"; and
+ * text_search_fold(), which folds more the same way (search-fold.c).
  *
  * The definition is text_fold_slow(): u8_casefold(), then NFD, then every
  * combining mark (general category M) dropped; ill-formed bytes pass
@@ -36,6 +37,15 @@ struct fold_cache {
 	unsigned char	len;
 	char		bytes[FOLD_CACHE_BYTES];
 };
+
+/*
+ * The search fold's cache outlives the call, one per thread: the index
+ * folds each node in a call of its own, and the nodes share their few
+ * non-ASCII characters (’, —), each of which would otherwise go through
+ * libunistring (four passes) again in every node.
+ */
+static _Thread_local struct fold_cache	search_cache[FOLD_CACHE_SIZE];
+static _Thread_local bool		search_ready;
 
 /* The map under construction: one source offset per output byte. */
 struct fold_map {
@@ -117,13 +127,14 @@ fold_map_add(struct fold_map *m, size_t upto, size_t off)
 }
 
 /*
- * Fold the one character uc, encoded as s[0..len), appending to out.  The
- * cache lives on the caller's stack, so text_fold() stays reentrant; it
- * is cleared on first use, as pure ASCII text never needs it.
+ * Fold the one character uc, encoded as s[0..len), appending to out (for
+ * search: text_search_fold_char()).  The cache lives on the caller's
+ * stack (for search, in the thread), so folding stays reentrant; it is
+ * cleared on first use, as pure ASCII text never needs it.
  */
 static void
 fold_char(struct fold_cache *cache, bool *ready, uint32_t uc,
-    const uint8_t *s, size_t len, struct text_buf *out)
+    const uint8_t *s, size_t len, bool search, struct text_buf *out)
 {
 	struct fold_cache	*c;
 	size_t			 before, i, got;
@@ -139,7 +150,10 @@ fold_char(struct fold_cache *cache, bool *ready, uint32_t uc,
 		return;
 	}
 	before = out->len;
-	fold_run(s, len, out);
+	if (search)
+		text_search_fold_char(uc, s, len, out);
+	else
+		fold_run(s, len, out);
 	got = out->len - before;
 	if (got <= FOLD_CACHE_BYTES) {
 		c->uc = uc;
@@ -149,8 +163,10 @@ fold_char(struct fold_cache *cache, bool *ready, uint32_t uc,
 	}
 }
 
-char *
-text_fold(const char *s, size_t n, size_t *outlen, size_t **map)
+/* text_fold() or, if search, text_search_fold(). */
+static char *
+fold_text(const char *s, size_t n, size_t *outlen, size_t **map,
+    bool search)
 {
 	const unsigned char	*p = (const unsigned char *)s;
 	struct fold_cache	 cache[FOLD_CACHE_SIZE];
@@ -174,6 +190,8 @@ text_fold(const char *s, size_t n, size_t *outlen, size_t **map)
 			for (; k < out.len; k++) {
 				if (out.data[k] >= 'A' && out.data[k] <= 'Z')
 					out.data[k] += 'a' - 'A';
+				else if (search && out.data[k] == '`')
+					out.data[k] = '\'';
 			}
 			if (map != NULL) {
 				/* Each byte is its own character. */
@@ -194,7 +212,11 @@ text_fold(const char *s, size_t n, size_t *outlen, size_t **map)
 			}
 			continue;
 		}
-		fold_char(cache, &ready, uc, p + i, len, &out);
+		if (search)
+			fold_char(search_cache, &search_ready, uc, p + i, len,
+			    true, &out);
+		else
+			fold_char(cache, &ready, uc, p + i, len, false, &out);
 		if (map != NULL)
 			fold_map_add(&m, out.len, i);
 	}
@@ -205,4 +227,16 @@ text_fold(const char *s, size_t n, size_t *outlen, size_t **map)
 	if (outlen != NULL)
 		*outlen = out.len;
 	return text_buf_steal(&out);
+}
+
+char *
+text_fold(const char *s, size_t n, size_t *outlen, size_t **map)
+{
+	return fold_text(s, n, outlen, map, false);
+}
+
+char *
+text_search_fold(const char *s, size_t n, size_t *outlen, size_t **map)
+{
+	return fold_text(s, n, outlen, map, true);
 }

@@ -17,6 +17,7 @@
 
 #include "text/text.h"
 #include "text/text-private.h"
+#include "util/xmalloc.h"
 
 /* Combining marks kept after one base in TTY mode (the rest is "..."). */
 #define SANITIZE_MAX_MARKS	4
@@ -29,6 +30,7 @@ struct sanitize {
 	struct text_buf	 out;
 	struct text_buf	 marks;
 	bool		 want_marks;
+	size_t		*map;		/* source offset -> output offset */
 	size_t		 col;		/* columns since the start or LF */
 	size_t		 nmarks;	/* combining marks on the last base */
 };
@@ -95,6 +97,17 @@ put_caret(struct sanitize *st, uint32_t uc)
 	buf[0] = '^';
 	buf[1] = uc == 0x7F ? '?' : (char)(uc + 0x40);
 	put_placeholder(st, buf, 2);
+}
+
+/*
+ * The 66 noncharacters (U+FDD0..U+FDEF and the last two code points of
+ * every plane): meant for a program's internal use, never for interchange;
+ * U+FFFE read as a byte order mark swaps what follows.
+ */
+static bool
+is_noncharacter(uint32_t uc)
+{
+	return (uc >= 0xFDD0 && uc <= 0xFDEF) || (uc & 0xFFFE) == 0xFFFE;
 }
 
 /*
@@ -170,9 +183,12 @@ sanitize_uc(struct sanitize *st, const char *p, size_t len, uint32_t uc)
 	}
 	/*
 	 * Unassigned code points and noncharacters (category Cn: uc_width()
-	 * calls them 1 column wide) render unpredictably, if at all.
+	 * calls them 1 column wide) render unpredictably, if at all.  A pipe
+	 * keeps the unassigned ones, which a newer Unicode than
+	 * libunistring's may have assigned, but no noncharacter.
 	 */
-	if (tty && uc_is_general_category(uc, UC_CATEGORY_Cn)) {
+	if ((tty && uc_is_general_category(uc, UC_CATEGORY_Cn)) ||
+	    is_noncharacter(uc)) {
 		put_uc(st, 0xFFFD, true);
 		st->nmarks = 0;
 		return;
@@ -208,6 +224,25 @@ char *
 text_sanitize(const char *s, size_t n, enum text_mode mode,
     bool ascii_only, unsigned char **marks)
 {
+	return text_sanitize_map(s, n, mode, ascii_only, marks, NULL);
+}
+
+/* Map the source bytes s[i..i+len) to the output from offset out on. */
+static void
+map_unit(struct sanitize *st, size_t i, size_t len, size_t out, bool each)
+{
+	size_t	k;
+
+	if (st->map == NULL)
+		return;
+	for (k = 0; k < len; k++)
+		st->map[i + k] = each ? out + k : out;
+}
+
+char *
+text_sanitize_map(const char *s, size_t n, enum text_mode mode,
+    bool ascii_only, unsigned char **marks, size_t **map)
+{
 	const unsigned char	*p = (const unsigned char *)s;
 	struct sanitize		 st;
 	size_t			 i, j, len;
@@ -218,6 +253,8 @@ text_sanitize(const char *s, size_t n, enum text_mode mode,
 	text_buf_init(&st.out);
 	text_buf_init(&st.marks);
 	st.want_marks = marks != NULL;
+	st.map = map != NULL ? xreallocarray(NULL, n + 1, sizeof *st.map) :
+	    NULL;
 	st.col = 0;
 	st.nmarks = 0;
 
@@ -226,12 +263,14 @@ text_sanitize(const char *s, size_t n, enum text_mode mode,
 		for (j = i; j < n && p[j] >= 0x20 && p[j] < 0x7F; j++)
 			;
 		if (j > i) {
+			map_unit(&st, i, j - i, st.out.len, true);
 			put(&st, s + i, j - i, false, j - i);
 			st.nmarks = 0;
 			len = j - i;
 			continue;
 		}
 		len = text_utf8_decode(p + i, n - i, &uc);
+		map_unit(&st, i, len, st.out.len, false);
 		if (uc == TEXT_BAD) {
 			put_uc(&st, 0xFFFD, true);
 			st.nmarks = 0;
@@ -243,8 +282,61 @@ text_sanitize(const char *s, size_t n, enum text_mode mode,
 		} else
 			sanitize_uc(&st, s + i, len, uc);
 	}
-
+	if (map != NULL) {
+		st.map[n] = st.out.len;
+		*map = st.map;
+	}
 	if (marks != NULL)
 		*marks = (unsigned char *)text_buf_steal(&st.marks);
 	return text_buf_steal(&st.out);
+}
+
+/* An upper-case (or, if lower, a lower-case) hexadecimal digit. */
+static bool
+is_hex(unsigned char c, bool lower)
+{
+	if (c >= '0' && c <= '9')
+		return true;
+	if (lower)
+		return c >= 'a' && c <= 'f';
+	return c >= 'A' && c <= 'F';
+}
+
+/* Whether s[from..from+count) are count hexadecimal digits. */
+static bool
+all_hex(const unsigned char *p, size_t from, size_t count, bool lower)
+{
+	size_t	i;
+
+	for (i = from; i < from + count; i++)
+		if (!is_hex(p[i], lower))
+			return false;
+	return true;
+}
+
+size_t
+text_placeholder(const char *s, size_t n)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 i;
+
+	if (n < 2)
+		return 0;
+	switch (p[0]) {
+	case '^':			/* put_caret */
+		return (p[1] >= '@' && p[1] <= '_') || p[1] == '?' ? 2 : 0;
+	case '<':			/* put_codepoint: 4 to 6 digits */
+		if (n < 8 || p[1] != 'U' || p[2] != '+')
+			return 0;
+		for (i = 3; i < n && i < 9 && is_hex(p[i], false); i++)
+			;
+		return i >= 7 && i < n && p[i] == '>' ? i + 1 : 0;
+	case '\\':			/* put_uc in ascii_only mode */
+		if (p[1] == 'u' && n >= 6 && all_hex(p, 2, 4, true))
+			return 6;
+		if (p[1] == 'U' && n >= 10 && all_hex(p, 2, 8, true))
+			return 10;
+		return 0;
+	}
+	return 0;
 }

@@ -58,7 +58,7 @@ enum text_mode {
 };
 
 /*
- * The one display policy (RELIABILITY.md section 1).  Returns a new string
+ * The one display policy (doc/reliability.md).  Returns a new string
  * that is safe to write to a terminal:
  *  - TAB: kept in PIPE/RAW mode; in TTY mode expanded with spaces to the
  *    next multiple of 8 columns (counted from the start of s or the last LF).
@@ -71,8 +71,9 @@ enum text_mode {
  *  - bidi controls (U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069)
  *    and invisible format characters (U+00AD, U+180E, U+200B, U+2060..U+2064,
  *    U+FEFF, U+E0000..U+E007F, U+FFF9..U+FFFB): "<U+202E>" form (not RAW).
- *  - non-characters and unassigned code points (general category Cn) other
- *    than the above: U+FFFD in TTY mode, kept otherwise.
+ *  - noncharacters (U+FDD0..U+FDEF, U+FFFE, U+FFFF, ... U+10FFFF): U+FFFD
+ *    (not RAW); unassigned code points (the rest of category Cn): U+FFFD
+ *    in TTY mode, kept in PIPE mode (a newer Unicode may assign them).
  *  - combining marks: at most 4 after one base in TTY mode; the rest are
  *    dropped and replaced by a single U+2026 after the kept ones.
  * If ascii_only (non-UTF-8 locale), every code point >= U+0080 that survives
@@ -81,9 +82,21 @@ enum text_mode {
  * If marks is not NULL, *marks receives a malloc'ed array, one byte per
  * output byte, set to 1 where the byte belongs to a placeholder the rules
  * above inserted (for showing placeholders in a distinct attribute), else 0.
+ * Fitting and wrapping (text_fit, text_wrap) keep every placeholder whole.
  */
 char	*text_sanitize(const char *s, size_t n, enum text_mode mode,
 	    bool ascii_only, unsigned char **marks);
+
+/*
+ * text_sanitize(), and if map is not NULL, where each source byte went:
+ * *map receives a malloc'ed array of n + 1 offsets, map[i] the offset in
+ * the result where the output of the character that holds s[i] begins
+ * (so an offset inside a character counts as that character's start, and
+ * a dropped character maps to where it would have been); map[n] is the
+ * length of the result.  The caller frees it.
+ */
+char	*text_sanitize_map(const char *s, size_t n, enum text_mode mode,
+	    bool ascii_only, unsigned char **marks, size_t **map);
 
 /*
  * Display width in terminal columns of the UTF-8 string s[0..n), as
@@ -96,10 +109,39 @@ size_t	 text_width(const char *s, size_t n);
 
 /*
  * The longest prefix of s[0..n) that fits in cols columns, never splitting
- * a character or separating a base from its combining marks.  Returns the
- * prefix length in bytes; *width (if not NULL) receives its width.
+ * a character, a placeholder of text_sanitize() or separating a base from
+ * its combining marks.  Returns the prefix length in bytes; *width (if not
+ * NULL) receives its width.
  */
 size_t	 text_fit(const char *s, size_t n, size_t cols, size_t *width);
+
+/*
+ * s[0..n) in at most cols columns, saying so when it is cut: s itself if
+ * it fits; otherwise its longest prefix that leaves room for ellipsis (as
+ * text_fit cuts, blanks at the cut dropped), then ellipsis (the caller's:
+ * U+2026, or "..." where the output is ASCII only).  If not even the
+ * ellipsis fits, as much of it as does.  Returns a new string; *width (if
+ * not NULL) receives its width.
+ */
+char	*text_fit_ellipsis(const char *s, size_t n, size_t cols,
+	    const char *ellipsis, size_t *width);
+
+/* The fewest columns text_indent_fit() leaves for text. */
+#define TEXT_MIN_COLS	8
+
+/*
+ * Text indented by *indent columns in lines of cols columns (cols > 0):
+ * returns the columns left for the text, never fewer than TEXT_MIN_COLS
+ * (or cols, if that is less), and reduces *indent where the two would not
+ * fit side by side, so that indent plus text never exceeds cols.
+ */
+size_t	 text_indent_fit(size_t cols, size_t *indent);
+
+/* A byte range [start, end) of a string. */
+struct text_range {
+	size_t	start;
+	size_t	end;
+};
 
 /* One line of wrapped text: a byte range of the input, and its width. */
 struct text_line {
@@ -113,9 +155,13 @@ struct text_line {
  * Break s[0..n) into lines of at most cols columns with Unicode line
  * breaking (UAX #14, u8_possible_linebreaks): a line never starts with a
  * closing punctuation such as "，。、", wide characters are never split.
+ * Tailored so that a line never breaks inside a placeholder of
+ * text_sanitize(), an abbreviation ("U.S.", "e.g.") or a URL.
  * LF is a mandatory break; blank lines come out as empty lines; a final LF
  * ends the last line and starts no empty one ("a\n" is one line).  A word
- * wider than cols is cut at a character boundary.  cols 0 is treated as 1.
+ * wider than cols is cut between grapheme clusters (a placeholder is one;
+ * one wider than cols goes on a line of its own, which is then wider than
+ * cols).  cols 0 is treated as 1.
  * Returns the number of lines and stores a malloc'ed array in *lines
  * (NULL when the result is 0 lines, for n == 0).  The caller frees it.
  */
@@ -137,5 +183,35 @@ char	*text_fold(const char *s, size_t n, size_t *outlen, size_t **map);
 
 /* The slow, libunistring-only fold, for testing text_fold() against. */
 char	*text_fold_slow(const char *s, size_t n, size_t *outlen);
+
+/*
+ * Fold s[0..n) for search: text_fold() and what else text that reads the
+ * same differs by.  Each character c becomes, in order of precedence:
+ *  - "'" for the apostrophes ` ʼ ‘ ’ ‚ ‛ and the prime ′; "\"" for the
+ *    quotes “ ” „ ‟ and ″; "-" for the dashes ‐ ‑ ‒ – — ― and −;
+ *  - " " for every other space character (general category Z);
+ *  - ASCII letters lowered, other ASCII itself;
+ *  - otherwise NFKD(casefold(NFKD(casefold(c)))) ("Ⅳ" -> "iv",
+ *    "ＣＨＩＮＡ" -> "china", "ﬁ" -> "fi", "Straße" -> "strasse", "é" ->
+ *    "e"), each character of that mapped as above, combining marks
+ *    (general category M) and format characters (Cf: soft hyphen,
+ *    zero-width space and joiners, bidi controls) dropped.
+ * Ill-formed bytes pass through.  Blanks are not collapsed.  Ownership,
+ * *outlen and *map as text_fold() (map[i]: where the character that made
+ * folded byte i starts in s).
+ */
+char	*text_search_fold(const char *s, size_t n, size_t *outlen,
+	    size_t **map);
+
+/* The same by whole runs through libunistring, for testing. */
+char	*text_search_fold_slow(const char *s, size_t n, size_t *outlen);
+
+/*
+ * True if a word begins at s[at] in the folded text s[0..n): at the start,
+ * or where the characters on either side do not both join words (letters
+ * and digits do, but each ideograph is a word of its own).  For the
+ * prefix search "term*".
+ */
+bool	 text_word_start(const char *s, size_t n, size_t at);
 
 #endif /* CHARTA_TEXT_H */

@@ -1,6 +1,7 @@
 /*
  * width.c -- display width of UTF-8 text (text_width) and cutting it to a
- * number of columns at grapheme cluster boundaries (text_fit).
+ * number of columns at grapheme cluster boundaries, placeholders whole
+ * (text_fit, text_fit_ellipsis, text_indent_fit).
  *
  * Widths are libunistring's uc_width() with the "UTF-8" encoding, so that
  * they agree with u8_width(); ill-formed bytes, which u8_width() cannot
@@ -12,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <unictype.h>
 #include <unigbrk.h>
@@ -126,22 +128,58 @@ text_cluster(const char *s, size_t n, size_t *width)
 }
 
 size_t
+text_unit(const char *s, size_t n, size_t *width)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 i, len, w;
+	uint32_t		 uc;
+	int			 gb;
+
+	i = text_placeholder(s, n);
+	if (i == 0)
+		return text_cluster(s, n, width);
+	/* Marks after a placeholder would draw on its last character. */
+	w = i;
+	for (; i < n; i += len) {
+		len = text_utf8_decode(p + i, n - i, &uc);
+		if (uc == TEXT_BAD)
+			break;
+		gb = uc_graphemeclusterbreak_property(uc);
+		if (gb != GBP_EXTEND && gb != GBP_ZWJ && gb != GBP_SPACINGMARK)
+			break;
+		w += uc_columns(uc);
+	}
+	*width = w;
+	return i;
+}
+
+/* The bytes that may start a placeholder (see text_placeholder). */
+static bool
+may_start_placeholder(unsigned char c)
+{
+	return c == '^' || c == '<' || c == '\\';
+}
+
+size_t
 text_fit(const char *s, size_t n, size_t cols, size_t *width)
 {
-	size_t	i, len, w, cw;
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 i, len, w, cw;
 
 	w = 0;
 	for (i = 0; i < n; i += len) {
 		/*
 		 * Printable ASCII followed by ASCII (or the end) is a cluster
-		 * of its own: no need to ask libunistring.
+		 * of its own, unless a placeholder starts there: no need to
+		 * ask libunistring.
 		 */
-		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F &&
-		    (i + 1 == n || (unsigned char)s[i + 1] < 0x80)) {
+		if (p[i] >= 0x20 && p[i] < 0x7F &&
+		    !may_start_placeholder(p[i]) &&
+		    (i + 1 == n || p[i + 1] < 0x80)) {
 			len = 1;
 			cw = 1;
 		} else
-			len = text_cluster(s + i, n - i, &cw);
+			len = text_unit(s + i, n - i, &cw);
 		if (cw > cols - w)
 			break;
 		w += cw;
@@ -149,4 +187,51 @@ text_fit(const char *s, size_t n, size_t cols, size_t *width)
 	if (width != NULL)
 		*width = w;
 	return i;
+}
+
+char *
+text_fit_ellipsis(const char *s, size_t n, size_t cols, const char *ellipsis,
+    size_t *width)
+{
+	struct text_buf	b;
+	size_t		len, w, elen, ew;
+
+	text_buf_init(&b);
+	len = text_fit(s, n, cols, &w);
+	if (len == n) {
+		text_buf_add(&b, s, n);
+		if (width != NULL)
+			*width = w;
+		return text_buf_steal(&b);
+	}
+	elen = strlen(ellipsis);
+	ew = text_width(ellipsis, elen);
+	if (ew > cols) {
+		len = text_fit(ellipsis, elen, cols, &w);
+		text_buf_add(&b, ellipsis, len);
+		if (width != NULL)
+			*width = w;
+		return text_buf_steal(&b);
+	}
+	len = text_fit(s, n, cols - ew, &w);
+	/* "Peace and…", not "Peace and …". */
+	while (len > 0 && s[len - 1] == ' ') {
+		len--;
+		w--;
+	}
+	text_buf_add(&b, s, len);
+	text_buf_add(&b, ellipsis, elen);
+	if (width != NULL)
+		*width = w + ew;
+	return text_buf_steal(&b);
+}
+
+size_t
+text_indent_fit(size_t cols, size_t *indent)
+{
+	if (cols >= *indent + TEXT_MIN_COLS)
+		return cols - *indent;
+	/* Narrower: the indent gives way, never the right margin. */
+	*indent = cols > TEXT_MIN_COLS ? cols - TEXT_MIN_COLS : 0;
+	return cols - *indent;
 }

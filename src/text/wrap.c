@@ -2,12 +2,19 @@
  * wrap.c -- text_wrap(): breaking text into lines of a given width.
  *
  * The break opportunities are UAX #14's, from libunistring's
- * u8_possible_linebreaks(); the lines are then filled greedily here rather
- * than by u8_width_linebreaks(), which counts the spaces at the end of a
- * line against the width and so wraps "aaa bbb ccc" at 7 columns after
- * "aaa" although "aaa bbb" fits.  Filling here also lets a word wider than
- * the line be cut, which u8_width_linebreaks() never does, and measures
- * with text_width(), so that ill-formed bytes count as they are drawn.
+ * u8_possible_linebreaks() as linebreak.c tailors them; the lines are
+ * then filled greedily here rather than by u8_width_linebreaks(), which
+ * counts the spaces at the end of a line against the width and so wraps
+ * "aaa bbb ccc" at 7 columns after "aaa" although "aaa bbb" fits.  Filling
+ * here also lets a word wider than the line be cut (between units: a
+ * placeholder is never cut), which u8_width_linebreaks() never does, and
+ * measures with text_width(), so that ill-formed bytes count as they are
+ * drawn.
+ *
+ * With marks (text_wrap_marked), a line costs its width plus the markers
+ * of every marked span it shows part of: the plain renderer's "[-" and
+ * "-]" close a span at the end of a line and open it again on the next,
+ * so each part of a span on a line costs its list's marks->cols[i].
  */
 #include "config.h"
 
@@ -25,6 +32,7 @@
 struct wrap {
 	const char		*s;
 	size_t			 cols;
+	const struct text_wrap_marks *mk;	/* NULL if none */
 	struct text_line	*lines;
 	size_t			 nlines;
 	size_t			 alloc;
@@ -51,6 +59,70 @@ wrap_emit(struct wrap *w, size_t off, size_t len)
 	l->width = text_width(w->s + off, len);
 }
 
+size_t
+text_range_meet(const struct text_range *v, size_t n, size_t a, size_t b)
+{
+	size_t	lo, hi, mid, first;
+
+	if (a >= b)
+		return 0;
+	/* The first that ends after a... */
+	lo = 0;
+	hi = n;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (v[mid].end > a)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	first = lo;
+	/* ...up to the first that starts at b or later. */
+	hi = n;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (v[mid].start >= b)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo - first;
+}
+
+/* The columns of markers a line showing s[a..b) carries. */
+static size_t
+wrap_marks(const struct wrap *w, size_t a, size_t b)
+{
+	const struct text_wrap_marks	*mk = w->mk;
+
+	if (mk == NULL)
+		return 0;
+	return mk->cols[0] * text_range_meet(mk->v[0], mk->n[0], a, b) +
+	    mk->cols[1] * text_range_meet(mk->v[1], mk->n[1], a, b);
+}
+
+/*
+ * The longest prefix of s[a..b) that fits on a line with its markers,
+ * never cutting a unit (text_unit); its width in *width.
+ */
+static size_t
+wrap_fit(const struct wrap *w, size_t a, size_t b, size_t *width)
+{
+	size_t	i, len, cw, tw;
+
+	if (wrap_marks(w, a, b) == 0)
+		return text_fit(w->s + a, b - a, w->cols, width);
+	tw = 0;
+	for (i = a; i < b; i += len) {
+		len = text_unit(w->s + i, b - i, &cw);
+		if (tw + cw + wrap_marks(w, a, i + len) > w->cols)
+			break;
+		tw += cw;
+	}
+	*width = tw;
+	return i - a;
+}
+
 /*
  * Add the piece s[x..y) between two break opportunities to the line; it
  * ends in spaces from ce on, which may hang past the right margin.
@@ -59,26 +131,30 @@ static void
 wrap_piece(struct wrap *w, size_t x, size_t ce, size_t y)
 {
 	const char	*s = w->s;
-	size_t		 wc, ws, rest, k, kw, e;
+	size_t		 wc, ws, rest, k, kw, e, mc;
 
 	wc = text_width(s + x, ce - x);
 	ws = y - ce;			/* spaces are one column each */
+	/* The markers of the line if it took the piece. */
+	mc = wrap_marks(w, w->start, ce > x ? ce : w->end);
 
-	if (w->end > w->start && w->width + wc > w->cols) {
+	if (w->end > w->start && w->width + wc + mc > w->cols) {
 		wrap_emit(w, w->start, w->end - w->start);
 		w->start = w->end = x;
 		w->width = 0;
+		mc = wrap_marks(w, x, ce);
 	}
 	/*
 	 * Indentation that leaves no room for the first word is dropped, as
 	 * spaces at a break are, rather than cut into lines of blanks.
 	 */
-	if (w->end == w->start && x > w->start && w->width + wc > w->cols &&
-	    wc <= w->cols) {
+	if (w->end == w->start && x > w->start && w->width + wc + mc >
+	    w->cols && wc + wrap_marks(w, x, ce) <= w->cols) {
 		w->start = w->end = x;
 		w->width = 0;
+		mc = wrap_marks(w, x, ce);
 	}
-	if (w->width + wc <= w->cols) {
+	if (w->width + wc + mc <= w->cols) {
 		if (ce > x)
 			w->end = ce;
 		w->width += wc + ws;
@@ -93,11 +169,11 @@ wrap_piece(struct wrap *w, size_t x, size_t ce, size_t y)
 	 * filled, so that what follows may join it.
 	 */
 	rest = w->width + wc;
-	while (rest > w->cols) {
-		k = text_fit(s + w->start, ce - w->start, w->cols, &kw);
+	while (rest + wrap_marks(w, w->start, ce) > w->cols) {
+		k = wrap_fit(w, w->start, ce, &kw);
 		if (k == 0) {
-			/* One cluster wider than the line goes alone. */
-			k = text_cluster(s + w->start, ce - w->start, &kw);
+			/* One unit wider than the line goes alone. */
+			k = text_unit(s + w->start, ce - w->start, &kw);
 			if (w->start + k == ce)
 				break;
 		}
@@ -153,6 +229,13 @@ wrap_paragraph(struct wrap *w, const char *p, size_t a, size_t b)
 size_t
 text_wrap(const char *s, size_t n, size_t cols, struct text_line **lines)
 {
+	return text_wrap_marked(s, n, cols, NULL, lines);
+}
+
+size_t
+text_wrap_marked(const char *s, size_t n, size_t cols,
+    const struct text_wrap_marks *marks, struct text_line **lines)
+{
 	const unsigned char	*u = (const unsigned char *)s;
 	struct wrap		 w;
 	char			*p;
@@ -165,12 +248,13 @@ text_wrap(const char *s, size_t n, size_t cols, struct text_line **lines)
 
 	w.s = s;
 	w.cols = cols == 0 ? 1 : cols;
+	w.mk = marks;
 	w.lines = NULL;
 	w.nlines = 0;
 	w.alloc = 0;
 
 	p = xmalloc(n);
-	u8_possible_linebreaks(u, n, "UTF-8", p);
+	text_linebreaks(s, n, p);
 
 	/* Split at mandatory breaks (LF, CR LF, and the rest of UAX #14's). */
 	a = 0;

@@ -13,9 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/state.h"
 #include "text/text.h"
 #include "ui/app.h"
 #include "ui/screen.h"
+#include "ui/spans-curses.h"
+#include "ui/spans-draw.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -52,38 +55,55 @@ app_draw_too_small(void)
 static void
 app_draw_message(struct app *a, int y, attr_t at)
 {
+	struct text_spans	 ts;
 	struct text_line	*lines = NULL;
-	char			*t, *cut;
-	size_t			 n, w = (size_t)COLS - 2;
+	size_t			 n, w = (size_t)COLS - 2, mw, used, end;
 	const char		*more = _(" ... (:messages)");
 	attr_t			 mat = a->message_error ?
 	    screen_attr(THEME_ERROR) | at : at;
 
-	t = text_sanitize(a->message, strlen(a->message), TEXT_MODE_TTY,
-	    screen_ascii(), NULL);
-	for (cut = t; *cut != '\0'; cut++)
-		if (*cut == '\n')
-			*cut = ' ';
-	n = text_wrap(t, strlen(t), w, &lines);
+	spans_line(&ts, a->message, strlen(a->message));
+	n = text_spans_wrap(&ts, w, TEXT_TARGET_COLOR, &lines);
 	if (n <= 1 || y < 1) {
-		screen_put(y, 1, t, strlen(t), w, mat);
+		spans_curses_draw(y, 1, w, &ts, 0, ts.len, mat, TEXT_SPAN_ALL);
 	} else {
 		screen_fill(y - 1, 0, (size_t)COLS, at);
-		screen_put(y - 1, 1, t + lines[0].off, lines[0].len, w, mat);
-		if (n == 2)
-			screen_put(y, 1, t + lines[1].off, strlen(t +
-			    lines[1].off), w, mat);
-		else {
-			size_t	mw = text_width(more, strlen(more)), used;
-
-			used = screen_put(y, 1, t + lines[1].off, strlen(t +
-			    lines[1].off), w > mw ? w - mw : 0, mat);
+		spans_curses_draw(y - 1, 1, w, &ts, lines[0].off, lines[0].len,
+		    mat, TEXT_SPAN_ALL);
+		end = n == 2 ? lines[1].off + lines[1].len : ts.len;
+		mw = n == 2 ? 0 : text_width(more, strlen(more));
+		used = spans_curses_draw(y, 1, w > mw ? w - mw : 0, &ts,
+		    lines[1].off, end - lines[1].off, mat, TEXT_SPAN_ALL);
+		if (n > 2)
 			screen_put(y, 1 + (int)used, more, strlen(more),
 			    w - used, at);
-		}
 	}
 	free(lines);
-	free(t);
+	text_spans_free(&ts);
+}
+
+/*
+ * While another process holds the state locked and changes wait, the
+ * status line says so, before the view's own figures.
+ */
+static void
+app_draw_saving(struct app *a, struct view_status *st)
+{
+	struct state_status	 ss;
+	char			*r;
+
+	if (a->state == NULL)
+		return;
+	state_status(a->state, &ss);
+	if (ss.pending > 0 && ss.locked) {
+		/* TRANSLATORS: on the status line while changes wait for
+		   another process to release the state file */
+		r = xasprintf("%s%s%s", _("saving... (locked)"),
+		    st->right ? "  " : "", st->right ? st->right : "");
+		free(st->right);
+		st->right = r;
+	}
+	state_status_clear(&ss);
 }
 
 static void
@@ -93,7 +113,6 @@ app_draw_status(struct app *a, struct view *top)
 	int			 y = LINES - 1;
 	struct view_status	 st;
 	size_t			 rw = 0, w;
-	char			*t;
 
 	if (a->prc != NULL) {
 		/* Completions and errors show just above the prompt. */
@@ -108,6 +127,7 @@ app_draw_status(struct app *a, struct view *top)
 	memset(&st, 0, sizeof st);
 	if (top->ops->status != NULL)
 		top->ops->status(top, &st);
+	app_draw_saving(a, &st);
 	if (st.right != NULL) {
 		rw = text_width(st.right, strlen(st.right));
 		if (rw + 4 < (size_t)COLS)
@@ -119,12 +139,8 @@ app_draw_status(struct app *a, struct view *top)
 	w = (size_t)COLS > rw + 3 ? (size_t)COLS - rw - 3 : 0;
 	if (a->message != NULL)
 		app_draw_message(a, y, at);
-	else if (st.left != NULL) {
-		t = text_sanitize(st.left, strlen(st.left), TEXT_MODE_TTY,
-		    screen_ascii(), NULL);
-		screen_put(y, 1, t, strlen(t), w, at);
-		free(t);
-	}
+	else if (st.left != NULL)
+		spans_put_plain(y, 1, st.left, strlen(st.left), w, at);
 	free(st.left);
 	free(st.right);
 }

@@ -94,22 +94,14 @@ app_filter_changed(struct app *a, void *arg, const char *text)
 	a->filter_dirty = true;
 }
 
-void
-app_filter_settle(struct app *a)
+/* Make text the query and tell the view (the index must be ready). */
+static void
+app_filter_search(struct app *a, const char *text)
 {
-	const char	*text;
 	struct query	*q;
 	char		*err;
 
-	if (!a->filter_dirty || a->prc == NULL)
-		return;
-	if (app_index(a) == NULL) {
-		/* Typed before the index is ready: answer when it is. */
-		app_message(a, false, "%s", _("indexing..."));
-		return;
-	}
 	a->filter_dirty = false;
-	text = prompt_text(&a->pr);
 	q = query_parse(a->c, text, strlen(text), &err);
 	if (q == NULL) {
 		/* Keep showing the last good result; say what is wrong. */
@@ -127,15 +119,45 @@ app_filter_settle(struct app *a)
 	app_filter_tell(a, VIEW_FILTER_CHANGED);
 }
 
+void
+app_filter_settle(struct app *a)
+{
+	if (!a->filter_dirty || a->prc == NULL)
+		return;
+	if (app_index(a) == NULL) {
+		/* Typed before the index is ready: answer when it is. */
+		app_message(a, false, "%s", _("indexing..."));
+		return;
+	}
+	app_filter_search(a, prompt_text(&a->pr));
+}
+
+static const struct prompt_client app_filter_client;
+
 static void
 app_filter_done(struct app *a, void *arg, const char *text)
 {
+	struct query	*q;
+	char		*err;
+
 	(void)arg;
-	(void)text;
+	/*
+	 * A query that does not parse is not kept under the text typed: the
+	 * prompt stays, with the error, to be mended or dropped with Esc.
+	 */
+	if ((q = query_parse(a->c, text, strlen(text), &err)) == NULL) {
+		app_prompt(a, "/", &app_filter_client, NULL, text);
+		app_message(a, true, "%s", err);
+		free(err);
+		return;
+	}
+	query_free(q);
 	/* The search for the last keys, if it is still to come. */
-	while (a->filter_dirty && app_index(a) == NULL)
+	if (a->filter_dirty || a->query_text == NULL ||
+	    strcmp(a->query_text, text) != 0) {
 		app_index_wait(a);
-	app_filter_settle(a);
+		app_filter_search(a, text);
+	}
 	if (a->query == NULL) {
 		app_filter_tell(a, VIEW_FILTER_CLEARED);
 		return;

@@ -33,10 +33,22 @@ app_history_load(struct app *a, const char *kind)
 }
 
 void
+app_prompt_abandon(struct app *a)
+{
+	const struct prompt_client	*pc = a->prc;
+	void				*arg = a->prc_arg;
+
+	app_prompt_close(a);
+	/* Its client may hold something for the answer that never came. */
+	if (pc != NULL && pc->cancel != NULL)
+		pc->cancel(a, arg);
+}
+
+void
 app_prompt(struct app *a, const char *label, const struct prompt_client *pc,
     void *arg, const char *initial)
 {
-	app_prompt_close(a);
+	app_prompt_abandon(a);
 	a->prc = pc;
 	a->prc_arg = arg;
 	prompt_open(&a->pr, label);

@@ -196,6 +196,16 @@ app_current_node(const struct app *a)
 }
 
 void
+app_note_jump(struct app *a)
+{
+	size_t	k;
+
+	for (k = 0; k < a->nviews; k++)
+		if (a->stack[k]->ops->jump != NULL)
+			a->stack[k]->ops->jump(a->stack[k]);
+}
+
+void
 app_message(struct app *a, bool error, const char *fmt, ...)
 {
 	va_list	ap;
@@ -223,6 +233,17 @@ app_message(struct app *a, bool error, const char *fmt, ...)
 	a->messages[a->nmessages] = xstrdup(a->message);
 	a->messages_error[a->nmessages] = error;
 	a->nmessages++;
+}
+
+void
+app_report(const char *msg)
+{
+	char	*t;
+
+	t = text_sanitize(msg, strlen(msg), isatty(STDERR_FILENO) ?
+	    TEXT_MODE_TTY : TEXT_MODE_PIPE, screen_ascii(), NULL);
+	fprintf(stderr, "charta: %s\n", t);
+	free(t);
 }
 
 void
@@ -354,6 +375,65 @@ app_after_first_screen(struct app *a)
 		app_message(a, true, "%s", err);
 		free(err);
 	}
+	app_state_events(a);
+}
+
+/* Tell every view what happened to the state. */
+static void
+app_state_tell(struct app *a, unsigned events)
+{
+	size_t	k;
+
+	for (k = 0; k < a->nviews; k++)
+		if (a->stack[k]->ops->state != NULL)
+			a->stack[k]->ops->state(a->stack[k], events);
+}
+
+char *
+app_notes(const struct app *a, uint32_t n)
+{
+	return a->notes_fn != NULL ? a->notes_fn(a->notes_arg, n) : NULL;
+}
+
+void
+app_set_notes(struct app *a, char *(*fn)(void *, uint32_t), void *arg)
+{
+	a->notes_fn = fn;
+	a->notes_arg = arg;
+}
+
+void
+app_note_study_changed(struct app *a)
+{
+	app_state_tell(a, VIEW_STUDY_CHANGED);
+}
+
+void
+app_state_events(struct app *a)
+{
+	unsigned	 events;
+	char		*msg = NULL;
+
+	if (a->state == NULL)
+		return;
+	events = state_poll(a->state, &msg);
+	if (msg != NULL) {
+		app_message(a, true, "%s", msg);
+		free(msg);
+	}
+	/* The first poll after opening: the contents may be in already. */
+	if (!a->state_told) {
+		struct state_status	st;
+
+		state_status(a->state, &st);
+		if (st.loaded)
+			events |= STATE_EVENT_LOADED;
+		state_status_clear(&st);
+	}
+	if (events & STATE_EVENT_LOADED)
+		a->state_told = true;
+	if (events != 0)
+		app_state_tell(a, events);
 }
 
 /*
@@ -369,17 +449,25 @@ app_idle_again(struct app *a)
 static int
 app_wait(struct app *a)
 {
-	struct pollfd	pfd[3];
-	nfds_t		n = 0;
+	struct pollfd	pfd[4];
+	nfds_t		n = 0, k, wake = 0, st = 0;
 
 	pfd[n].fd = screen_input_fd();
 	pfd[n++].events = POLLIN;
 	pfd[n].fd = signals_fd();
 	pfd[n++].events = POLLIN;
 	if (app_wake_fd(a) >= 0) {
+		wake = n;
 		pfd[n].fd = app_wake_fd(a);
 		pfd[n++].events = POLLIN;
 	}
+	if (a->state != NULL && state_event_fd(a->state) >= 0) {
+		st = n;
+		pfd[n].fd = state_event_fd(a->state);
+		pfd[n++].events = POLLIN;
+	}
+	for (k = 0; k < n; k++)
+		pfd[k].revents = 0;
 	/* Work left for the idle op: look for keys, do not sleep. */
 	if (poll(pfd, n, a->idle_again ? 0 : -1) == -1)
 		return 0;		/* a signal (SIGWINCH): look again */
@@ -387,8 +475,10 @@ app_wait(struct app *a)
 		return 129;
 	if (pfd[1].revents & POLLIN)
 		signals_drain();
-	if (n > 2 && (pfd[2].revents & POLLIN))
+	if (wake != 0 && (pfd[wake].revents & POLLIN))
 		app_woken(a);
+	if (st != 0 && (pfd[st].revents & POLLIN))
+		app_state_events(a);
 	return 0;
 }
 
@@ -474,14 +564,20 @@ app_loop(struct app *a)
 int
 app_run(struct app *a)
 {
-	int	status;
+	char	*msg = NULL;
+	size_t	 k;
+	int	 status;
 
 	app_resize(a);
 	status = app_loop(a);
+	/* What must be kept is kept, however the reader ends. */
+	for (k = 0; k < a->nviews; k++)
+		if (a->stack[k]->ops->quit != NULL)
+			a->stack[k]->ops->quit(a->stack[k]);
 	if (status == 129)
 		endwin();		/* nothing more to say to a lost tty */
 	screen_done();
-	app_prompt_close(a);
+	app_prompt_abandon(a);
 	while (a->nviews > 0) {
 		struct view	*v = a->stack[--a->nviews];
 
@@ -490,6 +586,10 @@ app_run(struct app *a)
 	}
 	app_filter_free(a);
 	app_messages_free(a);
-	state_close(a->state);
+	/* A lost terminal is not kept waiting long: the rest is rescued. */
+	if (state_close_with(a->state, status == 129 ? 500 :
+	    STATE_CLOSE_WAIT_MS, &msg) > 0 && msg != NULL)
+		app_report(msg);
+	free(msg);
 	return status;
 }

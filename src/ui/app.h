@@ -66,6 +66,9 @@ struct app {
 	int			 wake[2];	/* workers wake the loop */
 
 	struct state		*state;		/* NULL: no state kept */
+	bool			 state_told;	/* views know it is loaded */
+	char			*(*notes_fn)(void *, uint32_t);
+	void			*notes_arg;
 };
 
 /*
@@ -80,6 +83,8 @@ bool	app_global_request(struct app *, enum request);
 void	app_prompt_key(struct app *, int ch, bool is_func);
 /* Close the prompt (cancel, Enter) and forget its client. */
 void	app_prompt_close(struct app *);
+/* Close the prompt that gets no answer: its client's cancel is called. */
+void	app_prompt_abandon(struct app *);
 /* Open the filter prompt for the top view. */
 void	app_filter_open(struct app *);
 /* Parse what was typed into the filter, if it changed, and tell the view. */
@@ -101,6 +106,11 @@ void	app_woken(struct app *);
  * Returns the exit status (see ui_run).
  */
 int	app_run(struct app *);
+
+/* Take in what the state store reports, and tell the views. */
+void	app_state_events(struct app *);
+/* A message for after the terminal is restored (stderr, sanitized). */
+void	app_report(const char *msg);
 
 /* Draw the whole screen into curses' buffer. */
 void	app_draw(struct app *);

@@ -13,6 +13,7 @@
 #include "model/corpus.h"
 #include "ui/compare-view.h"
 #include "ui/screen.h"
+#include "ui/spans-curses.h"
 #include "ui/spans-draw.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
@@ -35,22 +36,20 @@ cv_draw_header(struct cmp_view *cv, int s, int y, int x, size_t w)
 	free(h);
 }
 
-/* One wrapped line of side s of a group, with its highlights. */
+/*
+ * One wrapped line of side s of a group, with the filter's matches and,
+ * when asked, the words found on one side only.
+ */
 static void
-cv_draw_line(struct cmp_view *cv, const struct cv_group *grp, int s,
+cv_draw_line(struct cmp_view *cv, struct cv_group *grp, int s,
     const struct text_line *ln, int y, int x, size_t w, attr_t attr)
 {
-	struct spans	sp;
-	size_t		k;
+	unsigned	show = TEXT_SPAN_ALL;
 
-	spans_init_clean(&sp, grp->text[s]);
-	spans_add_query(&sp, app_query(cv->app));
-	if (cv->words)
-		for (k = 0; k < grp->nspans[s]; k++)
-			spans_add(&sp, grp->spans[s][k].start,
-			    grp->spans[s][k].end, SPAN_DIFF);
-	spans_put_range(&sp, y, x, ln->off, ln->off + ln->len, w, attr);
-	spans_free(&sp);
+	if (!cv->words)
+		show &= ~(TEXT_SPAN_BIT(TEXT_SPAN_DEL) |
+		    TEXT_SPAN_BIT(TEXT_SPAN_INS));
+	spans_curses_draw(y, x, w, &grp->ts[s], ln->off, ln->len, attr, show);
 }
 
 /* Draw side s of the comparison, rows from its top. */
@@ -58,8 +57,8 @@ static void
 cv_draw_side(struct cmp_view *cv, int s)
 {
 	const struct view_rect	*r = &cv->rect[s];
-	const struct cv_group	*grp;
-	size_t			 row, g, l;
+	struct cv_group		*grp;
+	size_t			 row, g, l, marked = (size_t)-1;
 	int			 i;
 	attr_t			 normal = screen_attr(THEME_NORMAL);
 	const char		*m;
@@ -83,6 +82,12 @@ cv_draw_side(struct cmp_view *cv, int s)
 		}
 		if (l >= grp->nlines[s])
 			continue;
+		/* The filter's matches, found once per group. */
+		if (g != marked) {
+			spans_mark_query(&grp->ts[s], grp->raw[s],
+			    strlen(grp->raw[s]), app_query(cv->app));
+			marked = g;
+		}
 		cv_draw_line(cv, grp, s, &grp->lines[s][l], r->y + i, r->x,
 		    (size_t)r->w, cv->cmp.groups[g].count[1 - s] == 0 ?
 		    screen_attr(THEME_CAPTION) : normal);

@@ -15,6 +15,7 @@
 
 #include "index/index.h"
 #include "model/corpus.h"
+#include "store/state.h"
 #include "ui/compare-view.h"
 #include "ui/ui.h"
 #include "util/i18n.h"
@@ -28,9 +29,9 @@ cv_free_layout(struct cmp_view *cv)
 
 	for (g = 0; g < cv->ng; g++) {
 		for (s = 0; s < 2; s++) {
-			free(cv->g[g].text[s]);
+			free(cv->g[g].raw[s]);
+			text_spans_free(&cv->g[g].ts[s]);
 			free(cv->g[g].lines[s]);
-			free(cv->g[g].spans[s]);
 		}
 	}
 	free(cv->g);
@@ -39,13 +40,38 @@ cv_free_layout(struct cmp_view *cv)
 	cv->nrows = 0;
 }
 
-/* Wrap every group to the sides' widths and number the rows. */
+/* The user's notes on the parts of side s of group g, after its text. */
+static void
+cv_add_notes(struct cmp_view *cv, size_t g, int s, char **raw)
+{
+	const struct compare_group	*grp = &cv->cmp.groups[g];
+	char				*notes, *t;
+	size_t				 k;
+
+	for (k = 0; k < grp->count[s]; k++) {
+		notes = app_notes(cv->app, cv->cmp.parts[s][grp->first[s] +
+		    k]);
+		if (notes == NULL)
+			continue;
+		t = xasprintf("%s\n%s", *raw, notes);
+		free(*raw);
+		free(notes);
+		*raw = t;
+	}
+}
+
+/*
+ * Wrap every group to the sides' widths and number the rows.  The words
+ * are compared in the texts themselves, as `charta compare` does, so that
+ * both give the same figures.
+ */
 static void
 cv_build_rows(struct cmp_view *cv)
 {
-	size_t		 g, row = 0, shared = 0, total = 0, sh, tot;
-	int		 s;
-	char		*raw;
+	struct compare_span	*sp[2];
+	size_t			 g, row = 0, shared = 0, total = 0, sh, tot;
+	size_t			 nsp[2], k;
+	int			 s;
 
 	cv_free_layout(cv);
 	cv->ng = cv->cmp.ngroups;
@@ -53,19 +79,28 @@ cv_build_rows(struct cmp_view *cv)
 	for (g = 0; g < cv->ng; g++) {
 		struct cv_group	*grp = &cv->g[g];
 
+		for (s = 0; s < 2; s++)
+			grp->raw[s] = compare_group_text(&cv->cmp, g, s);
+		grp->sim = compare_words(grp->raw[0], strlen(grp->raw[0]),
+		    grp->raw[1], strlen(grp->raw[1]), &sp[0], &nsp[0],
+		    &sp[1], &nsp[1], &sh, &tot);
 		for (s = 0; s < 2; s++) {
-			raw = compare_group_text(&cv->cmp, g, s);
-			grp->text[s] = text_sanitize(raw, strlen(raw),
-			    TEXT_MODE_TTY, app_ascii(cv->app), NULL);
-			free(raw);
-			grp->nlines[s] = text_wrap(grp->text[s],
-			    strlen(grp->text[s]), cv->width[s],
-			    &grp->lines[s]);
+			k = strlen(grp->raw[s]);
+			cv_add_notes(cv, g, s, &grp->raw[s]);
+			text_spans_init(&grp->ts[s], grp->raw[s],
+			    strlen(grp->raw[s]), TEXT_MODE_TTY,
+			    app_ascii(cv->app), 0);
+			/* The notes after the text: marked as notes. */
+			text_spans_add(&grp->ts[s], TEXT_SPAN_NOTE, k,
+			    strlen(grp->raw[s]));
+			for (k = 0; k < nsp[s]; k++)
+				text_spans_add(&grp->ts[s], s == 0 ?
+				    TEXT_SPAN_DEL : TEXT_SPAN_INS,
+				    sp[s][k].start, sp[s][k].end);
+			free(sp[s]);
+			grp->nlines[s] = text_spans_wrap(&grp->ts[s],
+			    cv->width[s], TEXT_TARGET_COLOR, &grp->lines[s]);
 		}
-		grp->sim = compare_words(grp->text[0], strlen(grp->text[0]),
-		    grp->text[1], strlen(grp->text[1]), &grp->spans[0],
-		    &grp->nspans[0], &grp->spans[1], &grp->nspans[1], &sh,
-		    &tot);
 		shared += sh;
 		total += tot;
 		grp->row = row;
@@ -113,8 +148,9 @@ cv_resize(struct view *v)
 		cv->width[s] = (size_t)cv->rect[s].w;
 	}
 	if (cv->g != NULL && old[0] == cv->width[0] &&
-	    old[1] == cv->width[1])
+	    old[1] == cv->width[1] && !cv->notes_changed)
 		return;
+	cv->notes_changed = false;
 	/* Keep the group at the top in view across the re-wrap. */
 	for (g = 0; g < cv->ng; g++)
 		if (cv->g[g].row <= cv->top[0])
@@ -211,8 +247,8 @@ cv_next_hit(struct cmp_view *cv, bool forward)
 	for (k = 1; k <= cv->ng; k++) {
 		t = forward ? (g + k) % cv->ng : (g + cv->ng - k) % cv->ng;
 		for (s = 0; s < 2; s++) {
-			n = query_spans(q, cv->g[t].text[s],
-			    strlen(cv->g[t].text[s]), &sp);
+			n = query_spans(q, cv->g[t].raw[s],
+			    strlen(cv->g[t].raw[s]), &sp);
 			free(sp);
 			if (n > 0) {
 				cv_scroll(cv, (long)cv->g[t].row -
@@ -329,6 +365,18 @@ cv_filter(struct view *v, enum view_filter ev)
 	(void)ev;
 }
 
+/* Notes were added or changed: lay out again, to show them. */
+static void
+cv_state(struct view *v, unsigned events)
+{
+	struct cmp_view	*cv = v->data;
+
+	if (events & (STATE_EVENT_LOADED | VIEW_STUDY_CHANGED)) {
+		cv->notes_changed = true;
+		cv_resize(v);
+	}
+}
+
 static const struct view_ops cv_ops = {
 	.name = "compare",
 	.keys = KEYMAP_COMPARE,
@@ -339,6 +387,7 @@ static const struct view_ops cv_ops = {
 	.status = cv_status,
 	.filter = cv_filter,
 	.node = cv_node,
+	.state = cv_state,
 };
 
 /* ":compare REF [REF]": the current part and REF, or the two REFs. */
@@ -364,6 +413,7 @@ ui_cmd_compare(struct app *a, int argc, char **argv)
 		if (n1 == CORPUS_NONE)
 			return;
 	}
+	app_note_jump(a);
 	/* One comparison at a time: a new one replaces it. */
 	if ((old = app_find_view(a, &cv_ops)) != NULL)
 		app_pop(a, old);

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "diff/compare.h"
+#include "text/spans.h"
 #include "text/text.h"
 #include "ui/view.h"
 
@@ -18,11 +19,11 @@
 
 /* One aligned group of the comparison, laid out for the screen. */
 struct cv_group {
-	char			*text[2];	/* sanitized, per side */
+	char			*raw[2];	/* the text, per side */
+	struct text_spans	 ts[2];		/* shown, with the words found
+						   on one side only */
 	struct text_line	*lines[2];
 	size_t			 nlines[2];
-	struct compare_span	*spans[2];	/* words on one side only */
-	size_t			 nspans[2];
 	int			 sim;		/* % shared words */
 	size_t			 row;		/* first row */
 	size_t			 height;	/* rows, without the gap */
@@ -42,6 +43,7 @@ struct cmp_view {
 	int			 side;		/* the active side */
 	size_t			 top[2];
 	int			 section_sim;
+	bool			 notes_changed;	/* lay out again */
 	struct view_rect	 rect[2];	/* body of each side */
 };
 

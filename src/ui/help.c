@@ -36,6 +36,8 @@ help_build(struct help *h, const struct command *commands, size_t ncommands)
 		{ .group = KEYMAP_LIST, .title = N_("In lists") },
 		{ .group = KEYMAP_KWIC, .title = N_("In the concordance") },
 		{ .group = KEYMAP_STATS, .title = N_("In the statistics") },
+		{ .group = KEYMAP_STUDY, .title = N_("In the lists of notes "
+		    "and marks") },
 	};
 	const struct command	*cmd;
 	size_t			 g, i, before;

@@ -134,7 +134,7 @@ keymap_unbind(int prefix, const struct keymap_key *key)
 {
 	int	g;
 
-	for (g = KEYMAP_VIEW; g <= KEYMAP_HELP; g++)
+	for (g = KEYMAP_VIEW; g <= KEYMAP_STUDY; g++)
 		keymap_unbind_in(keymap_scope((enum keymap_group)g), prefix,
 		    key);
 }

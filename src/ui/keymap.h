@@ -45,6 +45,13 @@
 	    N_("next document"),		"}")			\
 	X(PREV_DOC,	"prev-document", KEYMAP_MOVE,			\
 	    N_("previous document"),		"{")			\
+	X(JUMP_BACK,	"jump-back",	KEYMAP_MOVE,			\
+	    N_("back along the jump list"),	"C-o")			\
+	X(JUMP_FORWARD,	"jump-forward",	KEYMAP_MOVE,			\
+	    N_("forward along the jump list"),	"C-t")			\
+	X(MARK_JUMP,	"mark-jump",	KEYMAP_MOVE,			\
+	    N_("go to mark X; '' to the place before the last jump"),	\
+	    "'")							\
 	X(COLLAPSE_ALL,	"collapse-all",	KEYMAP_VIEW,			\
 	    N_("collapse the whole outline"),	"-", "zM")		\
 	X(EXPAND_ALL,	"expand-all",	KEYMAP_VIEW,			\
@@ -70,7 +77,7 @@
 	    N_("comparison: highlight the words that differ"), "d")	\
 	X(SWAP_SIDES,	"swap-sides",	KEYMAP_COMPARE,			\
 	    N_("comparison: swap the sides"),	"=")			\
-	X(KWIC_SORT,	"sort",		KEYMAP_KWIC,			\
+	X(KWIC_SORT,	"kwic-sort",	KEYMAP_KWIC,			\
 	    N_("concordance: sort by reference, left or right words"),	\
 	    "s")							\
 	X(PARALLEL,	"parallel",	KEYMAP_KWIC,			\
@@ -81,13 +88,31 @@
 	X(COMMAND,	"command",	KEYMAP_VIEW,			\
 	    N_("command line (:goto REF, :help, ...)"), ":")		\
 	X(GOTO,		"goto",		KEYMAP_VIEW,			\
-	    N_("go to a reference"),		"'")			\
+	    N_("go to a reference"),		"o")			\
+	X(MARK_SET,	"mark",		KEYMAP_READER,			\
+	    N_("set mark X on this paragraph"),	"m")			\
+	X(NOTE,		"note",		KEYMAP_READER,			\
+	    N_("add a one-line note to this paragraph"), "a")		\
+	X(NOTE_EDIT,	"note-edit",	KEYMAP_READER,			\
+	    N_("write this paragraph's note in $EDITOR"), "A")	\
+	X(LABELS,	"labels",	KEYMAP_READER,			\
+	    N_("paragraph labels in the margin, or not"), "#")		\
 	X(REDRAW,	"redraw",	KEYMAP_VIEW,			\
 	    N_("redraw the screen"),		"C-l")			\
 	X(HELP,		"help",		KEYMAP_VIEW,			\
 	    N_("show this help"),		"?", "F1")		\
 	X(CANCEL,	"cancel",	KEYMAP_VIEW,			\
 	    N_("leave this view, or clear a kept filter"), "Esc")	\
+	X(RENAME,	"rename",	KEYMAP_STUDY,			\
+	    N_("rename the mark"),		"r")			\
+	X(EDIT,		"edit",		KEYMAP_STUDY,			\
+	    N_("edit the note in $EDITOR"),	"e")			\
+	X(DELETE,	"delete",	KEYMAP_STUDY,			\
+	    N_("delete it (u brings it back)"), "d")			\
+	X(UNDO,		"undo",		KEYMAP_STUDY,			\
+	    N_("bring back what was deleted last"), "u")		\
+	X(SORT,		"sort",		KEYMAP_STUDY,			\
+	    N_("notes by place in the texts, or by date"), "s")	\
 	X(QUIT,		"quit",		KEYMAP_VIEW,			\
 	    N_("quit, or leave this view"),	"q", "Q")
 
@@ -113,8 +138,8 @@ enum keymap_group {
 	KEYMAP_LIST,		/* lists */
 	KEYMAP_KWIC,		/* the concordance */
 	KEYMAP_STATS,		/* the statistics */
-	/* last: keymap.c's unbind goes up to it */
 	KEYMAP_HELP,		/* the help screen */
+	KEYMAP_STUDY,		/* the lists of notes and marks */
 };
 
 /* True for the groups bound in every view. */

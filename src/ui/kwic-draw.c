@@ -16,9 +16,11 @@
 #include "model/corpus.h"
 #include "stats/kwic.h"
 #include "stats/stats.h"
+#include "text/spans.h"
 #include "text/text.h"
 #include "ui/kwic-view.h"
 #include "ui/screen.h"
+#include "ui/spans-curses.h"
 #include "ui/spans-draw.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
@@ -51,29 +53,11 @@ kv_layout(const struct kwic_view *kv, struct kv_layout *lo)
 	lo->kx = lo->refx + (int)lo->refw + 2 + (int)lo->left;
 }
 
-/* The display policy for the screen (the layout's sanitizer). */
-static char *
-kv_clean(const char *s, size_t n)
-{
-	return text_sanitize(s, n, TEXT_MODE_TTY, screen_ascii(), NULL);
-}
-
-/* Draw sanitized s ending at column x (flush right), q's matches marked. */
-static void
-kv_put_text(int y, int x, size_t width, const char *s,
-    const struct query *q, attr_t attr)
-{
-	struct spans	sp;
-
-	spans_init_clean(&sp, s);
-	spans_add_query(&sp, q);
-	spans_put_line(&sp, y, x, width, attr);
-	spans_free(&sp);
-}
-
 /*
  * One line: node's text around [start, end), the keyword at the
- * layout's column; hl's matches marked in the context.
+ * layout's column; hl's matches marked in the context.  Each part is a
+ * one-line text_spans of its source (sanitized once, the matches found
+ * in the source), the left one drawn from where its end fits.
  */
 static void
 kv_draw_line(const struct kwic_view *kv, const struct kv_layout *lo, int y,
@@ -81,22 +65,30 @@ kv_draw_line(const struct kwic_view *kv, const struct kv_layout *lo, int y,
     attr_t attr)
 {
 	const struct corpus	*c = app_corpus(kv->app);
-	struct kwic_line	 l;
+	struct text_spans	 ts;
 	const char		*text;
-	size_t			 len, from, to, width;
+	size_t			 len, from, to, width, off, w, kw;
 
 	text = stats_node_text(c, node, &len);
 	width = lo->left > lo->rest ? lo->left : lo->rest;
 	kwic_window(text, len, start, end, width, &from, &to);
-	kwic_line_make(&l, text, from, start, end, to, kv_clean, lo->left,
-	    lo->rest, lo->rest);
-	kv_put_text(y, lo->kx - (int)l.left_w, l.left_w, l.left, hl, attr);
-	screen_put(y, lo->kx, l.key, strlen(l.key), lo->rest,
-	    screen_attr(THEME_HIT));
-	if (lo->rest > l.key_w)
-		kv_put_text(y, lo->kx + (int)l.key_w, lo->rest - l.key_w,
-		    l.right, hl, attr);
-	kwic_line_free(&l);
+	spans_line(&ts, text + from, start - from);
+	spans_mark_query(&ts, text + from, start - from, hl);
+	off = kwic_fit_end(ts.s, ts.len, lo->left, &w);
+	spans_curses_draw(y, lo->kx - (int)w, w, &ts, off, ts.len - off, attr,
+	    TEXT_SPAN_ALL);
+	text_spans_free(&ts);
+	spans_line(&ts, text + start, end - start);
+	kw = spans_curses_draw(y, lo->kx, lo->rest, &ts, 0, ts.len,
+	    screen_attr(THEME_HIT), TEXT_SPAN_ALL);
+	text_spans_free(&ts);
+	if (lo->rest <= kw)
+		return;
+	spans_line(&ts, text + end, to - end);
+	spans_mark_query(&ts, text + end, to - end, hl);
+	spans_curses_draw(y, lo->kx + (int)kw, lo->rest - kw, &ts, 0, ts.len,
+	    attr, TEXT_SPAN_ALL);
+	text_spans_free(&ts);
 }
 
 /* The row under hit h: its counterpart in the other translation. */

@@ -223,10 +223,7 @@ kv_run(struct kwic_view *kv, bool compare)
 	h = kwic_view_hit(kv, kv->sel);
 	ref = corpus_node_ref(c, h->node);
 	if (!compare) {
-		/*
-		 * Through :goto, the one way to go somewhere: the jump list,
-		 * once the reader has one, records it there.
-		 */
+		/* Through :goto, which records the jump (C-o comes back). */
 		line = xasprintf("goto %s", ref);
 		app_run_command(kv->app, line);
 		free(line);

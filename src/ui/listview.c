@@ -15,6 +15,7 @@
 #include "text/text.h"
 #include "ui/listview.h"
 #include "ui/screen.h"
+#include "ui/spans-curses.h"
 #include "ui/spans-draw.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
@@ -55,19 +56,27 @@ listview_on_choose(struct listview *lv, void (*choose)(struct app *, void *,
 	lv->free_arg = free_arg;
 }
 
-static void
+void
 listview_close(struct view *v)
 {
 	struct listview	*lv = v->data;
-	size_t		 k;
 
-	for (k = 0; k < lv->n; k++)
-		free(lv->items[k].text);
+	listview_clear(lv);
 	free(lv->items);
 	if (lv->free_arg != NULL)
 		lv->free_arg(lv->arg);
 	free(lv->title);
 	free(lv);
+}
+
+void
+listview_clear(struct listview *lv)
+{
+	size_t	k;
+
+	for (k = 0; k < lv->n; k++)
+		free(lv->items[k].text);
+	lv->n = 0;
 }
 
 struct view *
@@ -82,17 +91,16 @@ listview_open(struct app *a, struct listview *lv)
 static size_t
 listview_rows(const struct listview *lv, size_t k, size_t w)
 {
-	struct spans		 sp;
+	struct text_spans	 ts;
 	struct text_line	*lines;
 	size_t			 n;
 
 	if (!lv->wrap)
 		return 1;
-	spans_init(&sp, lv->items[k].text, strlen(lv->items[k].text),
-	    screen_ascii());
-	n = text_wrap(sp.text, sp.len, w, &lines);
+	spans_line(&ts, lv->items[k].text, strlen(lv->items[k].text));
+	n = text_spans_wrap(&ts, w, TEXT_TARGET_COLOR, &lines);
 	free(lines);
-	spans_free(&sp);
+	text_spans_free(&ts);
 	return n > 0 ? n : 1;
 }
 
@@ -114,11 +122,11 @@ listview_scroll(struct listview *lv, size_t h, size_t w)
 	}
 }
 
-static void
+void
 listview_draw(struct view *v)
 {
 	struct listview		*lv = v->data;
-	struct spans		 sp;
+	struct text_spans	 ts;
 	struct text_line	*lines;
 	size_t			 h, w, k, l, nl;
 	int			 y;
@@ -142,22 +150,23 @@ listview_draw(struct view *v)
 	for (k = lv->top; k < lv->n && y < LINES - 1; k++) {
 		at = screen_attr(k == lv->sel ? THEME_SELECTED :
 		    lv->items[k].error ? THEME_ERROR : THEME_NORMAL);
-		spans_init(&sp, lv->items[k].text, strlen(lv->items[k].text),
-		    screen_ascii());
+		spans_line(&ts, lv->items[k].text, strlen(lv->items[k].text));
 		if (!lv->wrap) {
 			screen_fill(y, 1, (size_t)COLS - 2, at);
-			screen_put(y, 2, sp.text, sp.len, w, at);
+			spans_curses_draw(y, 2, w, &ts, 0, ts.len, at,
+			    TEXT_SPAN_ALL);
 			y++;
 		} else {
-			nl = text_wrap(sp.text, sp.len, w, &lines);
+			nl = text_spans_wrap(&ts, w, TEXT_TARGET_COLOR,
+			    &lines);
 			for (l = 0; l < nl && y < LINES - 1; l++, y++) {
 				screen_fill(y, 1, (size_t)COLS - 2, at);
-				screen_put(y, 2, sp.text + lines[l].off,
-				    lines[l].len, w, at);
+				spans_curses_draw(y, 2, w, &ts, lines[l].off,
+				    lines[l].len, at, TEXT_SPAN_ALL);
 			}
 			free(lines);
 		}
-		spans_free(&sp);
+		text_spans_free(&ts);
 	}
 }
 
@@ -210,7 +219,7 @@ static const struct view_hint listview_default_hints[] = {
 	{ .req = REQ_QUIT, .label = N_("back") },
 };
 
-static void
+void
 listview_status(struct view *v, struct view_status *st)
 {
 	struct listview	*lv = v->data;
@@ -225,7 +234,7 @@ listview_status(struct view *v, struct view_status *st)
 		st->right = xasprintf("%zu/%zu", lv->sel + 1, lv->n);
 }
 
-static uint32_t
+uint32_t
 listview_node(struct view *v)
 {
 	struct listview	*lv = v->data;

@@ -52,7 +52,18 @@ void		 listview_on_choose(struct listview *,
 /* Push the list as a view (it owns lv from now on). */
 struct view	*listview_open(struct app *, struct listview *lv);
 
-/* The list's requests, for views built on it. */
+/* Drop every item (to fill the list again). */
+void		 listview_clear(struct listview *);
+
+/*
+ * The list's ops, for views built on it that have keys of their own:
+ * their ops use these and handle their requests before passing the rest
+ * to listview_request.
+ */
 bool		 listview_request(struct view *, enum request);
+void		 listview_close(struct view *);
+void		 listview_draw(struct view *);
+void		 listview_status(struct view *, struct view_status *);
+uint32_t	 listview_node(struct view *);
 
 #endif /* CHARTA_LISTVIEW_H */

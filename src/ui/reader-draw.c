@@ -14,38 +14,12 @@
 #include "text/text.h"
 #include "ui/reader.h"
 #include "ui/screen.h"
+#include "ui/spans-curses.h"
 #include "ui/spans-draw.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
-/*
- * The reference of node n as a reader cites it: the document's alias
- * (mfa:IV.5.p2), or its slug when it has none.  A new string.
- */
-static char *
-reader_ref(const struct corpus *c, uint32_t n)
-{
-	const struct corpus_doc	*d = &c->docs[c->nodes[n].doc];
-	const char		*name = *d->alias ? d->alias : d->slug;
 
-	if (c->nodes[n].kind == KIND_DOCUMENT)
-		return xstrdup(name);
-	return xasprintf("%s:%s", name, c->nodes[n].label);
-}
-
-/*
- * The node to cite: the selection while its text is shown from the start;
- * once the text is scrolled, the paragraph at the top of the pane, so that
- * the title line follows the reading.
- */
-static uint32_t
-reader_top_node(const struct reader *r)
-{
-	if (r->text_rect.w > 0 && r->tv.root == r->ol.sel && r->tv.top > 0 &&
-	    r->tv.top < r->tv.nlines)
-		return r->tv.lines[r->tv.top].node;
-	return r->ol.sel;
-}
 
 /* The percentage of the document before the first line shown. */
 static int
@@ -86,7 +60,7 @@ reader_draw_title(struct reader *r)
 		return;
 	d = &c->docs[c->nodes[n].doc];
 	/* At the right: where the reader is, to cite it. */
-	ref = reader_ref(c, reader_top_node(r));
+	ref = corpus_node_short_ref(c, reader_current_node(r));
 	if (cols > 40) {
 		rw = spans_width(ref, strlen(ref));
 		if (rw + 2 < cols / 2)
@@ -199,9 +173,9 @@ reader_draw_row(struct reader *r, int y, size_t x, size_t avail, uint32_t n,
     attr_t sel)
 {
 	const struct corpus	*c = r->c;
-	const struct query	*q = app_query(r->app);
-	struct spans		 sp;
+	struct text_spans	 ts;
 	char			*label;
+	const char		*gap;
 	size_t			 used, ll;
 	attr_t			 at;
 
@@ -214,16 +188,17 @@ reader_draw_row(struct reader *r, int y, size_t x, size_t avail, uint32_t n,
 	if (r->ol.filtered && r->ol.hit[n] == OUTLINE_CONTEXT)
 		at = screen_attr(THEME_META);
 	label = reader_outline_label(r, n);
-	spans_init(&sp, label, strlen(label), app_ascii(r->app));
-	if (r->ol.filtered && r->ol.hit[n] == OUTLINE_HIT && q != NULL)
-		spans_add_query(&sp, q);
-	used = spans_put_line(&sp, y, (int)x, avail, at);
+	spans_line(&ts, label, strlen(label));
+	if (r->ol.filtered && r->ol.hit[n] == OUTLINE_HIT)
+		spans_mark_query(&ts, label, strlen(label),
+		    app_query(r->app));
+	used = spans_curses_draw(y, (int)x, avail, &ts, 0, ts.len, at,
+	    TEXT_SPAN_ALL);
 	/* The selected row's label, in the selection colour. */
 	if (n == r->ol.sel && c->nodes[n].kind != KIND_DOCUMENT) {
-		const char	*gap = strstr(sp.text, "  ");
-
-		ll = gap ? (size_t)(gap - sp.text) : sp.len;
-		screen_put(y, (int)x, sp.text, ll, avail, sel);
+		gap = strstr(ts.s, "  ");
+		ll = gap ? (size_t)(gap - ts.s) : ts.len;
+		screen_put(y, (int)x, ts.s, ll, avail, sel);
 	}
 	/* A document's number of matches, after its title. */
 	if (r->ol.filtered && c->nodes[n].kind == KIND_DOCUMENT &&
@@ -235,8 +210,31 @@ reader_draw_row(struct reader *r, int y, size_t x, size_t avail, uint32_t n,
 		screen_put(y, (int)(x + used), cnt, (size_t)cl,
 		    avail - used, at);
 	}
-	spans_free(&sp);
+	text_spans_free(&ts);
 	free(label);
+}
+
+/*
+ * At the right end of an outline row: the user's note (a pen) and mark
+ * (') on the node, over whatever of the row was there.
+ */
+static void
+reader_draw_markers(struct reader *r, int y, const struct view_rect *rc,
+    uint32_t n)
+{
+	const char	*pen = app_ascii(r->app) ? "*" : "\xe2\x9c\x8e";
+	int		 x = rc->x + rc->w - 1;
+
+	if (r->flags == NULL || r->flags[n] == 0 || rc->w < 12)
+		return;
+	if (r->flags[n] & READER_NOTED) {
+		screen_put(y, x - 1, " ", 1, 1, screen_attr(THEME_NORMAL));
+		screen_put(y, x, pen, strlen(pen), 1, screen_attr(THEME_NOTE));
+		x -= 2;
+	}
+	if (r->flags[n] & READER_MARKED) {
+		screen_put(y, x - 1, " '", 2, 2, screen_attr(THEME_NOTE));
+	}
 }
 
 static void
@@ -285,6 +283,7 @@ reader_draw_outline(struct reader *r)
 		if (x >= (size_t)(rc->x + rc->w))
 			continue;
 		reader_draw_row(r, y, x, (size_t)(rc->x + rc->w) - x, n, sel);
+		reader_draw_markers(r, y, rc, n);
 	}
 }
 
@@ -314,14 +313,13 @@ reader_draw_text(struct reader *r)
 	const struct view_rect	*rc = &r->text_rect;
 	const struct query	*q = app_query(r->app);
 	const struct tv_line	*line;
-	struct spans		 sp;
-	uint32_t		 sp_node = CORPUS_NONE;
-	const char		*whole;
+	struct tv_node		*tn = NULL;
+	uint32_t		 marked = CORPUS_NONE;
+	const char		*ml;
 	size_t			 i, l, x, w, lw;
 	attr_t			 at = screen_attr(THEME_NORMAL);
 	int			 y;
 
-	memset(&sp, 0, sizeof sp);
 	for (i = 0; i < (size_t)rc->h; i++) {
 		y = rc->y + (int)i;
 		screen_fill(y, rc->x, (size_t)rc->w, at);
@@ -329,31 +327,40 @@ reader_draw_text(struct reader *r)
 		if (l >= r->tv.nlines)
 			continue;
 		line = &r->tv.lines[l];
-		x = (size_t)rc->x + line->indent;
-		if (line->indent >= (size_t)rc->w)
+		if (line->style == TV_BLANK || line->indent >= (size_t)rc->w)
 			continue;
+		/* A paragraph's label in the margin, as verse numbers. */
+		if ((ml = textview_margin_label(&r->tv, l)) != NULL) {
+			lw = spans_width(ml, strlen(ml));
+			spans_put_plain(y, rc->x + (lw + 1 < r->tv.margin ?
+			    (int)(r->tv.margin - 1 - lw) : 0), ml, strlen(ml),
+			    r->tv.margin - 1, screen_attr(THEME_LABEL));
+		}
+		x = (size_t)rc->x + line->indent;
 		w = (size_t)rc->w - line->indent;
 		/* A node's highlights, found once for all its lines. */
-		if (line->node != sp_node && line->style != TV_BLANK) {
-			spans_free(&sp);
-			whole = r->tv.clean[line->node - r->tv.root];
-			spans_init_clean(&sp, whole != NULL ? whole : "");
-			if (q != NULL)
-				spans_add_query(&sp, q);
-			sp_node = line->node;
+		if (line->node != marked) {
+			tn = textview_node(&r->tv, line->node);
+			spans_mark_query(&tn->ts, tn->src, tn->srclen, q);
+			marked = line->node;
 		}
-		if (line->node != sp_node)
+		if (line->style == TV_NOTE) {
+			spans_curses_draw(y, (int)x, w, &tn->notes, line->off,
+			    line->len, screen_attr(THEME_NORMAL),
+			    TEXT_SPAN_ALL);
 			continue;
+		}
 		if (line->label_len > 0) {
-			lw = screen_put(y, (int)x, sp.text + line->off,
-			    line->label_len, w, screen_attr(THEME_LABEL));
+			lw = spans_curses_draw(y, (int)x, w, &tn->ts, line->off,
+			    line->label_len, screen_attr(THEME_LABEL),
+			    TEXT_SPAN_ALL);
 			x += lw;
 			w -= lw < w ? lw : w;
 		}
-		spans_put_range(&sp, y, (int)x, line->off + line->label_len,
-		    line->off + line->len, w, reader_line_attr(line->style));
+		spans_curses_draw(y, (int)x, w, &tn->ts, line->off +
+		    line->label_len, line->len - line->label_len,
+		    reader_line_attr(line->style), TEXT_SPAN_ALL);
 	}
-	spans_free(&sp);
 }
 
 void

@@ -94,6 +94,18 @@ reader_search(struct reader *r)
 	free(desc);
 }
 
+/* Record the place "/" was typed at as the one a jump left. */
+static void
+reader_jump_from_saved(struct reader *r)
+{
+	struct reader_place	before;
+
+	memset(&before, 0, sizeof before);
+	before.sel = before.top_node = r->saved_sel;
+	before.focus = r->focus;
+	reader_jump_push(r, &before);
+}
+
 void
 reader_filter(struct view *v, enum view_filter ev)
 {
@@ -113,6 +125,9 @@ reader_filter(struct view *v, enum view_filter ev)
 		if (r->query_gen != app_query_generation(r->app))
 			reader_search(r);
 		r->kept = r->res.n > 0;
+		/* The filter took the user to a match: a jump from there. */
+		if (r->kept && r->ol.sel != r->saved_sel)
+			reader_jump_from_saved(r);
 		if (!r->kept)
 			app_query_clear(r->app);
 		app_message(r->app, false, NULL);	/* the status says it */
@@ -195,6 +210,7 @@ reader_next_hit(struct reader *r, bool forward)
 		}
 		k--;
 	}
+	reader_jump_record(r);
 	reader_select(r, h[k]);
 	/* TRANSLATORS: after n or N: which match this is, of how many */
 	if (wrapped != NULL)

@@ -56,15 +56,20 @@ reader_sync_text(struct reader *r)
 
 	width = r->text_rect.w > 0 ? (size_t)r->text_rect.w :
 	    (cols > 2 ? cols - 2 : 1);
-	/* The same text at a new width: find the place before it goes. */
-	rewrap = r->tv.root == r->ol.sel && r->tv.width != width &&
-	    r->tv.nlines > 0;
+	/*
+	 * The same text laid out anew (a new width, the labels' margin, a
+	 * note added): find the place before it goes.
+	 */
+	rewrap = r->tv.root == r->ol.sel && r->tv.nlines > 0 &&
+	    (r->tv.width != width || r->tv.labels != r->tv.built_labels ||
+	    r->tv.notes_gen != r->tv.built_notes_gen);
 	if (rewrap && textview_line_at(&r->tv, r->anchor_node,
 	    r->anchor_off) != r->tv.top) {
 		/* Scrolled since the last rewrap: the place is new. */
 		t = &r->tv.lines[r->tv.top];
 		r->anchor_node = t->node;
-		r->anchor_off = t->off;
+		/* A note's line: the end of its paragraph's text. */
+		r->anchor_off = t->style == TV_NOTE ? UINT32_MAX : t->off;
 	}
 	if (!textview_set(&r->tv, r->ol.sel, width))
 		return;
@@ -75,11 +80,29 @@ reader_sync_text(struct reader *r)
 	}
 }
 
+/*
+ * The node to cite: the selection while its text is shown from the start;
+ * once the text is scrolled, the paragraph at the top of the pane, so that
+ * the title line follows the reading.
+ */
+uint32_t
+reader_current_node(const struct reader *r)
+{
+	if (r->text_rect.w > 0 && r->tv.root == r->ol.sel && r->tv.top > 0 &&
+	    r->tv.top < r->tv.nlines)
+		return r->tv.lines[r->tv.top].node;
+	return r->ol.sel;
+}
+
 void
 reader_select(struct reader *r, uint32_t n)
 {
 	if (n == CORPUS_NONE)
 		return;
+	/* Leaving a document: keep its place, to come back to. */
+	if (r->ol.sel != CORPUS_NONE && r->c->nodes[n].doc !=
+	    r->c->nodes[r->ol.sel].doc)
+		reader_position_save(r);
 	outline_select(&r->ol, n);
 	reader_sync_text(r);
 }
@@ -101,8 +124,12 @@ reader_new(struct app *a, uint32_t start)
 	r->c = app_corpus(a);
 	outline_init(&r->ol, r->c);
 	textview_init(&r->tv, r->c, app_ascii(a));
+	r->tv.notes = reader_notes_text;
+	r->tv.notes_arg = r;
+	app_set_notes(a, reader_notes_text, r);
 	r->focus = READER_OUTLINE;
 	if (start != CORPUS_NONE && start < r->c->nnodes) {
+		r->moved = true;	/* charta REF: no place to restore */
 		outline_select(&r->ol, start);
 		/* One pane at a time: show the text asked for. */
 		if (app_cols() < READER_SPLIT_COLS)
@@ -116,9 +143,11 @@ reader_close(struct view *v)
 {
 	struct reader	*r = v->data;
 
+	app_set_notes(r->app, NULL, NULL);
 	outline_free(&r->ol);
 	textview_free(&r->tv);
 	index_result_free(&r->res);
+	reader_study_free(r);
 	free(r);
 }
 
@@ -281,6 +310,7 @@ reader_request(struct view *v, enum request req)
 	uint32_t	 sel = r->ol.sel;
 	size_t		 h = (size_t)r->text_rect.h;
 
+	r->moved = true;
 	switch (req) {
 	case REQ_DOWN:
 	case REQ_UP:
@@ -319,12 +349,14 @@ reader_request(struct view *v, enum request req)
 		reader_page(r, -1, 2);
 		return true;
 	case REQ_TOP:
+		reader_jump_record(r);
 		if (text)
 			r->tv.top = 0;
 		else if (r->ol.nrows > 0)
 			reader_select(r, r->ol.rows[0]);
 		return true;
 	case REQ_BOTTOM:
+		reader_jump_record(r);
 		if (text)
 			textview_scroll(&r->tv, (long)r->tv.nlines, h);
 		else if (r->ol.nrows > 0)
@@ -336,7 +368,33 @@ reader_request(struct view *v, enum request req)
 		return true;
 	case REQ_NEXT_DOC:
 	case REQ_PREV_DOC:
+		reader_jump_record(r);
 		reader_document(r, req == REQ_NEXT_DOC);
+		return true;
+	case REQ_JUMP_BACK:
+	case REQ_JUMP_FORWARD:
+		reader_jump_move(r, req == REQ_JUMP_BACK);
+		return true;
+	case REQ_MARK_JUMP:
+		r->pending = READER_PENDING_MARK_JUMP;
+		/* TRANSLATORS: after ', waiting for a mark's letter */
+		app_message(r->app, false, "%s", _("mark? (' for the place "
+		    "before the last jump)"));
+		return true;
+	case REQ_MARK_SET:
+		r->pending = READER_PENDING_MARK_SET;
+		/* TRANSLATORS: after m, waiting for a mark's letter */
+		app_message(r->app, false, "%s", _("mark name? (a letter)"));
+		return true;
+	case REQ_NOTE:
+		reader_note_inline(r);
+		return true;
+	case REQ_NOTE_EDIT:
+		reader_note_edit(r);
+		return true;
+	case REQ_LABELS:
+		r->tv.labels = !r->tv.labels;
+		reader_sync_text(r);
 		return true;
 	case REQ_COLLAPSE_ALL:
 		outline_set_all(&r->ol, false);
@@ -414,6 +472,26 @@ reader_mouse(struct view *v, const struct view_mouse *m)
 		reader_set_focus(r, READER_TEXT);
 }
 
+/* The key after one that takes a key: a mark's name. */
+static bool
+reader_key(struct view *v, int ch, bool is_func)
+{
+	struct reader		*r = v->data;
+	enum reader_pending	 p = r->pending;
+
+	if (p == READER_PENDING_NONE)
+		return false;
+	r->pending = READER_PENDING_NONE;
+	app_message(r->app, false, NULL);
+	if (is_func || ch == 27)
+		return true;		/* Esc, or a key that names no mark */
+	if (p == READER_PENDING_MARK_JUMP && ch == '\'')
+		reader_jump_swap(r);
+	else
+		reader_mark_key(r, p, ch);
+	return true;
+}
+
 static uint32_t
 reader_node(struct view *v)
 {
@@ -435,6 +513,10 @@ const struct view_ops reader_ops = {
 	.idle = reader_filter_idle,
 	.resume = reader_filter_resume,
 	.node = reader_node,
+	.key = reader_key,
+	.jump = reader_jump,
+	.state = reader_state,
+	.quit = reader_quit,
 };
 
 void
@@ -454,8 +536,10 @@ ui_cmd_goto(struct app *a, int argc, char **argv)
 		app_message(a, true, _("no such reference: %s"), ref);
 		return;
 	}
+	r->moved = true;
 	/* Back to the reader, from whatever is over it. */
 	app_pop_above(a, v);
+	reader_jump_record(r);
 	/* Going somewhere the filter hides: drop the filter. */
 	if (r->ol.filtered && r->ol.hit[n] == 0)
 		app_query_clear(a);

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "index/index.h"
+#include "store/state.h"
 #include "ui/outline.h"
 #include "ui/textview.h"
 #include "ui/view.h"
@@ -23,6 +24,34 @@
 enum reader_focus {
 	READER_OUTLINE,
 	READER_TEXT,
+};
+
+/* A place: the selection, and the byte of text at the top of the pane. */
+struct reader_place {
+	uint32_t		sel;
+	uint32_t		top_node;
+	uint32_t		top_off;
+	enum reader_focus	focus;
+};
+
+/* Places kept in the jump list. */
+#define READER_MAX_JUMPS	100
+
+/* A note at a node (reader-study.c): the node, the note's index. */
+struct reader_pair {
+	uint32_t	node;
+	size_t		k;
+};
+
+/* What reader.flags says of a node. */
+#define READER_NOTED	0x1	/* the user has a note on it */
+#define READER_MARKED	0x2	/* a mark is set on it */
+
+/* What the next key is for, after a key that takes one (m, '). */
+enum reader_pending {
+	READER_PENDING_NONE,
+	READER_PENDING_MARK_JUMP,
+	READER_PENDING_MARK_SET,
 };
 
 struct reader {
@@ -36,6 +65,25 @@ struct reader {
 	bool			 split;		/* both panes shown */
 	struct view_rect	 outline_rect;
 	struct view_rect	 text_rect;
+
+	enum reader_pending	 pending;
+	bool			 moved;		/* a key since the start */
+
+	/* The user's notes and marks (reader-study.c). */
+	struct state_note	*notes;
+	size_t			 nnotes;
+	struct state_mark	*marks;
+	size_t			 nmarks;
+	struct reader_pair	*note_at;	/* sorted by node */
+	size_t			 nnote_at;
+	uint8_t			*flags;		/* per node: READER_* */
+
+	/* The jump list (reader-jump.c). */
+	struct reader_place	 jumps[READER_MAX_JUMPS];
+	size_t			 njumps;
+	size_t			 jump_pos;	/* njumps: at the newest end */
+	struct reader_place	 last_jump;	/* where '' goes */
+	bool			 has_last_jump;
 
 	/* The filter's matches (reader-filter.c). */
 	const struct query	*query;		/* the one searched for */
@@ -71,5 +119,49 @@ void	reader_filter_idle(struct view *);
 void	reader_filter_resume(struct view *);
 void	reader_next_hit(struct reader *, bool forward);
 void	reader_filter_drop(struct reader *);
+
+/*
+ * The node the reader is at, to cite, mark or annotate: the selection
+ * while its text shows from the start, else the paragraph at the top of
+ * the text pane.
+ */
+uint32_t reader_current_node(const struct reader *);
+
+/* Notes and marks (reader-study.c). */
+void	reader_study_load(struct reader *);
+void	reader_study_free(struct reader *);
+/* The notes at node: how many, from r->note_at[*first]. */
+size_t	reader_notes_at(const struct reader *, uint32_t node, size_t *first);
+/* The text view's callback: the notes under node n (a new string). */
+char	*reader_notes_text(void *arg, uint32_t n);
+/* The view op for the state's events. */
+void	reader_state(struct view *, unsigned events);
+
+/* Reading positions (reader-position.c). */
+void	reader_position_save(struct reader *);
+/* Restore document slug's position (NULL: the last document open). */
+void	reader_position_restore(struct reader *, const char *slug);
+/* The view op at quit: the position is saved. */
+void	reader_quit(struct view *);
+
+/* Marks (reader-marks.c): the key after m or '. */
+void	reader_mark_key(struct reader *, enum reader_pending, int ch);
+
+/* Notes (reader-notes.c): a (one line) and A (in the editor). */
+void	reader_note_inline(struct reader *);
+void	reader_note_edit(struct reader *);
+
+/* Places and the jump list (reader-jump.c). */
+void	reader_place_here(const struct reader *, struct reader_place *);
+void	reader_place_go(struct reader *, const struct reader_place *);
+/* The user is about to jump: remember the place (or place p). */
+void	reader_jump_record(struct reader *);
+void	reader_jump_push(struct reader *, const struct reader_place *p);
+/* C-o (back) or C-t (forward). */
+void	reader_jump_move(struct reader *, bool back);
+/* '': the place before the last jump. */
+void	reader_jump_swap(struct reader *);
+/* The view op: another view is about to take the user elsewhere. */
+void	reader_jump(struct view *);
 
 #endif /* CHARTA_READER_H */

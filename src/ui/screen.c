@@ -2,10 +2,10 @@
  * screen.c -- curses set-up and tear-down, signals and the theme (see
  * screen.h).
  *
- * Signal handlers only set flags (RELIABILITY.md section 4); the main loop
- * reads keys with a timeout so that it sees them promptly.  SIGWINCH and
- * SIGTSTP are left to ncurses, which turns a resize into KEY_RESIZE and
- * restores the terminal around a suspend.
+ * Signal handlers only set flags (util/signals.h); the main loop sleeps
+ * in poll() on the terminal and the signal pipe, so it sees both at once.
+ * SIGWINCH and SIGTSTP are left to ncurses, which turns a resize into
+ * KEY_RESIZE and restores the terminal around a suspend.
  */
 #include "config.h"
 
@@ -137,7 +137,6 @@ screen_init(char **err)
 	leaveok(stdscr, TRUE);
 	curs_set(0);
 	set_escdelay(25);
-	wtimeout(stdscr, 250);
 	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_DOUBLE_CLICKED |
 	    BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
@@ -161,6 +160,22 @@ screen_no_flow_control(void)
 		if (tcsetattr(fd, TCSANOW, &t) == 0)
 			def_prog_mode();	/* kept across Ctrl-Z and fg */
 	}
+}
+
+void
+screen_suspend(void)
+{
+	def_prog_mode();
+	endwin();
+	fflush(stdout);
+}
+
+void
+screen_resume(void)
+{
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	refresh();
 }
 
 void

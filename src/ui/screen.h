@@ -38,7 +38,9 @@
 	X(BORDER,	COLOR_BLUE,	-1,	A_NORMAL,	A_NORMAL)	\
 	X(HELP_KEY,	COLOR_CYAN,	-1,	A_BOLD,		A_BOLD)		\
 	X(HIT,		COLOR_BLACK,	COLOR_YELLOW, A_NORMAL,	A_REVERSE | A_BOLD) \
-	X(DIFF,		COLOR_BLACK,	COLOR_MAGENTA, A_NORMAL, A_UNDERLINE | A_BOLD)
+	X(DIFF,		COLOR_BLACK,	COLOR_MAGENTA, A_NORMAL, A_UNDERLINE | A_BOLD) \
+	X(NOTE,		COLOR_YELLOW,	-1,	A_UNDERLINE,	A_UNDERLINE)	\
+	X(LINK,		COLOR_CYAN,	-1,	A_UNDERLINE,	A_UNDERLINE)
 
 enum theme_elem {
 #define THEME_ENUM(e, f, b, ac, am)	THEME_##e,
@@ -54,6 +56,13 @@ enum theme_elem {
  * message (malloc'ed) in *err; then the terminal is untouched.
  */
 int		 screen_init(char **err);
+
+/*
+ * Give the terminal to a child (an editor) and take it back: the
+ * terminal's own modes while it is away, a full repaint after.
+ */
+void		 screen_suspend(void);
+void		 screen_resume(void);
 
 /* Restore the terminal.  Safe to call twice, and before screen_init. */
 void		 screen_done(void);

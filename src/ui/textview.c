@@ -1,9 +1,11 @@
 /*
  * textview.c -- laying out a subtree as display lines (see textview.h).
  *
- * Every string from the corpus goes through text_sanitize (TTY mode) before
- * it is measured or wrapped, so what is measured is what is drawn, and no
- * byte of the data reaches the terminal unsanitized.
+ * Every string from the corpus becomes a struct text_spans (text/spans.h):
+ * sanitized once (TTY mode) before it is measured or wrapped, so what is
+ * measured is what is drawn, no byte of the data reaches the terminal
+ * unsanitized, and highlights given in offsets of the source land on the
+ * right characters of the display.
  */
 #include "config.h"
 
@@ -11,6 +13,7 @@
 #include <string.h>
 
 #include "model/corpus.h"
+#include "text/spans.h"
 #include "text/text.h"
 #include "ui/textview.h"
 #include "util/xmalloc.h"
@@ -31,11 +34,14 @@ textview_clear(struct textview *tv)
 {
 	uint32_t	i;
 
-	for (i = 0; i < tv->nclean; i++)
-		free(tv->clean[i]);
-	free(tv->clean);
-	tv->clean = NULL;
-	tv->nclean = 0;
+	for (i = 0; i < tv->nnodes; i++) {
+		text_spans_free(&tv->nodes[i].ts);
+		text_spans_free(&tv->nodes[i].notes);
+		free(tv->nodes[i].owned);
+	}
+	free(tv->nodes);
+	tv->nodes = NULL;
+	tv->nnodes = 0;
 	tv->nlines = 0;
 	tv->top = 0;
 }
@@ -54,11 +60,9 @@ textview_push(struct textview *tv, uint32_t node, enum tv_style style)
 {
 	struct tv_line	*l;
 
-	if (tv->nlines == tv->lines_cap) {
-		tv->lines_cap = tv->lines_cap ? tv->lines_cap * 2 : 256;
-		tv->lines = xreallocarray(tv->lines, tv->lines_cap,
-		    sizeof *tv->lines);
-	}
+	if (tv->nlines == tv->lines_cap)
+		tv->lines = xgrowarray(tv->lines, &tv->lines_cap,
+		    tv->nlines + 1, sizeof *tv->lines);
 	l = &tv->lines[tv->nlines++];
 	memset(l, 0, sizeof *l);
 	l->node = node;
@@ -66,24 +70,38 @@ textview_push(struct textview *tv, uint32_t node, enum tv_style style)
 	return l;
 }
 
-/* Wrap s into lines of node, style, indent; the first has label_len. */
+/*
+ * Make node's display text from src[0..n) (kept: src must outlive the
+ * view, or be owned, which the view then frees) and wrap it into lines of
+ * style and indent; the first line's first label_len source bytes are its
+ * label.
+ */
 static void
-textview_wrap(struct textview *tv, uint32_t node, const char *s,
-    enum tv_style style, size_t indent, size_t label_len)
+textview_wrap(struct textview *tv, uint32_t node, const char *src, size_t n,
+    char *owned, enum tv_style style, size_t indent, size_t label_len)
 {
+	struct tv_node		*tn = &tv->nodes[node - tv->root];
 	struct text_line	*wl = NULL;
-	size_t			 n, k, avail;
+	size_t			 nl, k, avail, ll;
 	struct tv_line		*l;
 
-	avail = tv->width > indent + 8 ? tv->width - indent : 8;
-	n = text_wrap(s, strlen(s), avail, &wl);
-	for (k = 0; k < n; k++) {
+	tn->src = src;
+	tn->srclen = n;
+	tn->owned = owned;
+	text_spans_init(&tn->ts, src, n, TEXT_MODE_TTY, tv->ascii, 0);
+	ll = label_len > 0 ? tn->ts.map[label_len] : 0;
+	avail = text_indent_fit(tv->width > tv->margin + TEXT_MIN_COLS ?
+	    tv->width - tv->margin : tv->width, &indent);
+	if (tv->width > tv->margin + TEXT_MIN_COLS)
+		indent += tv->margin;
+	nl = text_spans_wrap(&tn->ts, avail, TEXT_TARGET_COLOR, &wl);
+	for (k = 0; k < nl; k++) {
 		l = textview_push(tv, node, style);
 		l->off = (uint32_t)wl[k].off;
 		l->len = (uint32_t)wl[k].len;
 		l->indent = (uint16_t)indent;
-		if (k == 0 && label_len <= wl[k].len)
-			l->label_len = (uint16_t)label_len;
+		if (k == 0 && ll <= wl[k].len)
+			l->label_len = (uint16_t)ll;
 	}
 	free(wl);
 }
@@ -109,26 +127,17 @@ textview_block_style(enum node_kind k, size_t *indent)
 	}
 }
 
-static char *
-textview_clean(const struct textview *tv, const char *s, size_t n)
-{
-	return text_sanitize(s, n, TEXT_MODE_TTY, tv->ascii, NULL);
-}
-
 /* A document's title, then its issuer, date and source as metadata. */
 static void
 textview_document(struct textview *tv, uint32_t i)
 {
 	const struct corpus_doc	*d = &tv->c->docs[tv->c->nodes[i].doc];
+	struct tv_node		*tn;
 	struct text_buf		 b;
-	size_t			 k, first = tv->nlines, title_len;
-	char			*title;
+	size_t			 k, first = tv->nlines, title_end;
 
-	title = textview_clean(tv, d->title, strlen(d->title));
-	title_len = strlen(title);
 	text_buf_init(&b);
-	text_buf_puts(&b, title);
-	free(title);
+	text_buf_puts(&b, d->title);
 	if (*d->issuer || *d->date) {
 		text_buf_addc(&b, '\n');
 		text_buf_puts(&b, d->issuer);
@@ -140,13 +149,85 @@ textview_document(struct textview *tv, uint32_t i)
 		text_buf_addc(&b, '\n');
 		text_buf_puts(&b, d->source);
 	}
-	/* The metadata came from the database too: sanitize it as well. */
-	tv->clean[i - tv->root] = textview_clean(tv, b.data, b.len);
-	text_buf_free(&b);
-	textview_wrap(tv, i, tv->clean[i - tv->root], TV_DOCUMENT, 0, 0);
+	k = b.len;
+	textview_wrap(tv, i, b.data, k, b.data, TV_DOCUMENT, 0, 0);
+	/* The lines after the title's are metadata. */
+	tn = &tv->nodes[i - tv->root];
+	title_end = tn->ts.map[strlen(d->title)];
 	for (k = first; k < tv->nlines; k++)
-		if (tv->lines[k].off > title_len)
+		if (tv->lines[k].off > title_end)
 			tv->lines[k].style = TV_META;
+}
+
+/* The user's notes on node i, on lines of their own under its text. */
+static void
+textview_notes(struct textview *tv, uint32_t i)
+{
+	struct tv_node		*tn = &tv->nodes[i - tv->root];
+	struct text_line	*wl = NULL;
+	struct tv_line		*l;
+	size_t			 nl, k, indent = 2, avail;
+	char			*text;
+
+	if (tv->notes == NULL ||
+	    (text = tv->notes(tv->notes_arg, i)) == NULL)
+		return;
+	text_spans_init(&tn->notes, text, strlen(text), TEXT_MODE_TTY,
+	    tv->ascii, 0);
+	free(text);
+	text_spans_add(&tn->notes, TEXT_SPAN_NOTE, 0, tn->notes.srclen);
+	avail = text_indent_fit(tv->width > tv->margin + TEXT_MIN_COLS ?
+	    tv->width - tv->margin : tv->width, &indent);
+	if (tv->width > tv->margin + TEXT_MIN_COLS)
+		indent += tv->margin;
+	nl = text_spans_wrap(&tn->notes, avail, TEXT_TARGET_COLOR, &wl);
+	for (k = 0; k < nl; k++) {
+		l = textview_push(tv, i, TV_NOTE);
+		l->off = (uint32_t)wl[k].off;
+		l->len = (uint32_t)wl[k].len;
+		l->indent = (uint16_t)indent;
+	}
+	free(wl);
+}
+
+/* The part of a block's label after its last dot: "p2" of "IV.5.p2". */
+static const char *
+textview_short_label(const char *label)
+{
+	const char	*dot = strrchr(label, '.');
+
+	return dot != NULL ? dot + 1 : label;
+}
+
+/* The margin the labels of the blocks in [root, end) need (at most 8). */
+static size_t
+textview_margin_width(const struct textview *tv, uint32_t root,
+    uint32_t end)
+{
+	size_t		w = 0, lw;
+	uint32_t	i;
+
+	for (i = root; i < end; i++) {
+		if (!kind_is_block(tv->c->nodes[i].kind))
+			continue;
+		lw = text_width(textview_short_label(tv->c->nodes[i].label),
+		    strlen(textview_short_label(tv->c->nodes[i].label)));
+		w = lw > w ? lw : w;
+	}
+	return w == 0 ? 0 : (w + 1 < 8 ? w + 1 : 8);
+}
+
+const char *
+textview_margin_label(const struct textview *tv, size_t l)
+{
+	const struct tv_line	*line = &tv->lines[l];
+	const struct corpus_node *n = &tv->c->nodes[line->node];
+
+	if (tv->margin == 0 || line->style == TV_BLANK ||
+	    line->style == TV_NOTE || line->off != 0 ||
+	    !kind_is_block(n->kind))
+		return NULL;
+	return textview_short_label(n->label);
 }
 
 bool
@@ -159,19 +240,26 @@ textview_set(struct textview *tv, uint32_t root, size_t width)
 
 	if (width < 1)
 		width = 1;
-	if (tv->root == root && tv->width == width)
+	if (tv->root == root && tv->width == width &&
+	    tv->built_labels == tv->labels &&
+	    tv->built_notes_gen == tv->notes_gen)
 		return false;
 	textview_clear(tv);
 	tv->root = root;
 	tv->width = width;
+	tv->built_labels = tv->labels;
+	tv->built_notes_gen = tv->notes_gen;
+	tv->margin = 0;
 	if (root == CORPUS_NONE)
 		return true;
 	end = corpus_subtree_end(c, root);
-	tv->nclean = end - root;
-	tv->clean = xcalloc(tv->nclean, sizeof *tv->clean);
+	if (tv->labels)
+		tv->margin = textview_margin_width(tv, root, end);
+	tv->nnodes = end - root;
+	tv->nodes = xcalloc(tv->nnodes, sizeof *tv->nodes);
 	for (i = root; i < end; i++) {
 		const struct corpus_node	*n = &c->nodes[i];
-		char				*label, *title;
+		char				*head;
 
 		if (i != root)
 			textview_push(tv, i, TV_BLANK);
@@ -180,21 +268,16 @@ textview_set(struct textview *tv, uint32_t root, size_t width)
 			continue;
 		}
 		if (!kind_is_block(n->kind)) {
-			label = textview_clean(tv, n->label,
-			    strlen(n->label));
-			title = textview_clean(tv, n->title,
-			    strlen(n->title));
-			tv->clean[i - root] = xasprintf("%s  %s", label,
-			    title);
-			textview_wrap(tv, i, tv->clean[i - root], TV_HEADING,
-			    0, strlen(label));
-			free(label);
-			free(title);
+			head = xasprintf("%s  %s", n->label, n->title);
+			textview_wrap(tv, i, head, strlen(head), head,
+			    TV_HEADING, 0, strlen(n->label));
+			textview_notes(tv, i);
 			continue;
 		}
 		style = textview_block_style(n->kind, &indent);
-		tv->clean[i - root] = textview_clean(tv, n->text, n->text_len);
-		textview_wrap(tv, i, tv->clean[i - root], style, indent, 0);
+		textview_wrap(tv, i, n->text, n->text_len, NULL, style,
+		    indent, 0);
+		textview_notes(tv, i);
 	}
 	return true;
 }
@@ -203,9 +286,20 @@ const char *
 textview_line_text(const struct textview *tv, size_t l)
 {
 	const struct tv_line	*line = &tv->lines[l];
-	const char		*s = tv->clean[line->node - tv->root];
+	const struct tv_node	*tn = &tv->nodes[line->node - tv->root];
+	const struct text_spans	*ts = line->style == TV_NOTE ? &tn->notes :
+	    &tn->ts;
 
-	return s != NULL ? s + line->off : "";
+	return ts->s != NULL ? ts->s + line->off : "";
+}
+
+struct tv_node *
+textview_node(struct textview *tv, uint32_t n)
+{
+	if (tv->root == CORPUS_NONE || n < tv->root ||
+	    n - tv->root >= tv->nnodes)
+		return NULL;
+	return &tv->nodes[n - tv->root];
 }
 
 void
@@ -242,7 +336,8 @@ textview_line_at(const struct textview *tv, uint32_t n, uint32_t off)
 	/* A node's lines are together and in the order of its text. */
 	at = first;
 	for (l = first; l < tv->nlines && tv->lines[l].node == n; l++)
-		if (tv->lines[l].style != TV_BLANK && tv->lines[l].off <= off)
+		if (tv->lines[l].style != TV_BLANK &&
+		    tv->lines[l].style != TV_NOTE && tv->lines[l].off <= off)
 			at = l;
 	return at;
 }

@@ -2,8 +2,9 @@
  * textview.h -- the text pane: a node and everything under it, sanitized
  * and wrapped to the pane's width, as a list of display lines.
  *
- * Lines point into per-node sanitized strings the text view owns; they are
- * rebuilt when the node or the width changes, and only then.
+ * Lines point into per-node display strings (struct text_spans, which
+ * also carry the highlights) the text view owns; they are rebuilt when the
+ * node or the width changes, and only then.
  */
 #ifndef CHARTA_TEXTVIEW_H
 #define CHARTA_TEXTVIEW_H
@@ -11,6 +12,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "text/spans.h"
 
 struct corpus;
 
@@ -24,6 +27,7 @@ enum tv_style {
 	TV_EPIGRAPH,		/* epigraphs and pull quotes, indented */
 	TV_CAPTION,		/* captions, by-lines, sources, signatures */
 	TV_TITLE,		/* a title line inside the text */
+	TV_NOTE,		/* a note of the user's, under its block */
 };
 
 struct tv_line {
@@ -32,16 +36,39 @@ struct tv_line {
 	uint32_t	len;
 	uint16_t	indent;
 	uint16_t	label_len;	/* TV_HEADING: bytes of label at off */
-	uint8_t		style;
+	uint8_t		style;		/* TV_NOTE: off is into the notes */
 };
+
+/* One node of the text: its source, and its display with highlights. */
+struct tv_node {
+	const char		*src;		/* what was sanitized */
+	size_t			 srclen;
+	char			*owned;		/* src, when the view made it */
+	struct text_spans	 ts;		/* display string and spans */
+	struct text_spans	 notes;		/* the user's notes on it */
+};
+
+/*
+ * What the view asks of its owner about the user's notes: the text to
+ * show under node n (each note on a line of its own; a new string), or
+ * NULL for none.
+ */
+typedef char	*(*textview_notes_fn)(void *arg, uint32_t n);
 
 struct textview {
 	const struct corpus	*c;
 	uint32_t		 root;		/* CORPUS_NONE: nothing */
 	size_t			 width;
 	bool			 ascii;
-	char			**clean;	/* per node from root */
-	uint32_t		 nclean;
+	bool			 labels;	/* wanted: p1, p2 in a margin */
+	textview_notes_fn	 notes;		/* NULL: no notes shown */
+	void			*notes_arg;
+	unsigned long		 notes_gen;	/* bump when notes change */
+	unsigned long		 built_notes_gen;
+	bool			 built_labels;	/* as laid out */
+	size_t			 margin;	/* its columns (0: none) */
+	struct tv_node		*nodes;		/* per node from root */
+	uint32_t		 nnodes;
 	struct tv_line		*lines;
 	size_t			 nlines;
 	size_t			 lines_cap;
@@ -54,11 +81,24 @@ void	textview_init(struct textview *, const struct corpus *c, bool ascii);
 void	textview_free(struct textview *);
 
 /*
- * Show node root (and all under it) at width columns.  Does nothing if it
- * already shows root at that width; otherwise rebuilds and scrolls to the
- * top.  Returns true if it rebuilt.
+ * Show node root (and all under it) at width columns, with a margin for
+ * the paragraphs' labels if tv->labels is set.  Does nothing if it
+ * already shows root that way; otherwise rebuilds and scrolls to the top.
+ * Returns true if it rebuilt.
  */
 bool	textview_set(struct textview *, uint32_t root, size_t width);
+
+/*
+ * Node n's text as shown (its spans may be changed: the highlights), or
+ * NULL if n is not in the view.
+ */
+struct tv_node	*textview_node(struct textview *, uint32_t n);
+
+/*
+ * The label to show in the margin beside line l ("p2" for IV.5.p2), or
+ * NULL: only the first line of a block has one, and only with a margin.
+ */
+const char *textview_margin_label(const struct textview *, size_t l);
 
 /* The sanitized text of line l (start pointer; length is lines[l].len). */
 const char *textview_line_text(const struct textview *, size_t l);

@@ -32,6 +32,8 @@ void	ui_cmd_goto(struct app *, int argc, char **argv);
 void	ui_cmd_compare(struct app *, int argc, char **argv);
 void	ui_cmd_help(struct app *, int argc, char **argv);
 void	ui_cmd_messages(struct app *, int argc, char **argv);
+void	ui_cmd_marks(struct app *, int argc, char **argv);
+void	ui_cmd_notes(struct app *, int argc, char **argv);
 void	ui_cmd_quit(struct app *, int argc, char **argv);
 void	ui_cmd_kwic(struct app *, int argc, char **argv);
 void	ui_cmd_stats(struct app *, int argc, char **argv);

@@ -111,6 +111,21 @@ struct view_ops {
 	void		(*resume)(struct view *);
 	/* The corpus node the view is at, or CORPUS_NONE.  Optional. */
 	uint32_t	(*node)(struct view *);
+	/*
+	 * The user is about to jump elsewhere (a comparison, a link):
+	 * remember the place, for the jump list.  Optional.
+	 */
+	void		(*jump)(struct view *);
+	/*
+	 * The user's state changed (STATE_EVENT_* bits of store/state.h:
+	 * its contents arrived, or a change was saved).  Optional.
+	 */
+	void		(*state)(struct view *, unsigned events);
+	/*
+	 * The reader ends (q, a hang-up, a signal): keep what must be kept
+	 * (reading positions, a note being edited).  Optional.
+	 */
+	void		(*quit)(struct view *);
 };
 
 struct view {
@@ -174,6 +189,23 @@ void			 app_message(struct app *, bool error,
  * after a message saying what was wrong.
  */
 int			 app_run_command(struct app *, const char *line);
+
+/*
+ * The user's notes on node n, as text to show under it (a new string), or
+ * NULL: from the view that keeps the notes (the reader registers itself
+ * with app_set_notes), for views that show passages (the comparison).
+ */
+char			*app_notes(const struct app *, uint32_t n);
+void			 app_set_notes(struct app *,
+			    char *(*fn)(void *, uint32_t), void *arg);
+
+/* The user's notes or marks changed here: every view's state op hears
+   VIEW_STUDY_CHANGED. */
+#define VIEW_STUDY_CHANGED	0x100
+void			 app_note_study_changed(struct app *);
+
+/* Tell every view that keeps a jump list that the user jumps away. */
+void			 app_note_jump(struct app *);
 
 /* The end of the reader, with this exit status. */
 void			 app_quit(struct app *, int status);

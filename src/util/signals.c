@@ -84,6 +84,29 @@ signals_drain(void)
 			;
 }
 
+static struct sigaction	signals_saved[3];
+static const int	signals_around[3] = { SIGINT, SIGQUIT, SIGTSTP };
+
+void
+signals_editor(bool on)
+{
+	struct sigaction	sa;
+	int			k;
+
+	if (!on) {
+		for (k = 0; k < 3; k++)
+			sigaction(signals_around[k], &signals_saved[k], NULL);
+		return;
+	}
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	for (k = 0; k < 3; k++) {
+		sa.sa_handler = signals_around[k] == SIGTSTP ? SIG_DFL :
+		    SIG_IGN;
+		sigaction(signals_around[k], &sa, &signals_saved[k]);
+	}
+}
+
 /*
  * The files an import is writing, for the handler below.  Fixed buffers:
  * the handler may not allocate.

@@ -36,6 +36,14 @@ int	signals_fd(void);
 void	signals_drain(void);
 
 /*
+ * Around a child the user works in (the editor for a note): on, Ctrl-C and
+ * Ctrl-\ are the child's alone (ignored here, as system() does), and a
+ * Ctrl-Z stops both alike (the default, not curses' handler, which would
+ * draw over the child on fg); off puts back what there was.
+ */
+void	signals_editor(bool on);
+
+/*
  * While a command writes path (and path's "-journal"), remove them if
  * SIGINT, SIGTERM or SIGHUP ends it; signals the caller ignores stay
  * ignored.  signals_unguard_files() puts the old dispositions back.

@@ -142,7 +142,7 @@ for lang in zh_CN fr; do
 	# The help: translated headings, the text in one column.
 	tui_keys '?'
 	if tui_wait_line 1 " $move"; then
-		tui_expect "$lang 80x24: help" " $back" " $views"
+		tui_expect "$lang 80x24: help" " $back"
 		settle
 		help_aligned "$lang 80x24: help, top"
 		help_whole "$lang 80x24: help, top"

@@ -1,7 +1,9 @@
 # tests/reliability/local.mk -- what charta does when things go wrong:
 # hostile corpus databases, kill -9 during an import, the user-state
-# database under concurrent writers, kill -9, damage, a full disk and
-# unwritable places, and signals in command-line mode.  Included by
+# database (state.sh: concurrent writers, damage, a full disk;
+# state-places.sh: symbolic links, modes, no HOME, unwritable places;
+# state-kill.sh: kill -9 of a writer, STATE_KILL_TRIALS; state-lock.sh:
+# another process holding it locked), and signals in command-line mode.  Included by
 # Makefile.am; the tests are described at the top of each script.
 #
 # Makefile.am sets TESTS, check_PROGRAMS and EXTRA_DIST with '=' after
@@ -14,6 +16,9 @@ SCRIPT_TESTS += \
 	tests/reliability/bad-db.sh \
 	tests/reliability/import-kill.sh \
 	tests/reliability/state.sh \
+	tests/reliability/state-places.sh \
+	tests/reliability/state-kill.sh \
+	tests/reliability/state-lock.sh \
 	tests/reliability/signals-cli.sh
 
 EXTRA_PROGRAMS += tests/reliability/db-exec tests/reliability/state-writer
@@ -27,7 +32,8 @@ tests_reliability_state_writer_LDADD = $(LIBCHARTA_LIBS)
 
 RELIABILITY_HELPERS = tests/reliability/db-exec$(EXEEXT) \
 	tests/reliability/state-writer$(EXEEXT)
-tests/reliability/bad-db.log tests/reliability/state.log: \
-    $(RELIABILITY_HELPERS)
+tests/reliability/bad-db.log tests/reliability/state.log \
+    tests/reliability/state-places.log tests/reliability/state-kill.log \
+    tests/reliability/state-lock.log: $(RELIABILITY_HELPERS)
 
 CLEANFILES += $(RELIABILITY_HELPERS)

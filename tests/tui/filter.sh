@@ -8,6 +8,7 @@
 
 hint='? help  Tab pane'
 
+tui_keep_state=yes
 tui_start 160 40
 tui_expect "start" "$hint" 'China releases first strategy' || finish
 
@@ -56,7 +57,7 @@ tui_type '"shared future" -mankind doc:mfa'
 tui_expect "phrase" '1 paragraph, 0 sections in 1 document'
 tui_keys C-u
 tui_type 'kind:action doc:un'
-tui_expect "kind:" '0 paragraphs, 9 sections in 1 document'
+tui_expect "kind:" '30 paragraphs, 9 sections in 1 document'
 tui_keys C-u
 tui_type 'doc:nosuch'
 tui_expect "bad doc:" "no document 'nosuch'"

@@ -80,13 +80,13 @@ tui_keys Enter
 tui_expect_ref ":REF" un:III
 
 # The ' prompt takes a reference, with completion.
-tui_keys "'"
-tui_wait_re -1 '^goto: *$' || fail "' does not prompt: '$(tui_line -1)'"
+tui_keys o
+tui_wait_re -1 '^goto: *$' || fail "o does not prompt: '$(tui_line -1)'"
 tui_type 'un:II.2'
 tui_keys Enter
 tui_expect "' un:II.2" 'II.2  2. The principle of sovereignty' "$hint"
 tui_expect_ref "' un:II.2" un:II.2
-tui_keys "'"
+tui_keys o
 tui_type 'mfa:C'
 tui_keys Tab
 tui_wait_re -1 '^goto: mfa:C *$' ||
@@ -96,7 +96,7 @@ tui_expect "' mfa:C" 'C  Conclusion' "$hint"
 tui_expect_ref "' mfa:C" mfa:C
 
 # Esc cancels a prompt: nothing moves and the key hints come back.
-tui_keys "'"
+tui_keys o
 tui_type 'un:I'
 tui_expect "' typed" 'goto: un:I'
 tui_keys Escape
@@ -118,13 +118,13 @@ tui_keys C-c
 tui_expect "C-c in a prompt" "$hint"
 tui_alive "C-c in a prompt" || finish
 tui_expect_ref "C-c in a prompt: the selection stays" mfa:C
-tui_keys "'"
+tui_keys o
 tui_type 'mfa:I'
 tui_keys C-c
 tui_expect "C-c in the goto prompt" "$hint"
 tui_alive "C-c in the goto prompt" || finish
 # ... and reads keys as before.
-tui_keys "'"
+tui_keys o
 tui_type 'mfa:I'
 tui_keys Enter
 tui_expect_ref "goto after C-c" mfa:I

@@ -28,9 +28,15 @@ help_line 'q, Q' 'quit, or leave this view' ||
     { fail "?: no help line for q"; tui_show; }
 help_line 'Tab' 'switch between outline and text' ||
     fail "?: no help line for Tab"
+tui_expect_not "?: the outline is hidden" 'Chapter I. Opportunities'
+# The commands, from the command table, further down.
+tui_keys G
+tui_expect "? G" 'Commands (after'
 help_line 'goto REF' 'go to a reference: mfa:IV.5, un:II.2.p1, wic' ||
     fail "?: no help line for :goto"
-tui_expect_not "?: the outline is hidden" 'Chapter I. Opportunities'
+help_line 'notes' 'list the notes: go, edit, delete, filter' ||
+    fail "?: no help line for :notes"
+tui_keys g
 # q closes the help (and does not quit): the view is back, as it was.
 tui_keys q
 tui_expect "q in the help" "$hint" '  ▸ P  Preface'

@@ -162,7 +162,8 @@ tui_expect_exit "q" 0
 
 # And in what charta wrote: no OSC, no DCS, no CSI from the data, no C1,
 # no bidi control, no invalid UTF-8.
-LC_ALL=C grep -qF '<U+202E> bidi' "$tmp/raw" ||
+LC_ALL=C grep -qF '<U+202E>' "$tmp/raw" &&
+    LC_ALL=C grep -qF ' bidi RLO.' "$tmp/raw" ||
     fail "the pane's output was not logged"
 for seq in "${esc}]" "${esc}P" "${esc}[6n" "${esc}[c" "${esc}[2J${esc}[H clear" \
     "$(printf '\302\233')" "$(printf '\342\200\256')" \

@@ -87,11 +87,13 @@ for cols in 200 80; do
 	one_column "$cols: p" all
 	tui_keys p
 	tui_wait_not 'un:I.p1' || fail "$cols: p again: still parallel"
-	# /: the filter narrows the lines (kind:goal: III.1, its heading).
+	# /: the filter narrows the lines (kind:goal: goal III.1, its
+	# heading and its paragraphs).
 	tui_keys /
 	tui_type 'kind:goal'
 	tui_keys Enter
-	tui_expect "$cols: / kind:goal" '1 of 10 hits' 'mfa:III.1 '
+	tui_expect "$cols: / kind:goal" '3 of 10 hits' 'mfa:III.1 ' \
+	    'mfa:III.1.p2 '
 	tui_expect_not "$cols: / kind:goal" 'mfa:I.p1'
 	tui_keys Escape
 	tui_expect "$cols: Esc" '10 hits in 1 document' 'mfa:I.p1' '8/10'

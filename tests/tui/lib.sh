@@ -97,6 +97,7 @@ mkdir -p "$tmp/home" "$tmp/config"
 tui_lang=C.UTF-8
 tui_termtype=$tui_term
 tui_env=
+tui_keep_state=no
 
 # tui_env_words: the env(1) arguments for charta's environment.
 tui_env_words() {
@@ -106,8 +107,16 @@ tui_env_words() {
 	else
 		printf '%s\n' "TERM=$tui_termtype"
 	fi
+	# A state of its own for each start (the reading position would
+	# carry over), unless the test keeps one: tui_keep_state=yes.
+	if [ "$tui_keep_state" = yes ]; then
+		_state=$tmp/state
+	else
+		_state=$tmp/state$tui_nserver
+	fi
 	printf '%s\n' "LC_ALL=$tui_lang" LANGUAGE= \
 	    "HOME=$tmp/home" "XDG_CONFIG_HOME=$tmp/config" \
+	    "XDG_DATA_HOME=$_state" \
 	    "CHARTA_DB=$CHARTA_DB" NO_COLOR= "CHARTA=$CHARTA"
 	IFS=' '
 	for _e in $tui_env; do
@@ -278,7 +287,7 @@ tui_expect_ref() {
 # tui_sync: wait until charta has handled every key sent so far: open the
 # goto prompt and close it again.  (Keys are read in order.)
 tui_sync() {
-	tui_keys "'"
+	tui_keys o
 	tui_wait_re -1 '^goto:' || fail "sync: no goto prompt"
 	tui_keys Escape
 	tui_wait_re -1 '^ ' || { fail "sync: the prompt stays"; return 1; }

@@ -9,7 +9,9 @@ TUI_TESTS = \
 	tests/tui/terminal.sh \
 	tests/tui/hostile.sh \
 	tests/tui/filter.sh \
+	tests/tui/filter-oracle.sh \
 	tests/tui/compare.sh \
+	tests/tui/keyboard.sh \
 	tests/tui/kwic.sh \
 	tests/tui/stats.sh
 

@@ -96,6 +96,13 @@ tui_keys C-c
 tui_expect "Ctrl-C" "status-$nrun=130"
 restored "Ctrl-C"
 
+# Ctrl-\ (SIGQUIT): exit 131 like SIGTERM, the terminal restored, no
+# core dump.
+charta_in_shell
+tui_keys 'C-\'
+tui_expect "Ctrl-\\" "status-$nrun=131"
+restored "Ctrl-\\"
+
 # Ctrl-Z suspends (the shell's screen is back), fg redraws the reader.
 charta_in_shell mfa:II.2
 tui_expect "charta mfa:II.2 from the shell" 'II.2  2. The Principle of Sovereignty'

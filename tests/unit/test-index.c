@@ -17,6 +17,7 @@
 #include "index/index.h"
 #include "index/query-private.h"
 #include "model/corpus.h"
+#include "text/text.h"
 
 static struct corpus	*c;
 static struct index	*ix;
@@ -125,16 +126,27 @@ test_parse_edge(void **state)
 	q = parse("");
 	assert_true(query_is_empty(q));
 	query_free(q);
-	q = parse("   -  \"\" doc: ");
+	q = parse(" \t\n ");
 	assert_true(query_is_empty(q));
 	query_free(q);
-	/* an unterminated phrase runs to the end */
-	q = parse("\"shared fut");
-	assert_int_equal(q->npos, 1);
-	assert_string_equal(q->pos[0].s, "shared fut");
+	/* a prefix term, and a phrase's outer blanks dropped */
+	q = parse("sov* \" shared  fut \"");
+	assert_int_equal(q->npos, 2);
+	assert_string_equal(q->pos[0].s, "sov");
+	assert_true(q->pos[0].prefix);
+	assert_string_equal(q->pos[1].s, "shared fut");
+	assert_false(q->pos[1].prefix);
+	query_free(q);
+	/* negated fields, and what is not a plain list */
+	q = parse("-doc:a -kind:principle (x OR y) -(z w)");
+	assert_int_equal(q->nnodocs, 1);
+	assert_int_equal(q->nodocs[0], 0);
+	assert_int_equal(q->nokinds, 1u << KIND_PRINCIPLE);
+	assert_int_equal(q->ngroups, 2);
+	assert_int_equal(q->npos + q->nneg + q->ndocs + q->kinds, 0);
 	query_free(q);
 	assert_null(query_parse(c, "doc:nosuch x", 12, &err));
-	assert_string_equal(err, "no document 'nosuch'");
+	assert_string_equal(err, "column 1: no document 'nosuch'");
 	free(err);
 	assert_null(query_parse(c, "kind:bogus", 10, &err));
 	assert_non_null(strstr(err, "no kind 'bogus'"));
@@ -243,6 +255,10 @@ test_fold_fast(void **state)
 	static const char *const pieces[] = { "a", "Z", " ", "\t", "\n",
 	    "\xc2\xa0", "ß", "Ä", "é", "\xcc\x81", "İ", "Σ", "ς", "网络",
 	    "\xef\xbc\xa1", "\xff", "\xe0\x80", "K", "\xe2\x84\xaa",
+	    /* what only search folds: ’ ` Ⅳ ﬁ – U+3000 soft hyphen ″ ㎒ */
+	    "\xe2\x80\x99", "`", "\xe2\x85\xa3", "\xef\xac\x81",
+	    "\xe2\x80\x93", "\xe3\x80\x80", "\xc2\xad", "\xe2\x80\xb3",
+	    "\xe3\x8e\x92", "China`s view ", "``````````````````",
 	    /* long ASCII runs, for the sixteen-byte path */
 	    "Governance of the Internet ", "AND RULES\nfor", "@[`{ \x7f",
 	    "cyberspace,", " \n", "\r\n", "Sovereignty", "0123456789" };
@@ -269,9 +285,103 @@ test_fold_fast(void **state)
 }
 
 /*
- * A corpus big enough for the two-thread search (several MB, tens of
- * thousands of nodes) finds exactly what a node-by-node check finds.
+ * Search folding: the fast fold (ASCII by hand, a cache of characters)
+ * gives the same bytes as libunistring over whole runs, on random text
+ * made of what search folds, and each piece folds as documented.
  */
+static void
+test_search_fold(void **state)
+{
+	static const char *const pieces[] = { "a", "Z", " ", "`", "'",
+	    "\xc2\xa0", "\xc3\x9f", "\xc3\x84", "\xcc\x81", "\xc4\xb0",
+	    "\xe2\x80\x99", "\xe2\x80\x9c", "\xe2\x80\x94", "\xe2\x80\xb3",
+	    "\xe2\x85\xa3", "\xef\xbc\xa3", "\xef\xbd\x80", "\xef\xac\x81",
+	    "\xe3\x8e\x92", "\xe3\x80\x80", "\xc2\xad", "\xe2\x80\x8b",
+	    "\xe7\xbd\x91", "\xea\xb0\x80", "\xff", "\xe0\x80",
+	    "\xe1\xbe\xb3", "\xc7\x85", "\xcd\x85" };
+	static const struct {
+		const char	*in;
+		const char	*out;
+	} folds[] = {
+		{ "China\xe2\x80\x99s", "china's" },
+		{ "\xe2\x80\x98`\xca\xbc\xe2\x80\xb2\xe2\x80\x9b",
+		    "\x27\x27\x27\x27\x27" },
+		{ "\xe2\x80\x9cx\xe2\x80\x9d\xe2\x80\x9e\xe2\x80\xb3",
+		    "\"x\"\"\"" },
+		{ "\xe2\x80\x90\xe2\x80\x91\xe2\x80\x92\xe2\x80\x93"
+		    "\xe2\x80\x94\xe2\x80\x95\xe2\x88\x92", "-------" },
+		{ "\xe2\x85\xa3.5", "iv.5" },
+		{ "\xef\xbc\xa3\xef\xbc\xa8\xef\xbc\xa9\xef\xbc\xae\xef\xbc\xa1",
+		    "china" },
+		{ "\xef\xac\x81\xef\xac\x80", "fiff" },
+		{ "\xe3\x8e\x92", "mhz" },
+		{ "a\xc2\xa0" "b\xe3\x80\x80" "c\xe2\x80\xa8" "d", "a b c d" },
+		{ "cy\xc2\xad" "ber\xe2\x80\x8b" "space\xe2\x80\x8f",
+		    "cyberspace" },
+		{ "Stra\xc3\x9f" "e co\xc3\xb6p\xc4\xb0", "strasse coopi" },
+		{ "\xe7\xbd\x91\xe7\xbb\x9c", "\xe7\xbd\x91\xe7\xbb\x9c" },
+	};
+	char		s[512], *a, *b;
+	size_t		al, bl, k, *map;
+	unsigned	seed = 4242, i;
+
+	(void)state;
+	for (k = 0; k < sizeof folds / sizeof folds[0]; k++) {
+		a = text_search_fold(folds[k].in, strlen(folds[k].in), &al,
+		    &map);
+		if (al != strlen(folds[k].out) || memcmp(a, folds[k].out,
+		    al) != 0)
+			fail_msg("'%s' folds to '%.*s', not '%s'", folds[k].in,
+			    (int)al, a, folds[k].out);
+		assert_int_equal(map[al], strlen(folds[k].in));
+		free(a);
+		free(map);
+	}
+	for (i = 0; i < 3000; i++) {
+		s[0] = '\0';
+		for (k = 0; k < 4 + i % 24; k++) {
+			seed = seed * 1103515245u + 12345u;
+			strcat(s, pieces[(seed >> 16) % (sizeof pieces /
+			    sizeof pieces[0])]);
+		}
+		a = text_search_fold(s, strlen(s), &al, NULL);
+		b = text_search_fold_slow(s, strlen(s), &bl);
+		if (al != bl || memcmp(a, b, al) != 0)
+			fail_msg("'%s': fast '%.*s', slow '%.*s'", s, (int)al, a,
+			    (int)bl, b);
+		free(a);
+		free(b);
+	}
+}
+
+/* Where words begin, for "term*". */
+static void
+test_word_start(void **state)
+{
+	static const struct {
+		const char	*s;
+		size_t		 at;
+		bool		 start;
+	} cases[] = {
+		{ "ab cd", 0, true }, { "ab cd", 3, true }, { "abcd", 2, false },
+		{ "a-b", 2, true }, { "x1", 1, false }, { "1x", 1, false },
+		{ "china's", 6, true }, { "\xc3\xa9t\xc3\xa9", 2, false },
+		{ "\xce\xb1\xce\xb2", 2, false },		/* αβ */
+		{ "\xe7\xbd\x91\xe7\xbb\x9c", 3, true },	/* 网络 */
+		{ "a\xe7\xbd\x91", 1, true }, { "\xe7\xbd\x91" "a", 3, true },
+		{ "\xe3\x81\x82\xe3\x81\x84", 3, false },	/* あい */
+		{ "\xff" "a", 1, true }, { "ab", 2, true },
+	};
+	size_t	k;
+
+	(void)state;
+	for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
+		if (text_word_start(cases[k].s, strlen(cases[k].s),
+		    cases[k].at) != cases[k].start)
+			fail_msg("'%s' at %zu: %s", cases[k].s, cases[k].at,
+			    cases[k].start ? "no word start" : "a word start");
+}
+
 /*
  * The fast search finds exactly what memmem finds: every needle length
  * from 1 to 40, at every place in haystacks of every length up to 100
@@ -372,6 +482,10 @@ test_find_plain(void **state)
 	assert_int_equal(find_letters("\xc3\xa9-", 3), 0);
 }
 
+/*
+ * A corpus big enough for the two-thread search (several MB, tens of
+ * thousands of nodes) finds exactly what a node-by-node check finds.
+ */
 static void
 test_parallel_agrees(void **state)
 {
@@ -380,7 +494,8 @@ test_parallel_agrees(void **state)
 	    "ICÁNN", "rule", "law", "coöperation" };
 	static const char *const queries[] = { "g", "go", "gov governance",
 	    "shared future", "\"shared future\"", "-peace", "strasse rule",
-	    "o -order", "icann", "zz" };
+	    "o -order", "icann", "zz", "g* -(peace OR law)", "sov* | fut*",
+	    "-kind:paragraph", "kind:chapter -rule" };
 	struct corpus		*big = corpus_new();
 	struct corpus_doc	 d;
 	struct index		*bix;
@@ -463,6 +578,8 @@ main(void)
 		cmocka_unit_test(test_narrowing),
 		cmocka_unit_test(test_spans),
 		cmocka_unit_test(test_fold_fast),
+		cmocka_unit_test(test_search_fold),
+		cmocka_unit_test(test_word_start),
 		cmocka_unit_test(test_find_agrees),
 		cmocka_unit_test(test_find_plain),
 		cmocka_unit_test(test_parallel_agrees),

@@ -523,7 +523,7 @@ static void
 test_sanitize_unassigned(void **state)
 {
 	(void)state;
-	/* Noncharacters and unassigned code points: U+FFFD in TTY only. */
+	/* Noncharacters and unassigned code points: U+FFFD on a terminal. */
 	expect_sanitize(S("\xef\xbf\xbf"), TEXT_MODE_TTY, false,
 	    S("\xef\xbf\xbd"));
 	expect_sanitize(S("\xef\xbf\xbe"), TEXT_MODE_TTY, false,
@@ -534,10 +534,25 @@ test_sanitize_unassigned(void **state)
 	    S("\xef\xbf\xbd"));
 	expect_sanitize(S("x\xcd\xb8y"), TEXT_MODE_TTY, false,
 	    S("x\xef\xbf\xbdy"));
+	/*
+	 * A pipe gets the reader's U+FFFD for every noncharacter, but keeps
+	 * unassigned code points, which a newer Unicode may have assigned.
+	 */
 	expect_sanitize(S("\xef\xbf\xbf"), TEXT_MODE_PIPE, false,
-	    S("\xef\xbf\xbf"));
+	    S("\xef\xbf\xbd"));
+	expect_sanitize(S("a\xef\xbf\xbe" "b"), TEXT_MODE_PIPE, false,
+	    S("a\xef\xbf\xbd" "b"));
+	expect_sanitize(S("\xef\xb7\x90\xef\xb7\xaf"), TEXT_MODE_PIPE,
+	    false, S("\xef\xbf\xbd\xef\xbf\xbd"));
+	expect_sanitize(S("\xf0\x9f\xbf\xbe\xf4\x8f\xbf\xbf"),
+	    TEXT_MODE_PIPE, false, S("\xef\xbf\xbd\xef\xbf\xbd"));
+	expect_marks(S("\xef\xbf\xbf"), TEXT_MODE_PIPE, false, "111");
 	expect_sanitize(S("x\xcd\xb8y"), TEXT_MODE_PIPE, false,
 	    S("x\xcd\xb8y"));
+	/* Next to the noncharacters, assigned characters are kept. */
+	expect_sanitize(S("\xef\xb7\x8f\xef\xb7\xb0\xef\xbf\xbd"),
+	    TEXT_MODE_PIPE, false,
+	    S("\xef\xb7\x8f\xef\xb7\xb0\xef\xbf\xbd"));
 	expect_sanitize(S("\xef\xbf\xbf"), TEXT_MODE_RAW, false,
 	    S("\xef\xbf\xbf"));
 	expect_sanitize(S("\xef\xbf\xbf"), TEXT_MODE_TTY, true,
@@ -685,6 +700,101 @@ test_sanitize_random_invariants(void **state)
 				assert_true(strlen(out) >= in.len -
 				    count_nul(in.data, in.len));
 			free(marks);
+			free(out);
+		}
+		text_buf_free(&in);
+	}
+}
+
+/* Where each source byte went: the sanitizer's offset map. */
+static void
+test_sanitize_map(void **state)
+{
+	size_t	*map;
+	char	*out;
+
+	(void)state;
+	/* a ESC b e-acute TAB c: "a^[b\u00e9" then spaces to column 8. */
+	out = text_sanitize_map(S("a\x1b" "b\xc3\xa9\tc"), TEXT_MODE_TTY,
+	    false, NULL, &map);
+	assert_string_equal(out, "a^[b\xc3\xa9   c");
+	assert_int_equal(map[0], 0);
+	assert_int_equal(map[1], 1);		/* ESC: its "^[" */
+	assert_int_equal(map[2], 3);
+	assert_int_equal(map[3], 4);		/* e-acute... */
+	assert_int_equal(map[4], 4);		/* ...inside it: its start */
+	assert_int_equal(map[5], 6);		/* TAB: its spaces */
+	assert_int_equal(map[6], 9);
+	assert_int_equal(map[7], 10);		/* the end */
+	free(map);
+	free(out);
+
+	/* Dropped marks map to where the text goes on. */
+	out = text_sanitize_map(S("e\xcc\x81\xcc\x82\xcc\x83\xcc\x84\xcc\x85"
+	    "\xcc\x86x"), TEXT_MODE_TTY, false, NULL, &map);
+	assert_int_equal(map[9], 9);		/* the fifth: the ellipsis */
+	assert_int_equal(map[11], 12);		/* the sixth: nothing */
+	assert_int_equal(map[13], 12);		/* x */
+	assert_int_equal(map[14], 13);
+	free(map);
+	free(out);
+
+	/* Ill-formed: each maximal subpart is one U+FFFD. */
+	out = text_sanitize_map(S("\xe0\x80" "A"), TEXT_MODE_PIPE, false, NULL,
+	    &map);
+	assert_string_equal(out, "\xef\xbf\xbd\xef\xbf\xbd" "A");
+	assert_int_equal(map[1], 3);
+	assert_int_equal(map[2], 6);
+	free(map);
+	free(out);
+}
+
+/*
+ * For random text in every mode: sanitizing a prefix that ends at a
+ * character gives the output up to that offset of the map.
+ */
+static void
+test_sanitize_map_random(void **state)
+{
+	static const char *const pieces[] = {
+		"a", " ", "\t", "\n", "\x1b", "\0", "\xc2\x85",
+		"\xe2\x80\xae", "\xcc\x81", "\xe4\xb8\xad", "\xef\xbf\xbf",
+		"\xc3\xa9", "\xe0\x80", "\xf0\x9f\x98\x80", "\xff"
+	};
+	static const enum text_mode modes[] = {
+		TEXT_MODE_TTY, TEXT_MODE_PIPE, TEXT_MODE_RAW
+	};
+	struct text_buf	 in;
+	char		*out, *pre;
+	size_t		*map, iter, k, m, i, prelen;
+
+	(void)state;
+	for (iter = 0; iter < 400; iter++) {
+		text_buf_init(&in);
+		for (k = rng() % 24; k > 0; k--) {
+			const char *p = pieces[rng() % 15];
+
+			text_buf_add(&in, p, *p == '\0' ? 1 : strlen(p));
+		}
+		for (m = 0; m < 6; m++) {
+			out = text_sanitize_map(in.data, in.len, modes[m % 3],
+			    m >= 3, NULL, &map);
+			for (i = 0; i <= in.len; i++) {
+				if (i > 0)
+					assert_true(map[i] >= map[i - 1]);
+				if (i < in.len && ((unsigned char)in.data[i] &
+				    0xC0) == 0x80)
+					continue;
+				pre = text_sanitize_map(in.data, i,
+				    modes[m % 3], m >= 3, NULL, NULL);
+				prelen = strlen(pre);
+				if (modes[m % 3] != TEXT_MODE_RAW) {
+					assert_int_equal(prelen, map[i]);
+				}
+				assert_memory_equal(pre, out, prelen);
+				free(pre);
+			}
+			free(map);
 			free(out);
 		}
 		text_buf_free(&in);
@@ -1353,6 +1463,8 @@ main(void)
 		cmocka_unit_test(test_sanitize_ascii_only),
 		cmocka_unit_test(test_sanitize_marks),
 		cmocka_unit_test(test_sanitize_random_invariants),
+		cmocka_unit_test(test_sanitize_map),
+		cmocka_unit_test(test_sanitize_map_random),
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_width_ill_formed),
 		cmocka_unit_test(test_width_matches_u8_width),

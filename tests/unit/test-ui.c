@@ -20,6 +20,7 @@
 
 #include "cli/cli.h"
 #include "model/corpus.h"
+#include "store/state.h"
 #include "store/store.h"
 #include "ui/app.h"
 #include "ui/complete.h"
@@ -32,6 +33,8 @@
 #include "util/xmalloc.h"
 
 static struct corpus	*corpus;
+static struct state	*state;
+static char		 statedir[] = "/tmp/charta-test-ui-XXXXXX";
 static SCREEN		*scr;
 static FILE		*devnull_out, *devnull_in;
 
@@ -39,7 +42,7 @@ static int
 setup(void **unused)
 {
 	const char	*db = getenv("CHARTA_DB");
-	char		*err = NULL;
+	char		*err = NULL, *path;
 
 	(void)unused;
 	setlocale(LC_CTYPE, "C.UTF-8");
@@ -52,6 +55,9 @@ setup(void **unused)
 		return -1;
 	}
 	/* An 80x24 terminal nobody sees. */
+	/* A key that opens the editor must not open a real one. */
+	setenv("VISUAL", "true", 1);
+	setenv("EDITOR", "true", 1);
 	setenv("LINES", "24", 1);
 	setenv("COLUMNS", "80", 1);
 	devnull_out = fopen("/dev/null", "w");
@@ -60,13 +66,27 @@ setup(void **unused)
 	if (scr == NULL)
 		return -1;
 	keymap_init();
-	return 0;
+	/* A state of its own, for the lists of notes and marks. */
+	if (mkdtemp(statedir) == NULL)
+		return -1;
+	path = xasprintf("%s/state.db", statedir);
+	state = state_open(path, &err);
+	free(path);
+	free(err);
+	return state != NULL ? 0 : -1;
 }
 
 static int
 teardown(void **unused)
 {
+	char	*path;
+
 	(void)unused;
+	state_close(state);
+	path = xasprintf("rm -rf '%s'", statedir);
+	if (system(path) != 0)
+		fprintf(stderr, "could not remove %s\n", statedir);
+	free(path);
 	endwin();
 	delscreen(scr);
 	fclose(devnull_out);
@@ -90,7 +110,7 @@ app_setup(struct app *a, uint32_t start)
 static void
 app_teardown(struct app *a)
 {
-	app_prompt_close(a);
+	app_prompt_abandon(a);
 	while (a->nviews > 0) {
 		struct view	*v = a->stack[--a->nviews];
 
@@ -364,11 +384,13 @@ test_commands_complete_and_help(void **unused)
 	app_teardown(&a);
 }
 
-/* The view a request's group belongs to, opened over the reader. */
+/* The view a request belongs to, opened over the reader. */
 static void
-open_for(struct app *a, enum keymap_group g)
+open_for(struct app *a, enum keymap_group g, enum request r)
 {
-	if (g == KEYMAP_COMPARE)
+	if (g == KEYMAP_STUDY)
+		app_run_command(a, r == REQ_RENAME ? "marks" : "notes");
+	else if (g == KEYMAP_COMPARE)
 		app_run_command(a, "compare mfa:II.2 un:II.2");
 	else if (g == KEYMAP_LIST) {
 		app_message(a, false, "one message");
@@ -410,10 +432,12 @@ test_every_key_handled(void **unused)
 		}
 		free(keys);
 		app_setup(&a, corpus_resolve(corpus, "mfa:II.2", 8));
-		open_for(&a, g);
+		a.state = state;
+		open_for(&a, g, (enum request)r);
 		if (!app_dispatch(&a, (enum request)r))
 			fail_msg("nothing handles %s",
 			    keymap_request_name((enum request)r));
+		a.state = NULL;
 		app_teardown(&a);
 	}
 }

@@ -1,0 +1,40 @@
+/*
+ * index-private.h -- the folded index as index.c builds it and search.c
+ * reads it; nothing outside the index module sees it.
+ */
+#ifndef CHARTA_INDEX_PRIVATE_H
+#define CHARTA_INDEX_PRIVATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "model/corpus.h"
+
+struct index {
+	const struct corpus	*c;
+	char			*buf;
+	size_t			*start;		/* nnodes + 1 offsets */
+	uint8_t			*plain;		/* nnodes flags */
+	uint32_t		*letters;	/* nnodes find_letters sets */
+	uint32_t		*kinds;		/* nnodes: 1 << kind of the node
+						   and of each ancestor */
+};
+
+/* The text node i is searched by: a block's text, a section's title. */
+static inline void
+index_source(const struct corpus *c, uint32_t i, const char **s,
+    size_t *len)
+{
+	const struct corpus_node	*n = &c->nodes[i];
+
+	if (kind_is_block(n->kind)) {
+		*s = n->text;
+		*len = n->text_len;
+	} else {
+		*s = n->title;
+		*len = strlen(n->title);
+	}
+}
+
+#endif /* CHARTA_INDEX_PRIVATE_H */

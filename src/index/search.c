@@ -1,0 +1,407 @@
+/*
+ * search.c -- finding the nodes that match a query in the folded index
+ * (see index.h; index.c builds the index).
+ *
+ * A search takes the longest word the query requires (the rarest,
+ * usually) and looks for it in each node in turn (find.c: a few
+ * nanoseconds per paragraph), then checks the nodes that have it against
+ * the rest of the query.  A query that requires no word (only OR groups,
+ * exclusions or filters) checks every node.  With doc:, only those
+ * documents' nodes are looked at.  When the query only grew, the previous
+ * result is checked instead of every node.  A search over many nodes runs
+ * on two threads.
+ */
+#include "config.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "index/find.h"
+#include "index/index.h"
+#include "index/index-private.h"
+#include "index/query-private.h"
+#include "model/corpus.h"
+#include "util/xmalloc.h"
+
+/* No driving term: check every node against the whole query. */
+#define INDEX_NO_DRIVE	((size_t)-1)
+
+/* Does node i's folded text contain t (where t may match)? */
+static inline bool
+index_has(const struct index *ix, uint32_t i, const struct query_term *t)
+{
+	const char	*s, *hit;
+	size_t		 len, at;
+	bool		 plain = ix->plain[i];
+
+	/* Without one of the term's letters, a node cannot hold it. */
+	if ((ix->letters[i] & t->f.letters) != t->f.letters)
+		return false;
+	/* With the letter, it holds a one-letter term. */
+	if (t->len == 1 && !t->prefix && (unsigned char)(t->s[0] - 'a') < 26)
+		return true;
+	if (plain)
+		index_source(ix->c, i, &s, &len);
+	else {
+		s = ix->buf + ix->start[i];
+		len = ix->start[i + 1] - ix->start[i] - 1;
+	}
+	hit = plain ? find_in_plain(s, len, &t->f) : find_in(s, len, &t->f);
+	/*
+	 * A prefix term holds where a word begins: try the next hit until
+	 * one does.  (Plain text differs from its folded form only in case
+	 * and line breaks, which do not change where words begin.)
+	 */
+	while (hit != NULL && !query_term_at(t, s, len, (size_t)(hit - s))) {
+		at = (size_t)(hit - s) + 1;
+		hit = plain ? find_in_plain(s + at, len - at, &t->f) :
+		    find_in(s + at, len - at, &t->f);
+	}
+	return hit != NULL;
+}
+
+/* Is doc d among v[0..n)? */
+static inline bool
+index_doc_in(uint32_t d, const uint32_t *v, size_t n)
+{
+	size_t	k;
+
+	for (k = 0; k < n; k++)
+		if (v[k] == d)
+			return true;
+	return false;
+}
+
+/* Does e hold for node i? */
+static bool
+index_eval(const struct index *ix, const struct query_expr *e, uint32_t i)
+{
+	size_t	k;
+
+	switch (e->op) {
+	case QUERY_TERM:
+		return index_has(ix, i, &e->term);
+	case QUERY_DOCS:
+		return index_doc_in(ix->c->nodes[i].doc, e->docs, e->ndocs);
+	case QUERY_KINDS:
+		return (ix->kinds[i] & e->kinds) != 0;
+	case QUERY_NOT:
+		return !index_eval(ix, e->kids[0], i);
+	case QUERY_AND:
+		for (k = 0; k < e->nkids; k++)
+			if (!index_eval(ix, e->kids[k], i))
+				return false;
+		return true;
+	case QUERY_OR:
+		for (k = 0; k < e->nkids; k++)
+			if (index_eval(ix, e->kids[k], i))
+				return true;
+		return false;
+	}
+	return false;
+}
+
+/*
+ * Does node i match q?  Terms whose bit is set in skip are known to match
+ * already (the term a scan just found, or terms a narrower search shares
+ * with the search it narrows) and are not looked for again; likewise the
+ * exclusions (skip_neg) and the doc: and kind: filters (skip_filters).
+ */
+static bool
+index_matches_except(const struct index *ix, const struct query *q,
+    uint32_t i, const uint8_t *skip_pos, bool skip_neg, bool skip_filters)
+{
+	size_t	k;
+
+	/* (The node's kinds and document are read only when asked for.) */
+	if (!skip_filters) {
+		if (q->kinds != 0 && (ix->kinds[i] & q->kinds) == 0)
+			return false;
+		if (q->nokinds != 0 && (ix->kinds[i] & q->nokinds) != 0)
+			return false;
+		if (q->ndocs != 0 && !index_doc_in(ix->c->nodes[i].doc,
+		    q->docs, q->ndocs))
+			return false;
+		if (q->nnodocs != 0 && index_doc_in(ix->c->nodes[i].doc,
+		    q->nodocs, q->nnodocs))
+			return false;
+	}
+	for (k = 0; k < q->npos; k++)
+		if ((skip_pos == NULL || !skip_pos[k]) &&
+		    !index_has(ix, i, &q->pos[k]))
+			return false;
+	if (!skip_neg)
+		for (k = 0; k < q->nneg; k++)
+			if (index_has(ix, i, &q->neg[k]))
+				return false;
+	for (k = 0; k < q->ngroups; k++)
+		if (!index_eval(ix, q->groups[k], i))
+			return false;
+	return true;
+}
+
+bool
+index_node_matches(const struct index *ix, const struct query *q,
+    uint32_t i)
+{
+	return !query_is_empty(q) &&
+	    index_matches_except(ix, q, i, NULL, false, false);
+}
+
+static void
+index_result_add(struct index_result *r, const struct corpus *c,
+    uint32_t i)
+{
+	const struct corpus_node	*n = &c->nodes[i];
+
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 256;
+		r->nodes = xreallocarray(r->nodes, r->cap, sizeof *r->nodes);
+	}
+	r->nodes[r->n++] = i;
+	if (kind_is_block(n->kind))
+		r->nblocks++;
+	else
+		r->nsections++;
+	if (r->per_doc[n->doc]++ == 0)
+		r->ndocs++;
+}
+
+/*
+ * Look at nodes [first, end): for the driving term, q->pos[d], first, then
+ * the rest; or, with no driving term, at everything.
+ */
+static void
+index_scan(const struct index *ix, const struct query *q, size_t d,
+    uint32_t first, uint32_t end, struct index_result *out)
+{
+	uint32_t	 i;
+	uint8_t		*skip;
+
+	if (d == INDEX_NO_DRIVE) {
+		for (i = first; i < end; i++)
+			if (index_matches_except(ix, q, i, NULL, false, false))
+				index_result_add(out, ix->c, i);
+		return;
+	}
+	skip = xcalloc(q->npos, 1);
+	skip[d] = 1;
+	for (i = first; i < end; i++)
+		if (index_has(ix, i, &q->pos[d]) &&
+		    index_matches_except(ix, q, i, skip, false, false))
+			index_result_add(out, ix->c, i);
+	free(skip);
+}
+
+void
+index_search(const struct index *ix, const struct query *q,
+    const struct index_result *within, struct index_result *out)
+{
+	index_search_narrowing(ix, q, NULL, within, out);
+}
+
+/* Is term t, exactly, among v[0..n)? */
+static bool
+index_term_in(const struct query_term *t, const struct query_term *v,
+    size_t n)
+{
+	size_t	k;
+
+	for (k = 0; k < n; k++)
+		if (v[k].len == t->len && v[k].prefix == t->prefix &&
+		    memcmp(v[k].s, t->s, t->len) == 0)
+			return true;
+	return false;
+}
+
+/* Are q's doc: and kind: filters, both ways, older's? */
+static bool
+index_same_filters(const struct query *q, const struct query *older)
+{
+	return older->kinds == q->kinds && older->nokinds == q->nokinds &&
+	    older->ndocs == q->ndocs && older->nnodocs == q->nnodocs &&
+	    (q->ndocs == 0 || memcmp(older->docs, q->docs, q->ndocs *
+	    sizeof *q->docs) == 0) && (q->nnodocs == 0 ||
+	    memcmp(older->nodocs, q->nodocs, q->nnodocs *
+	    sizeof *q->nodocs) == 0);
+}
+
+/*
+ * Look only among within's nodes [from, to); what q shares with older
+ * needs no new look.
+ */
+static void
+index_search_within(const struct index *ix, const struct query *q,
+    const struct query *older, const struct index_result *within,
+    size_t from, size_t to, struct index_result *out)
+{
+	uint8_t	*skip;
+	bool	 same_neg, same_filters;
+	size_t	 k;
+
+	skip = xcalloc(q->npos ? q->npos : 1, 1);
+	same_neg = older != NULL && older->nneg == q->nneg;
+	same_filters = older != NULL && index_same_filters(q, older);
+	for (k = 0; older != NULL && k < q->npos; k++)
+		skip[k] = index_term_in(&q->pos[k], older->pos, older->npos);
+	for (k = 0; same_neg && k < q->nneg; k++)
+		same_neg = index_term_in(&q->neg[k], older->neg, older->nneg);
+	for (k = from; k < to; k++)
+		if (index_matches_except(ix, q, within->nodes[k],
+		    older != NULL ? skip : NULL, same_neg, same_filters))
+			index_result_add(out, ix->c, within->nodes[k]);
+	free(skip);
+}
+
+/*
+ * Searching on two cores.  A search over many nodes (or a large previous
+ * result) is cut in two; the second half runs in a thread while the
+ * caller does the first, and the halves' results are joined in order.
+ * Small searches stay on one thread, where a thread would cost more than
+ * it saves.
+ */
+#define INDEX_PARALLEL_NODES	20000
+
+struct index_job {
+	const struct index		*ix;
+	const struct query		*q;
+	const struct query		*older;
+	size_t				 drive;
+	uint32_t			 first;		/* a scan: nodes */
+	uint32_t			 end;
+	const struct index_result	*within;	/* or within's nodes */
+	size_t				 from;
+	size_t				 to;
+	struct index_result		 out;
+};
+
+static void *
+index_job_run(void *arg)
+{
+	struct index_job	*j = arg;
+
+	if (j->within != NULL)
+		index_search_within(j->ix, j->q, j->older, j->within, j->from,
+		    j->to, &j->out);
+	else
+		index_scan(j->ix, j->q, j->drive, j->first, j->end, &j->out);
+	return NULL;
+}
+
+/* Append b's nodes and counts to a (b's nodes all come after a's). */
+static void
+index_result_join(struct index_result *a, const struct index_result *b,
+    size_t ndocs)
+{
+	size_t	d;
+
+	if (a->n + b->n > a->cap) {
+		a->cap = a->n + b->n;
+		a->nodes = xreallocarray(a->nodes, a->cap, sizeof *a->nodes);
+	}
+	if (b->n > 0)
+		memcpy(a->nodes + a->n, b->nodes, b->n * sizeof *b->nodes);
+	a->n += b->n;
+	a->nblocks += b->nblocks;
+	a->nsections += b->nsections;
+	a->ndocs = 0;
+	for (d = 0; d < ndocs; d++) {
+		a->per_doc[d] += b->per_doc[d];
+		if (a->per_doc[d] > 0)
+			a->ndocs++;
+	}
+}
+
+/* Run job in two halves (split by the caller) on two threads. */
+static void
+index_run_split(struct index_job *half, struct index_result *out)
+{
+	pthread_t	t;
+	size_t		ndocs = half[0].ix->c->ndocs, k;
+	bool		threaded;
+
+	for (k = 0; k < 2; k++) {
+		memset(&half[k].out, 0, sizeof half[k].out);
+		half[k].out.per_doc = xcalloc(ndocs ? ndocs : 1,
+		    sizeof *half[k].out.per_doc);
+	}
+	threaded = pthread_create(&t, NULL, index_job_run, &half[1]) == 0;
+	index_job_run(&half[0]);
+	if (threaded)
+		pthread_join(t, NULL);
+	else
+		index_job_run(&half[1]);
+	index_result_join(&half[0].out, &half[1].out, ndocs);
+	free(out->nodes);
+	free(out->per_doc);
+	*out = half[0].out;
+	index_result_free(&half[1].out);
+}
+
+/* Scan nodes [first, end), on two threads if that is worth it. */
+static void
+index_scan_range(const struct index *ix, const struct query *q, size_t drive,
+    uint32_t first, uint32_t end, struct index_result *out)
+{
+	struct index_job	half[2];
+	uint32_t		mid;
+
+	if (end - first < INDEX_PARALLEL_NODES) {
+		index_scan(ix, q, drive, first, end, out);
+		return;
+	}
+	mid = first + (end - first) / 2;
+	memset(half, 0, sizeof half);
+	half[0] = (struct index_job){ .ix = ix, .q = q, .drive = drive,
+	    .first = first, .end = mid };
+	half[1] = (struct index_job){ .ix = ix, .q = q, .drive = drive,
+	    .first = mid, .end = end };
+	index_run_split(half, out);
+}
+
+void
+index_search_narrowing(const struct index *ix, const struct query *q,
+    const struct query *older, const struct index_result *within,
+    struct index_result *out)
+{
+	const struct corpus	*c = ix->c;
+	size_t			 k, d, drive = INDEX_NO_DRIVE;
+
+	free(out->nodes);
+	free(out->per_doc);
+	memset(out, 0, sizeof *out);
+	out->per_doc = xcalloc(c->ndocs ? c->ndocs : 1, sizeof *out->per_doc);
+	if (query_is_empty(q))
+		return;
+	if (within != NULL && within->n >= INDEX_PARALLEL_NODES) {
+		struct index_job	half[2];
+
+		memset(half, 0, sizeof half);
+		half[0] = (struct index_job){ .ix = ix, .q = q,
+		    .older = older, .within = within, .from = 0,
+		    .to = within->n / 2 };
+		half[1] = (struct index_job){ .ix = ix, .q = q,
+		    .older = older, .within = within, .from = within->n / 2,
+		    .to = within->n };
+		index_run_split(half, out);
+		return;
+	}
+	if (within != NULL) {
+		index_search_within(ix, q, older, within, 0, within->n, out);
+		return;
+	}
+	for (k = 0; k < q->npos; k++)
+		if (drive == INDEX_NO_DRIVE ||
+		    q->pos[k].len > q->pos[drive].len)
+			drive = k;
+	if (q->ndocs == 0) {
+		index_scan_range(ix, q, drive, 0, (uint32_t)c->nnodes, out);
+		return;
+	}
+	/* doc: filters scan their documents' slices, in reading order. */
+	for (d = 0; d < c->ndocs; d++)
+		if (index_doc_in((uint32_t)d, q->docs, q->ndocs))
+			index_scan(ix, q, drive, c->docs[d].root,
+			    c->docs[d].end, out);
+}
