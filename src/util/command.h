@@ -79,6 +79,10 @@ enum command_value {
 	    N_("N words on each side count as near (5)"))		\
 	X(MIN, "min", 0, COMMAND_NUMBER, "N", 1, 1000000000, NULL,	\
 	    N_("leave out words seen fewer than N times"))		\
+	X(QUIET, "quiet", 'q', COMMAND_FLAG, NULL, 0, 0, NULL,		\
+	    N_("print no warnings"))					\
+	X(ENCODING, "encoding", 0, COMMAND_STRING, "NAME", 0, 0, NULL,	\
+	    N_("read the files in encoding NAME (see iconv -l)"))	\
 	X(HELP, "help", 'h', COMMAND_FLAG, NULL, 0, 0, NULL,		\
 	    N_("display this help and exit"))
 
