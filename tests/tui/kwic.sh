@@ -3,8 +3,9 @@
 # the keywords in one column, at 200 and at 80 columns; s sorts by the
 # words to the left and right; p puts the UN translation's passage under
 # each line of the foreign ministry's, or says it has no match; / narrows
-# the lines; Enter goes to the passage; K opens the concordance of a kept
-# filter; q goes back; hostile text stays placeholders; and in Chinese.
+# the lines; Enter goes to the passage, a jump C-o comes back from; K opens
+# the concordance of a kept filter; q goes back; hostile text stays
+# placeholders; and in Chinese.
 
 . "$top_srcdir/tests/tui/lib.sh"
 
@@ -50,6 +51,7 @@ kwic() {
 for cols in 200 80; do
 	tui_start "$cols" 30
 	tui_expect "$cols: start" "$hint" || continue
+	start_ref=$(tui_line 0 | awk '{ print $NF }')
 	kwic 'sovereignty doc:mfa'
 	tui_expect "$cols: :kwic" "$title, by reference" 'mfa:I.p1' \
 	    'mfa:III.1.p2' || continue
@@ -102,6 +104,11 @@ for cols in 200 80; do
 	tui_expect "$cols: j x4" '5/10'
 	tui_keys Enter
 	tui_expect_ref "$cols: Enter" mfa:II.2.p1
+	# A jump: C-o brings the reader back to where it was, C-t there again.
+	tui_keys C-o
+	tui_expect_ref "$cols: C-o" "$start_ref"
+	tui_keys C-t
+	tui_expect_ref "$cols: C-t" mfa:II.2.p1
 	tui_keys q
 	tui_expect_exit "$cols: q" 0
 done
