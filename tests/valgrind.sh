@@ -24,7 +24,8 @@ vg() {
 
 for t in test-util test-text test-layout test-spans test-corpus \
     test-import test-store test-shipped test-index test-diff test-ui \
-    test-widgets test-state test-state-async test-stats; do
+    test-widgets test-state test-state-async test-stats \
+    test-kwic; do
 	[ -x "$builddir/tests/unit/$t" ] && vg "$builddir/tests/unit/$t"
 done
 vg "$CHARTA" list

@@ -1,8 +1,8 @@
 /*
  * test-stats.c -- counting words and terms, collocates, keyness, the
- * stop word list, the concordance's hits, sorts and lines, and the SVG:
- * what `charta stats`, `kwic`, `collocates`, `keyness` and their views
- * show, on small corpora built here.
+ * stop word list and the SVG: what `charta stats`, `collocates`,
+ * `keyness` and their views show, on small corpora built here (the
+ * concordance: test-kwic.c).
  */
 #include "config.h"
 
@@ -20,10 +20,10 @@
 
 #include "index/index.h"
 #include "model/corpus.h"
-#include "stats/kwic.h"
 #include "stats/stats.h"
 #include "text/text.h"
 #include "util/xmalloc.h"
+#include "test-stats-lib.h"
 
 /* cmocka 1.1 has no assert_double_equal. */
 #define assert_near(a, b, eps) do {					\
@@ -160,54 +160,6 @@ test_term_parse(void **unused)
 	assert_int_equal(stats_term_parse(&t, "-- *", &err), -1);
 	assert_non_null(strstr(err, "-- *"));
 	free(err);
-}
-
-/*
- * Two documents: "alpha" (the title "Alpha Text", a paragraph before the
- * first chapter, chapters I and II) and "beta", of one work, so that each
- * paragraph of one has the other's as its translation.
- */
-static const char	*beta_alias = "b";
-
-static struct corpus *
-small_corpus(const char *beta_p1)
-{
-	struct corpus		*c = corpus_new();
-	struct corpus_doc	 d;
-	uint32_t		 r, s, x, y;
-	const char		*p;
-
-	memset(&d, 0, sizeof d);
-	d.slug = "alpha";
-	d.alias = "a";
-	d.title = "Alpha Text";
-	d.work = "w";
-	r = corpus_add_doc(c, &d);
-	p = "Before the chapters: sovereignty.";
-	corpus_add_node(c, r, KIND_PARAGRAPH, "p1", "", NULL, p, strlen(p),
-	    0, 1);
-	s = corpus_add_node(c, r, KIND_CHAPTER, "I", "one", "Sovereignty",
-	    NULL, 0, 0, 2);
-	p = "State sovereignty and a shared-future; SOVEREIGNTY of states.";
-	corpus_add_node(c, s, KIND_PARAGRAPH, "I.p1", "", NULL, p, strlen(p),
-	    0, 3);
-	s = corpus_add_node(c, r, KIND_CHAPTER, "II", "two", "Peace", NULL, 0,
-	    0, 4);
-	p = "A shared future for sovereign states: sovereignties.";
-	corpus_add_node(c, s, KIND_PARAGRAPH, "II.p1", "", NULL, p, strlen(p),
-	    0, 5);
-	d.slug = "beta";
-	d.alias = beta_alias;
-	d.title = "Beta";
-	r = corpus_add_doc(c, &d);
-	corpus_add_node(c, r, KIND_PARAGRAPH, "p1", "", NULL, "Nothing here.",
-	    13, 0, 1);
-	s = corpus_add_node(c, r, KIND_CHAPTER, "I", "one", "Sovereign rights",
-	    NULL, 0, 0, 2);
-	corpus_add_node(c, s, KIND_PARAGRAPH, "I.p1", "", NULL, beta_p1,
-	    strlen(beta_p1), 0, 3);
-	assert_int_equal(corpus_finish(c, &x, &y), 0);
-	return c;
 }
 
 static void
@@ -543,243 +495,6 @@ test_stopwords(void **unused)
 	stats_vocab_free(&v);
 }
 
-/* The keywords of the concordance of s, in its order, as "ref=kw ...". */
-static char *
-kwic_of(const struct corpus *c, const char *s, enum kwic_sort sort)
-{
-	struct index	*ix = index_build(c);
-	struct query	*q;
-	struct kwic	 k;
-	struct text_buf	 b;
-	const char	*text;
-	char		*err, *ref;
-	size_t		 i, len;
-
-	q = query_parse(c, s, strlen(s), &err);
-	assert_non_null(q);
-	kwic_build(&k, c, ix, q);
-	kwic_sort(&k, sort);
-	text_buf_init(&b);
-	text_buf_add(&b, "", 0);
-	for (i = 0; i < k.n; i++) {
-		const struct kwic_hit	*h = kwic_at(&k, i);
-
-		text = stats_node_text(c, h->node, &len);
-		ref = corpus_node_ref(c, h->node);
-		text_buf_printf(&b, "%s%s=%.*s", i ? " " : "", ref,
-		    (int)(h->end - h->start), text + h->start);
-		free(ref);
-	}
-	kwic_free(&k);
-	query_free(q);
-	index_free(ix);
-	return text_buf_steal(&b);
-}
-
-static void
-test_kwic_hits_and_sorts(void **unused)
-{
-	struct corpus	*c = small_corpus("Equal sovereign states.");
-	char		*got;
-
-	(void)unused;
-	/* A match widened to its word; every occurrence; doc: narrows. */
-	got = kwic_of(c, "sovereign doc:a", KWIC_SORT_REF);
-	assert_string_equal(got, "alpha:p1=sovereignty alpha:I=Sovereignty "
-	    "alpha:I.p1=sovereignty alpha:I.p1=SOVEREIGNTY "
-	    "alpha:II.p1=sovereign alpha:II.p1=sovereignties");
-	free(got);
-	/* Left: by L1 ("chapters:" < "" ...), ties in reading order. */
-	got = kwic_of(c, "sovereign doc:a", KWIC_SORT_LEFT);
-	assert_string_equal(got, "alpha:I=Sovereignty alpha:p1=sovereignty "
-	    "alpha:II.p1=sovereign alpha:I.p1=SOVEREIGNTY "
-	    "alpha:I.p1=sovereignty alpha:II.p1=sovereignties");
-	free(got);
-	got = kwic_of(c, "sovereign doc:a", KWIC_SORT_RIGHT);
-	assert_string_equal(got, "alpha:p1=sovereignty alpha:I=Sovereignty "
-	    "alpha:II.p1=sovereignties alpha:I.p1=sovereignty "
-	    "alpha:I.p1=SOVEREIGNTY alpha:II.p1=sovereign");
-	free(got);
-	corpus_free(c);
-}
-
-/* A slice at a time, the same hits as all at once; a sort takes them all. */
-static void
-test_kwic_slices(void **unused)
-{
-	struct corpus	*c = small_corpus("Sovereign equality of sovereign states.");
-	struct index	*ix = index_build(c);
-	struct query	*q;
-	struct kwic	 all, k;
-	char		*err;
-	size_t		 i;
-
-	(void)unused;
-	q = query_parse(c, "sovereign", 9, &err);
-	kwic_build(&all, c, ix, q);
-	assert_true(kwic_done(&all));
-	kwic_start(&k, c, ix, q);
-	assert_int_equal(k.n, 0);
-	assert_int_equal(k.nnodes, all.nnodes);
-	assert_false(kwic_more(&k, 1));
-	assert_true(k.n > 0 && k.n < all.n);
-	/* What is in is what the whole concordance starts with. */
-	for (i = 0; i < k.n; i++)
-		assert_memory_equal(kwic_at(&k, i), kwic_at(&all, i),
-		    sizeof (struct kwic_hit));
-	kwic_sort(&k, KWIC_SORT_LEFT);
-	assert_true(kwic_done(&k));
-	assert_int_equal(k.n, all.n);
-	kwic_sort(&all, KWIC_SORT_LEFT);
-	for (i = 0; i < k.n; i++)
-		assert_memory_equal(kwic_at(&k, i), kwic_at(&all, i),
-		    sizeof (struct kwic_hit));
-	kwic_free(&k);
-	kwic_free(&all);
-	query_free(q);
-	index_free(ix);
-	corpus_free(c);
-}
-
-static char *
-clean_tty(const char *s, size_t n)
-{
-	return text_sanitize(s, n, TEXT_MODE_TTY, false, NULL);
-}
-
-static void
-test_kwic_context_and_lines(void **unused)
-{
-	struct corpus		*c = small_corpus("Equal sovereign states.");
-	struct kwic_hit		 h;
-	struct kwic_line	 l;
-	const char		*text;
-	size_t			 from, to, len, w, off;
-
-	(void)unused;
-	/* alpha:I.p1, "sovereignty" at 6: two words on each side. */
-	memset(&h, 0, sizeof h);
-	h.node = corpus_resolve(c, "a:I.p1", 6);
-	h.start = 6;
-	h.end = 17;
-	kwic_context(c, &h, 2, &from, &to);
-	text = stats_node_text(c, h.node, &len);
-	assert_int_equal(from, 0);
-	assert_memory_equal(text + to - 5, "and a", 5);
-	kwic_line_make(&l, text, from, h.start, h.end, to, clean_tty,
-	    SIZE_MAX, SIZE_MAX, SIZE_MAX);
-	assert_string_equal(l.left, "State ");
-	assert_string_equal(l.key, "sovereignty");
-	assert_string_equal(l.right, " and a");
-	kwic_line_free(&l);
-	/* Cut to columns: the left from its start, the right at its end. */
-	kwic_line_make(&l, text, from, h.start, h.end, to, clean_tty, 3,
-	    SIZE_MAX, 4);
-	assert_string_equal(l.left, "te ");
-	assert_int_equal(l.left_w, 3);
-	assert_string_equal(l.right, " and");
-	kwic_line_free(&l);
-	/* A wide character that would straddle the cut is left out. */
-	off = kwic_fit_end("ab\u7f51\u7edc", 8, 3, &w);
-	assert_string_equal("ab\u7f51\u7edc" + off, "\u7edc");
-	assert_int_equal(w, 2);
-	off = kwic_fit_end("abc", 3, 10, &w);
-	assert_int_equal(off, 0);
-	assert_int_equal(w, 3);
-	corpus_free(c);
-}
-
-/* Nothing from the data reaches the screen raw in a concordance line. */
-static void
-test_kwic_hostile(void **unused)
-{
-	struct text_buf		 b;
-	struct kwic_line	 l;
-	const unsigned char	*p;
-	size_t			 i, kstart, marks = 0, maxmarks = 0;
-
-	(void)unused;
-	text_buf_init(&b);
-	text_buf_puts(&b, "\033[2J\033]0;title\007 \u202eevil\u202c e");
-	for (i = 0; i < 200; i++)
-		text_buf_puts(&b, "\u0301");
-	text_buf_puts(&b, " \r\xc2\x9b ");
-	kstart = b.len;
-	text_buf_puts(&b, "keyword\033[31m x\u2066y\n\tz \xe0\x80 end");
-	kwic_line_make(&l, b.data, 0, kstart, kstart + 7, b.len, clean_tty,
-	    SIZE_MAX, SIZE_MAX, SIZE_MAX);
-	assert_string_equal(l.key, "keyword");
-	for (i = 0; i < 2; i++) {
-		const char	*s = i == 0 ? l.left : l.right;
-
-		for (p = (const unsigned char *)s; *p != '\0'; p++) {
-			if (*p < 0x20 || *p == 0x7f)
-				fail_msg("a control byte 0x%02x in '%s'", *p, s);
-			/* U+0301 is CC 81 */
-			if (p[0] == 0xcc && p[1] == 0x81) {
-				if (++marks > maxmarks)
-					maxmarks = marks;
-			} else if ((*p & 0xc0) != 0x80)
-				marks = 0;
-		}
-	}
-	assert_true(maxmarks <= 4);
-	assert_non_null(strstr(l.left, "^[[2J"));
-	assert_non_null(strstr(l.left, "<U+202E>"));
-	assert_non_null(strstr(l.left, "^M"));
-	assert_non_null(strstr(l.left, "<U+009B>"));
-	assert_non_null(strstr(l.right, "^[[31m"));
-	assert_non_null(strstr(l.right, "<U+2066>"));
-	assert_null(strchr(l.right, '\n'));
-	kwic_line_free(&l);
-	text_buf_free(&b);
-}
-
-static void
-test_kwic_counterpart(void **unused)
-{
-	struct corpus	*c;
-	struct index	*ix;
-	struct query	*q;
-	struct kwic	 k;
-	char		*err;
-	uint32_t	 node, s, e;
-	size_t		 i;
-
-	(void)unused;
-	/* beta:I.p1 says "sovereign", not "sovereignty". */
-	c = small_corpus("Equal sovereign states.");
-	ix = index_build(c);
-	q = query_parse(c, "sovereignty doc:a", 17, &err);
-	kwic_build(&k, c, ix, q);
-	for (i = 0; i < k.n; i++) {
-		node = kwic_counterpart(c, q, &k.hits[i], &s, &e);
-		if (k.hits[i].node != corpus_resolve(c, "a:I.p1", 6))
-			continue;
-		assert_int_equal(node, corpus_resolve(c, "b:I.p1", 6));
-		assert_int_equal(s, e);
-	}
-	kwic_free(&k);
-	query_free(q);
-	index_free(ix);
-	corpus_free(c);
-	/* Now it does: the keyword is found there, the second for the second. */
-	c = small_corpus("The sovereignty and sovereignty.");
-	ix = index_build(c);
-	q = query_parse(c, "sovereignty doc:a", 17, &err);
-	kwic_build(&k, c, ix, q);
-	for (i = 0; i < k.n; i++) {
-		node = kwic_counterpart(c, q, &k.hits[i], &s, &e);
-		if (k.hits[i].node != corpus_resolve(c, "a:I.p1", 6))
-			continue;
-		assert_int_equal(s, k.hits[i].nth == 0 ? 4 : 20);
-		assert_int_equal(e - s, 11);
-	}
-	kwic_free(&k);
-	query_free(q);
-	index_free(ix);
-	corpus_free(c);
-}
 
 static size_t
 count_of(const char *s, const char *what)
@@ -838,11 +553,6 @@ main(void)
 		cmocka_unit_test(test_collocates),
 		cmocka_unit_test(test_keyness),
 		cmocka_unit_test(test_stopwords),
-		cmocka_unit_test(test_kwic_hits_and_sorts),
-		cmocka_unit_test(test_kwic_slices),
-		cmocka_unit_test(test_kwic_context_and_lines),
-		cmocka_unit_test(test_kwic_hostile),
-		cmocka_unit_test(test_kwic_counterpart),
 		cmocka_unit_test(test_svg),
 	};
 
