@@ -14,6 +14,7 @@
 #   OUTDIR/filter.svg   charta, /, privacy                   110x32
 #   OUTDIR/kwic.svg     charta mfa, :kwic sovereignty doc:mfa, p  120x32
 #   OUTDIR/stats.svg    charta, :stats sovereignty "shared future"  110x40
+#   OUTDIR/notes.svg    charta mfa:II.2.p1, a NOTE, h, c, Enter  120x32
 #
 # Needs tmux and a POSIX sh and awk (mawk and gawk give the same SVGs).
 # Example, from the top of a built tree:  doc/screenshot.sh . doc/screenshots
@@ -430,7 +431,7 @@ shot "$outdir/reader.svg" 'charta — mfa:IV.5'
 
 # The principle of sovereignty beside its UN translation, words marked.
 start 120 32 mfa:II.2
-wait_for ' mfa:II.2' '? help'
+wait_for 'mfa:II.2' '? help'
 keys c
 wait_for 'Compare with' 'iscc-2017-un:II.2'
 keys Enter
@@ -472,3 +473,18 @@ keys -l 'stats sovereignty "shared future"'
 keys Enter
 wait_for 'Statistics of sovereignty' 'Where it occurs' 'Collocates within'
 shot "$outdir/stats.svg" 'charta — :stats sovereignty "shared future"'
+
+# A note on the first paragraph of the principle of sovereignty, shown
+# beside the same paragraph of the UN translation too.
+start 120 32 mfa:II.2.p1
+wait_for 'mfa:II.2.p1' '? help'
+keys a
+wait_for 'note:'
+keys -l "Sovereignty here is the state's, not the network's: compare the UN wording."
+keys Enter
+wait_for 'note on mfa:II.2.p1 kept'
+keys h c
+wait_for 'Compare with' 'iscc-2017-un:II.2'
+keys Enter
+wait_for 'Comparison: pair' 'ISCC 2017 (UN)'
+shot "$outdir/notes.svg" 'charta — a note on mfa:II.2.p1, in both translations'
