@@ -436,16 +436,18 @@ app_state_events(struct app *a)
 		app_state_tell(a, events);
 }
 
-/*
- * Sleep until a key, a signal or a worker's wake-up comes.  Returns 0, or
- * an exit status if the terminal is gone.
- */
+/* The top view has idle work left: app_wait polls without sleeping. */
 void
 app_idle_again(struct app *a)
 {
 	a->idle_again = true;
 }
 
+/*
+ * Sleep until a key, a signal or a worker's wake-up comes (not at all if
+ * a view asked app_idle_again).  Returns 0, or an exit status if the
+ * terminal is gone.
+ */
 static int
 app_wait(struct app *a)
 {
