@@ -4,7 +4,7 @@
 # whole or not at all; JSON parses and says what TSV says; the stop word
 # list can be the user's, and a bad one is refused naming FILE:LINE;
 # hostile text stays sanitized in concordance lines (text, TSV and JSON);
-# errors and exit statuses.
+# errors and exit statuses; --format is each command's own.
 . "${top_srcdir:-.}/tests/lib.sh"
 
 # No user file may change what the commands print.
@@ -159,4 +159,16 @@ expect_status 1 "$CHARTA" collocates nosuchwordanywhere
 expect_status 2 "$CHARTA" kwic --count sovereignty
 grep -q "does not apply" "$tmp/err" ||
     fail "kwic --count: '$(cat "$tmp/err")'"
+# --format: an output format here, a citation format for cite (one name,
+# two options): each command reads its own, and says which values it takes.
+expect_status 2 "$CHARTA" kwic --format=bibtex sovereignty
+grep -q "(one of: text tsv json)" "$tmp/err" ||
+    fail "kwic --format=bibtex: '$(cat "$tmp/err")'"
+expect_status 0 "$CHARTA" stats --format=json sovereignty
+expect_status 0 "$CHARTA" show --format tsv mfa:II.2
+expect_status 0 "$CHARTA" cite --format=bibtex mfa:II.2
+grep -q '^@' "$tmp/out" || fail "cite --format=bibtex: '$(cat "$tmp/out")'"
+expect_status 2 "$CHARTA" cite --format=json mfa:II.2
+grep -q "(one of: plain chicago" "$tmp/err" ||
+    fail "cite --format=json: '$(cat "$tmp/err")'"
 finish

@@ -24,8 +24,8 @@ vg() {
 
 for t in test-util test-text test-layout test-spans test-corpus \
     test-import test-store test-shipped test-index test-diff test-ui \
-    test-widgets test-state test-state-async test-stats \
-    test-kwic; do
+    test-widgets test-state test-state-async test-cite test-clipboard \
+    test-stats test-kwic; do
 	[ -x "$builddir/tests/unit/$t" ] && vg "$builddir/tests/unit/$t"
 done
 vg "$CHARTA" list
@@ -45,4 +45,7 @@ vg "$CHARTA" keyness --format=tsv mfa,un wic
 vg "$CHARTA" show --format=tsv mfa:II
 vg "$CHARTA" --db "$tmp/v.db" import "$top_srcdir/data/iscc-2017-mfa.md"
 vg "$CHARTA" show nosuchdoc
+vg "$CHARTA" cite --text --format=csl-json mfa:II.2 wic chinadaily:p4
+vg "$CHARTA" cite --format=markdown un:II.2
+vg "$CHARTA" links wic
 finish

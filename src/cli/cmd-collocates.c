@@ -149,7 +149,7 @@ cmd_collocates_exec(struct cli_ctx *ctx)
 	char			*err;
 	int			 status;
 
-	fmt = format_from_option(ctx->opt[COMMAND_OPT_FORMAT]);
+	fmt = format_from_option(ctx->opt[COMMAND_OPT_OUTPUT]);
 	if (ctx->opt[COMMAND_OPT_WINDOW] != NULL)
 		window = (size_t)atoi(ctx->opt[COMMAND_OPT_WINDOW]);
 	if (ctx->opt[COMMAND_OPT_MIN] != NULL)

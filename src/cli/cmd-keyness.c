@@ -168,7 +168,7 @@ cmd_keyness_exec(struct cli_ctx *ctx)
 	enum format		 fmt;
 	int			 status;
 
-	fmt = format_from_option(ctx->opt[COMMAND_OPT_FORMAT]);
+	fmt = format_from_option(ctx->opt[COMMAND_OPT_OUTPUT]);
 	if (ctx->opt[COMMAND_OPT_MIN] != NULL)
 		min = (uint64_t)atol(ctx->opt[COMMAND_OPT_MIN]);
 	if (keyness_ranges(c, ctx->argv[0], &a, &na) == -1)

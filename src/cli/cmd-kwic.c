@@ -286,7 +286,7 @@ cmd_kwic_exec(struct cli_ctx *ctx)
 	struct text_buf	 qs;
 	struct query	*q;
 	struct index	*ix;
-	enum format	 fmt = format_from_option(ctx->opt[COMMAND_OPT_FORMAT]);
+	enum format	 fmt = format_from_option(ctx->opt[COMMAND_OPT_OUTPUT]);
 	char		*err;
 	const char	*sort = ctx->opt[COMMAND_OPT_SORT];
 	int		 i, width;

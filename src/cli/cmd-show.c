@@ -189,7 +189,7 @@ cmd_show_exec(struct cli_ctx *ctx)
 	first = cli_resolve(c, ctx->argv[0]);
 	if (first == CORPUS_NONE)
 		return EXIT_USAGE;
-	fmt = format_from_option(ctx->opt[COMMAND_OPT_FORMAT]);
+	fmt = format_from_option(ctx->opt[COMMAND_OPT_OUTPUT]);
 	if (fmt != FORMAT_TEXT) {
 		cmd_show_records(c, first, corpus_subtree_end(c, first),
 		    fmt == FORMAT_JSON);

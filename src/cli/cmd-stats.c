@@ -298,7 +298,7 @@ cmd_stats_exec(struct cli_ctx *ctx)
 	int			 i, n = ctx->argc, status = EXIT_NOTFOUND;
 	size_t			 ti;
 
-	fmt = format_from_option(ctx->opt[COMMAND_OPT_FORMAT]);
+	fmt = format_from_option(ctx->opt[COMMAND_OPT_OUTPUT]);
 	if (svg_path != NULL && *svg_path == '\0') {
 		output_error("%s", _("--svg needs a file name"));
 		return EXIT_USAGE;

@@ -55,7 +55,7 @@ const struct command command_table[] = {
 		    "headings and paragraphs, wrapped to the terminal or to "
 		    "--width."),
 		.options = { COMMAND_OPT_DB, COMMAND_OPT_WIDTH,
-		    COMMAND_OPT_RAW, COMMAND_OPT_FORMAT },
+		    COMMAND_OPT_RAW, COMMAND_OPT_OUTPUT },
 		.cli = cmd_show_exec,
 	},
 	{
@@ -115,7 +115,7 @@ const struct command command_table[] = {
 		    "in the counterpart\".  Exit status 1 if nothing "
 		    "matches."),
 		.options = { COMMAND_OPT_DB, COMMAND_OPT_CONTEXT,
-		    COMMAND_OPT_SORT, COMMAND_OPT_PARALLEL, COMMAND_OPT_FORMAT,
+		    COMMAND_OPT_SORT, COMMAND_OPT_PARALLEL, COMMAND_OPT_OUTPUT,
 		    COMMAND_OPT_WIDTH, COMMAND_OPT_RAW, COMMAND_OPT_COLOR },
 		.cli = cmd_kwic_exec,
 		.tui = ui_cmd_kwic,
@@ -137,7 +137,7 @@ const struct command command_table[] = {
 		    "charts and dispersion plots into FILE.  Exit status 1 if "
 		    "no term occurs."),
 		.options = { COMMAND_OPT_DB, COMMAND_OPT_BY, COMMAND_OPT_SVG,
-		    COMMAND_OPT_FORMAT, COMMAND_OPT_RAW },
+		    COMMAND_OPT_OUTPUT, COMMAND_OPT_RAW },
 		.cli = cmd_stats_exec,
 		.tui = ui_cmd_stats,
 	},
@@ -154,7 +154,7 @@ const struct command command_table[] = {
 		    "--min times (2), stop words left out, by log-Dice, with "
 		    "mutual information."),
 		.options = { COMMAND_OPT_DB, COMMAND_OPT_WINDOW,
-		    COMMAND_OPT_MIN, COMMAND_OPT_FORMAT, COMMAND_OPT_RAW },
+		    COMMAND_OPT_MIN, COMMAND_OPT_OUTPUT, COMMAND_OPT_RAW },
 		.cli = cmd_collocates_exec,
 	},
 	{
@@ -171,7 +171,7 @@ const struct command command_table[] = {
 		    "words left out.  A REF may join several with commas: "
 		    "mfa,un."),
 		.options = { COMMAND_OPT_DB, COMMAND_OPT_MIN,
-		    COMMAND_OPT_FORMAT, COMMAND_OPT_RAW },
+		    COMMAND_OPT_OUTPUT, COMMAND_OPT_RAW },
 		.cli = cmd_keyness_exec,
 		.tui = ui_cmd_keyness,
 	},
@@ -207,6 +207,39 @@ const struct command command_table[] = {
 		    "shipped documents cannot be removed."),
 		.options = { COMMAND_OPT_DB },
 		.cli = cmd_remove_exec,
+	},
+	{
+		.name = "cite",
+		.synopsis = "REF...",
+		.args = { COMMAND_ARG_REF, COMMAND_ARG_REF, COMMAND_ARG_REF },
+		.min_args = 1,
+		.max_args = -1,
+		.flags = COMMAND_CORPUS,
+		.summary = N_("print the citation of a passage"),
+		.help = N_("Print the citation of each REF from its document's "
+		    "front matter, in the format --format names (else the "
+		    "config file's cite-format, else plain); with --text, "
+		    "the passage's text as well.  The same as the reader's "
+		    "yank keys copy."),
+		.options = { COMMAND_OPT_DB, COMMAND_OPT_FORMAT,
+		    COMMAND_OPT_TEXT },
+		.cli = cmd_cite_exec,
+	},
+	{
+		.name = "links",
+		.synopsis = "[REF]",
+		.args = { COMMAND_ARG_REF },
+		.max_args = 1,
+		.flags = COMMAND_CORPUS,
+		.summary = N_("list the links between passages (see also)"),
+		.help = N_("Print the links between passages of different "
+		    "works, or those of REF and the parts under it, one a "
+		    "line: from, to, relation and note, separated by tabs.  "
+		    "Exit status 1 if there are none.  In the reader, a list "
+		    "to follow one from."),
+		.options = { COMMAND_OPT_DB },
+		.cli = cmd_links_exec,
+		.tui = ui_cmd_links,
 	},
 	{
 		.name = "goto",

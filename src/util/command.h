@@ -44,6 +44,9 @@ enum command_value {
  * X(ENUM, long name, short letter or 0, value kind, value name, min, max,
  *   choices, help)
  * The help is one line, marked for translation; --help lays it out.
+ * Two options may share a long name (--format: a citation's, cite's; an
+ * output's, the others') if no command takes both: the parser reads the
+ * one the command takes.
  */
 #define COMMAND_OPTION_TABLE(X)						\
 	X(DB, "db", 'd', COMMAND_STRING, "PATH", 0, 0, NULL,		\
@@ -62,6 +65,11 @@ enum command_value {
 	X(STATS, "stats", 0, COMMAND_FLAG, NULL, 0, 0, NULL,		\
 	    N_("print only the share of shared words"))			\
 	X(FORMAT, "format", 0, COMMAND_CHOICE, "FORMAT", 0, 0,		\
+	    "plain chicago bibtex csl-json markdown",			\
+	    N_("citation format: plain, chicago, bibtex, csl-json, markdown")) \
+	X(TEXT, "text", 0, COMMAND_FLAG, NULL, 0, 0, NULL,		\
+	    N_("the passage's text too, with its citation"))		\
+	X(OUTPUT, "format", 0, COMMAND_CHOICE, "FORMAT", 0, 0,		\
 	    "text tsv json",						\
 	    N_("output as text, tsv or json"))				\
 	X(CONTEXT, "context", 0, COMMAND_NUMBER, "N", 0, 100, NULL,	\
