@@ -13,13 +13,16 @@
 #   make bench-clean                 drop the cached corpora and exports
 
 # Built only by `make bench` (EXTRA_PROGRAMS are not built by `make all`).
-EXTRA_PROGRAMS = bench/gen-corpus bench/filter-bench bench/state-bench
+EXTRA_PROGRAMS = bench/gen-corpus bench/filter-bench bench/state-bench \
+	bench/kwic-bench
 
 bench_gen_corpus_SOURCES = bench/gen-corpus.c
 bench_filter_bench_SOURCES = bench/filter-bench.c
 bench_filter_bench_LDADD = $(LIBCHARTA_LIBS)
 bench_state_bench_SOURCES = bench/state-bench.c
 bench_state_bench_LDADD = $(LIBCHARTA_LIBS)
+bench_kwic_bench_SOURCES = bench/kwic-bench.c
+bench_kwic_bench_LDADD = $(LIBCHARTA_LIBS)
 # Makefile.am sets EXTRA_DIST with '=' after including this file, so the
 # driver and the README are distributed as extra sources of a bench program.
 EXTRA_bench_filter_bench_SOURCES = bench/run-bench.sh bench/bench-lib.sh \
@@ -117,7 +120,13 @@ BENCH_STATE_ARGS = -n 10000 -m 1000 -t 100
 bench-state: bench/state-bench$(EXEEXT)
 	bench/state-bench$(EXEEXT) $(BENCH_STATE_ARGS) bench/state
 
-.PHONY: bench bench-clean bench-state
+# The concordance and the statistics on M (bench/kwic-bench.c): the first
+# screen of a frequent word's concordance, a page, the sorts, and three
+# terms counted over the corpus.
+bench-kwic: bench/kwic-bench$(EXEEXT) bench/M.db
+	@bench/kwic-bench$(EXEEXT) bench/M.db governance
+
+.PHONY: bench bench-clean bench-state bench-kwic
 
 # `make clean` drops the programs and the cheap outputs; the synthetic
 # corpora stay cached until `make bench-clean`.

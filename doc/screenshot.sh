@@ -12,6 +12,8 @@
 #   OUTDIR/reader.svg   charta mfa:IV.5                      110x32
 #   OUTDIR/compare.svg  charta mfa:II.2, c, Enter, d         120x32
 #   OUTDIR/filter.svg   charta, /, privacy                   110x32
+#   OUTDIR/kwic.svg     charta mfa, :kwic sovereignty doc:mfa, p  120x32
+#   OUTDIR/stats.svg    charta, :stats sovereignty "shared future"  110x40
 #   OUTDIR/notes.svg    charta mfa:II.2.p1, a NOTE, h, c, Enter  120x32
 #
 # Needs tmux and a POSIX sh and awk (mawk and gawk give the same SVGs).
@@ -447,6 +449,30 @@ wait_for '/'
 keys -l privacy
 wait_for '/privacy' 'paragraphs'
 shot "$outdir/filter.svg" 'charta — /privacy'
+
+# The concordance of sovereignty in the foreign ministry's translation,
+# the UN translation's passage under each line.
+start 120 32 mfa
+wait_for '? help'
+keys :
+wait_for ':'
+keys -l 'kwic sovereignty doc:mfa'
+keys Enter
+wait_for 'Concordance of sovereignty' 'mfa:III.1.p2'
+keys p
+wait_for 'un:II.2.p1' 'without a match'
+shot "$outdir/kwic.svg" 'charta — :kwic sovereignty doc:mfa, parallel'
+
+# The statistics of two terms: counts, rates and bars per document, where
+# they occur, their collocates.
+start 110 40
+wait_for '? help'
+keys :
+wait_for ':'
+keys -l 'stats sovereignty "shared future"'
+keys Enter
+wait_for 'Statistics of sovereignty' 'Where it occurs' 'Collocates within'
+shot "$outdir/stats.svg" 'charta — :stats sovereignty "shared future"'
 
 # A note on the first paragraph of the principle of sovereignty, shown
 # beside the same paragraph of the UN translation too.

@@ -63,9 +63,9 @@ grep -q "cite: invalid value 'apa' for --format (one of: plain chicago bibtex cs
     "$tmp/err" || fail "--format=apa: $(cat "$tmp/err")"
 expect_status 2 "$CHARTA" cite
 grep -q 'usage: charta cite REF...' "$tmp/err" || fail "cite without REF"
-expect_status 2 "$CHARTA" show --format=plain mfa
+expect_status 2 "$CHARTA" links --format=plain mfa
 grep -q "option '--format=plain' does not apply" "$tmp/err" ||
-    fail "show --format: $(cat "$tmp/err")"
+    fail "links --format: $(cat "$tmp/err")"
 expect_status 0 "$CHARTA" cite MFA:iv.5.P2
 grep -q 'iscc-2017-mfa:IV.5.p2' "$tmp/out" || fail "cite MFA:iv.5.P2"
 

@@ -48,8 +48,9 @@ done <"$tmp/actions"
 
 # Keys: every default key of every action is in the manual page, in the
 # section of the view that has it: the global and reader keys under Keys,
-# the comparison's under Comparison, the lists of marks and notes under
-# Reader commands.  A key is documented where a line with .Ic names it
+# the comparison's under Comparison, the concordance's and the
+# statistics' under Concordance and Statistics, the lists of marks and
+# notes under Reader commands.  A key is documented where a line with .Ic names it
 # (mdoc escapes undone).  The entries of REQUEST_TABLE are one a line once
 # its continuation lines are joined: X(ENUM, "name", GROUP, N_("help"),
 # "key", ...).
@@ -68,11 +69,15 @@ man_keys() {
 man_keys Keys >"$tmp/keys.Keys"
 man_keys Comparison >"$tmp/keys.Comparison"
 man_keys 'Reader commands' >"$tmp/keys.Reader"
+man_keys Concordance >"$tmp/keys.Concordance"
+man_keys Statistics >"$tmp/keys.Statistics"
 set -f	# keys such as ? are not patterns
 while read -r action group keys; do
 	case $group in
 	COMPARE) where=Comparison ;;
 	STUDY) where=Reader ;;
+	KWIC) where=Concordance ;;
+	STATS) where=Statistics ;;
 	*) where=Keys ;;
 	esac
 	for k in $keys; do

@@ -35,6 +35,14 @@ reader@out@IV.5  5. International Cooperation on Cyber Terrorism@@charta mfa:IV.
 0@out@^slug	alias	title	date	language	origin$@@charta list --format=tsv
 0@out@^\{"ref": "iscc-2017-mfa:[^"]*", "doc": "iscc-2017-mfa"@@charta search --format=json privacy
 0@out@^1	iscc-2017-mfa:II	iscc-2017-un:II	[0-9]+	[0-9]+	[0-9]+$@@charta compare --stats --format=tsv mfa:II un:II
+0@out@^interests +[0-9]+ +[0-9]+ +[0-9.]+ +[0-9.]+$@@charta collocates sovereignty
+0@out@^cyber +64 +1 +[0-9.]+ +\+[0-9.]+ +A$@@charta keyness mfa un
+0@out@^  iscc-2017-un:I\.p1 +and a new domain of State sovereignty\.$@@charta kwic --parallel sovereignty doc:mfa
+0@out@^iscc-2017-un:P\.p4 +to build a community with a shared future\.$@@charta kwic --sort=left '"shared future"'
+0@out@^iscc-2017-mfa:I\.p1 +and a new domain of state sovereignty\.$@iscc-2017-un@charta kwic sovereignty doc:mfa
+0@out@^sovereignty +iscc-2017-mfa:II +[0-9]+ +4 +@@charta stats --by=chapter --svg=sovereignty.svg sovereignty
+0@out@^cyber\* +iscc-2017-mfa:II +@@charta stats --by=chapter sovereignty 'cyber*'
+0@out@^sovereignty +iscc-2017-mfa +4485 +10 +@@charta stats --svg=plot.svg sovereignty '"shared future"'
 0@out@^.techreport\{iscc-2017-mfa:IV\.5,$@@charta cite --format=bibtex mfa:IV.5
 0@out@^.article\{embassy-2017-newsletter:2\.p3,$@@charta cite --text --format=bibtex embassy:2.p3
 0@out@International Strategy of Cooperation on Cyberspace .*, sec\. II\.2, para\. 1\.$@@charta cite mfa:II.2.p1 --format=chicago

@@ -181,9 +181,12 @@ grep -q -- "--width does not go with --format=json" "$tmp/err" ||
 expect_status 2 "$CHARTA" toc --color=always --format=tsv
 grep -q -- "--color=always does not go with --format=tsv" "$tmp/err" ||
     fail "toc --color=always --format: $(cat "$tmp/err")"
-expect_status 2 "$CHARTA" show --format=json mfa
+expect_status 2 "$CHARTA" links --format=json mfa
 grep -q "option '--format=json' does not apply" "$tmp/err" ||
-    fail "show --format: $(cat "$tmp/err")"
+    fail "links --format: $(cat "$tmp/err")"
+expect_status 2 "$CHARTA" show -w 60 --format=json mfa
+grep -q -- "--width does not go with --format=json" "$tmp/err" ||
+    fail "show -w --format: $(cat "$tmp/err")"
 
 # A hostile document: escape sequences (title, clear screen, colour,
 # OSC 52), BEL, C1, bidi override, zero-width space, TAB, backslash and

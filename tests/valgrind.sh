@@ -24,7 +24,8 @@ vg() {
 
 for t in test-util test-text test-layout test-spans test-corpus \
     test-import test-store test-shipped test-index test-diff test-ui \
-    test-widgets test-state test-state-async test-cite test-clipboard; do
+    test-widgets test-state test-state-async test-cite test-clipboard \
+    test-stats test-kwic; do
 	[ -x "$builddir/tests/unit/$t" ] && vg "$builddir/tests/unit/$t"
 done
 vg "$CHARTA" list
@@ -40,6 +41,13 @@ vg "$CHARTA" toc --format=tsv mfa:IV.5.p1
 vg "$CHARTA" search --format=json privacy
 vg "$CHARTA" search --count --format=tsv privacy
 vg "$CHARTA" compare --stats --format=json mfa:II un:II
+vg "$CHARTA" kwic --parallel --sort=left sovereignty
+vg "$CHARTA" kwic --format=json --parallel cyberterrorism
+vg "$CHARTA" stats --by=chapter --svg "$tmp/v.svg" sovereignty 'cyber*'
+vg "$CHARTA" stats --format=json '"shared future"'
+vg "$CHARTA" collocates sovereignty
+vg "$CHARTA" keyness --format=tsv mfa,un wic
+vg "$CHARTA" show --format=tsv mfa:II
 vg "$CHARTA" --db "$tmp/v.db" import "$top_srcdir/data/iscc-2017-mfa.md"
 vg "$CHARTA" show nosuchdoc
 vg "$CHARTA" cite --text --format=csl-json mfa:II.2 wic chinadaily:p4

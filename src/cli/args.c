@@ -74,9 +74,9 @@ cli_takes(const struct command *cmd, enum command_option o)
 
 /*
  * The option "--name" (name[0..len)) or "-c" (letter c), or NONE.  Two
- * options may share a name if no command takes both (--format: tables
- * for list, toc, search and compare, citations for cite): the one cmd
- * takes wins.
+ * options may share a name if no command takes both (--format: text, tsv
+ * or json for the commands that print text, citation styles for cite):
+ * the one cmd takes wins.
  */
 static enum command_option
 cli_lookup(const struct command *cmd, const char *name, size_t len,

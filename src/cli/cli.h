@@ -15,6 +15,7 @@
 #include "util/command.h"
 
 struct corpus;
+struct stats_vocab;
 
 /* What every command gets: the options and the arguments after its name. */
 struct cli_ctx {
@@ -70,6 +71,17 @@ int	cmd_cite_exec(struct cli_ctx *);
 int	cmd_links_exec(struct cli_ctx *);
 int	cmd_remove_exec(struct cli_ctx *);
 int	cmd_help_exec(struct cli_ctx *);
+int	cmd_kwic_exec(struct cli_ctx *);
+int	cmd_stats_exec(struct cli_ctx *);
+int	cmd_collocates_exec(struct cli_ctx *);
+int	cmd_keyness_exec(struct cli_ctx *);
+
+/*
+ * Read the stop word list (stats_stopwords_path: the user's, or the one
+ * shipped) into stop, which the caller frees with stats_vocab_free; on an
+ * error print it, naming the file and line, and return -1.
+ */
+int	cli_stopwords(struct stats_vocab *stop);
 
 /*
  * Find the corpus database: path if not NULL, else $CHARTA_DB, else the

@@ -156,7 +156,7 @@ cmd_compare_exec(struct cli_ctx *ctx)
 		return EXIT_USAGE;
 	if (f != FORMAT_TEXT && !ctx->stats) {
 		output_error(_("compare: --format=%s needs --stats"),
-		    ctx->opt[COMMAND_OPT_TABLE_FORMAT]);
+		    ctx->opt[COMMAND_OPT_OUTPUT]);
 		return EXIT_USAGE;
 	}
 	node[0] = cli_resolve(c, ctx->argv[0]);

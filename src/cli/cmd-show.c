@@ -4,7 +4,9 @@
  * '-'; each heading carries its label in brackets for citing; blocks are
  * separated by blank lines, epigraphs and pull quotes indented by four
  * columns.  With -w N (or on a terminal, its width) text is wrapped with
- * Unicode line breaking.
+ * Unicode line breaking.  With --format=tsv or json, one record per node
+ * instead: reference, kind, depth, label, title and text, whole and
+ * escaped (cli/format.h), for scripts that count or compare.
  */
 #include "config.h"
 
@@ -12,6 +14,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/format.h"
 #include "cli/output.h"
 #include "model/corpus.h"
 #include "text/text.h"
@@ -115,16 +118,84 @@ cmd_show_block(const struct corpus_node *n, size_t cols)
 	cmd_show_text(n->text, n->text_len, indent, cols, false);
 }
 
+/* Node i as a TSV record or a JSON object. */
+static void
+cmd_show_record(const struct corpus *c, uint32_t i, bool json)
+{
+	const struct corpus_node	*n = &c->nodes[i];
+	char				*ref = corpus_node_ref(c, i), *depth;
+
+	depth = xasprintf("%u", (unsigned)n->depth);
+	if (json) {
+		format_raw("{\"ref\": ");
+		format_json_str(ref);
+		format_raw(", \"kind\": ");
+		format_json_str(kind_name(n->kind));
+		format_raw(", \"depth\": ");
+		output_raw(depth, strlen(depth));
+		format_raw(", \"label\": ");
+		format_json_str(n->label);
+		format_raw(", \"title\": ");
+		format_json_str(n->title);
+		format_raw(", \"text\": ");
+		format_json(n->text, n->text_len);
+		format_raw("}");
+	} else {
+		format_tsv_str(ref);
+		format_raw("\t");
+		format_tsv_str(kind_name(n->kind));
+		format_raw("\t");
+		output_raw(depth, strlen(depth));
+		format_raw("\t");
+		format_tsv_str(n->label);
+		format_raw("\t");
+		format_tsv_str(n->title);
+		format_raw("\t");
+		format_tsv(n->text, n->text_len);
+		format_raw("\n");
+	}
+	free(depth);
+	free(ref);
+}
+
+static void
+cmd_show_records(const struct corpus *c, uint32_t first, uint32_t end,
+    bool json)
+{
+	uint32_t	i;
+
+	if (json)
+		format_raw("{\"nodes\": [");
+	else
+		output_str("ref\tkind\tdepth\tlabel\ttitle\ttext\n");
+	for (i = first; i < end; i++) {
+		if (json)
+			output_raw(i > first ? ",\n  " : "\n  ", i > first ? 4 :
+			    3);
+		cmd_show_record(c, i, json);
+	}
+	if (json)
+		format_raw("\n]}\n");
+}
+
 int
 cmd_show_exec(struct cli_ctx *ctx)
 {
 	const struct corpus	*c = ctx->corpus;
 	uint32_t		 first, end, i;
 	size_t			 cols;
+	enum format		 fmt;
 
 	first = cli_resolve(c, ctx->argv[0]);
 	if (first == CORPUS_NONE)
 		return EXIT_USAGE;
+	if (format_from_options(ctx, &fmt) == -1)
+		return EXIT_USAGE;
+	if (fmt != FORMAT_TEXT) {
+		cmd_show_records(c, first, corpus_subtree_end(c, first),
+		    fmt == FORMAT_JSON);
+		return EXIT_FOUND;
+	}
 	cols = ctx->width > 0 ? (size_t)ctx->width :
 	    (size_t)output_tty_width();
 	end = corpus_subtree_end(c, first);

@@ -27,7 +27,7 @@ const struct command command_table[] = {
 		.summary = N_("list the documents: slug, alias, title"),
 		.help = N_("Print one line per document: its slug, its short "
 		    "alias and its title."),
-		.options = { COMMAND_OPT_DB, COMMAND_OPT_TABLE_FORMAT,
+		.options = { COMMAND_OPT_DB, COMMAND_OPT_OUTPUT,
 		    COMMAND_OPT_COLOR },
 		.cli = cmd_list_exec,
 	},
@@ -42,7 +42,7 @@ const struct command command_table[] = {
 		    "document, or under one part, as an indented tree of "
 		    "labels and titles; for a paragraph, its label and its "
 		    "text."),
-		.options = { COMMAND_OPT_DB, COMMAND_OPT_TABLE_FORMAT,
+		.options = { COMMAND_OPT_DB, COMMAND_OPT_OUTPUT,
 		    COMMAND_OPT_COLOR },
 		.cli = cmd_toc_exec,
 	},
@@ -58,7 +58,7 @@ const struct command command_table[] = {
 		    "headings and paragraphs, wrapped to the terminal or to "
 		    "--width."),
 		.options = { COMMAND_OPT_DB, COMMAND_OPT_WIDTH,
-		    COMMAND_OPT_RAW, COMMAND_OPT_COLOR },
+		    COMMAND_OPT_RAW, COMMAND_OPT_COLOR, COMMAND_OPT_OUTPUT },
 		.cli = cmd_show_exec,
 	},
 	{
@@ -77,7 +77,7 @@ const struct command command_table[] = {
 		    "matches."),
 		.options = { COMMAND_OPT_DB, COMMAND_OPT_COUNT,
 		    COMMAND_OPT_WIDTH, COMMAND_OPT_RAW, COMMAND_OPT_COLOR,
-		    COMMAND_OPT_TABLE_FORMAT },
+		    COMMAND_OPT_OUTPUT },
 		.cli = cmd_search_exec,
 	},
 	{
@@ -96,9 +96,88 @@ const struct command command_table[] = {
 		    "REF, or the two REFs."),
 		.options = { COMMAND_OPT_DB, COMMAND_OPT_WIDTH,
 		    COMMAND_OPT_WORDS, COMMAND_OPT_STATS, COMMAND_OPT_RAW,
-		    COMMAND_OPT_COLOR, COMMAND_OPT_TABLE_FORMAT },
+		    COMMAND_OPT_COLOR, COMMAND_OPT_OUTPUT },
 		.cli = cmd_compare_exec,
 		.tui = ui_cmd_compare,
+	},
+	{
+		.name = "kwic",
+		.aliases = { "concordance" },
+		.synopsis = "QUERY...",
+		.args = { COMMAND_ARG_QUERY, COMMAND_ARG_QUERY,
+		    COMMAND_ARG_QUERY },
+		.min_args = 1,
+		.max_args = -1,
+		.flags = COMMAND_CORPUS | COMMAND_DASH_ARGS,
+		.summary = N_("every occurrence in its context (concordance)"),
+		.help = N_("Print every occurrence of the query's words, one a "
+		    "line: the reference, the words before, the keyword, the "
+		    "words after, aligned on the keyword.  --sort=left or "
+		    "right orders by the words before or after it.  With "
+		    "--parallel, under each line the same passage of the "
+		    "other translation, aligned on its match, or \"no match "
+		    "in the counterpart\".  Exit status 1 if nothing "
+		    "matches."),
+		.options = { COMMAND_OPT_DB, COMMAND_OPT_CONTEXT,
+		    COMMAND_OPT_SORT, COMMAND_OPT_PARALLEL, COMMAND_OPT_OUTPUT,
+		    COMMAND_OPT_WIDTH, COMMAND_OPT_RAW, COMMAND_OPT_COLOR },
+		.cli = cmd_kwic_exec,
+		.tui = ui_cmd_kwic,
+	},
+	{
+		.name = "stats",
+		.synopsis = "TERM...",
+		.args = { COMMAND_ARG_WORD, COMMAND_ARG_WORD,
+		    COMMAND_ARG_WORD },
+		.min_args = 1,
+		.max_args = -1,
+		.flags = COMMAND_CORPUS,
+		.summary = N_("how often terms occur, per document or "
+		    "chapter"),
+		.help = N_("For each term (a word, \"a phrase\", or prefix* "
+		    "for every word starting so), its count, the words and "
+		    "its rate per 10,000 words in each document, or with "
+		    "--by=chapter in each chapter.  --svg FILE also draws bar "
+		    "charts and dispersion plots into FILE.  Exit status 1 if "
+		    "no term occurs."),
+		.options = { COMMAND_OPT_DB, COMMAND_OPT_BY, COMMAND_OPT_SVG,
+		    COMMAND_OPT_OUTPUT, COMMAND_OPT_RAW },
+		.cli = cmd_stats_exec,
+		.tui = ui_cmd_stats,
+	},
+	{
+		.name = "collocates",
+		.synopsis = "TERM [REF]",
+		.args = { COMMAND_ARG_WORD, COMMAND_ARG_REF },
+		.min_args = 1,
+		.max_args = 2,
+		.flags = COMMAND_CORPUS,
+		.summary = N_("the words found near a term"),
+		.help = N_("The words within --window words (5) of the term, "
+		    "in the whole corpus or under REF, seen near it at least "
+		    "--min times (2), stop words left out, by log-Dice, with "
+		    "mutual information."),
+		.options = { COMMAND_OPT_DB, COMMAND_OPT_WINDOW,
+		    COMMAND_OPT_MIN, COMMAND_OPT_OUTPUT, COMMAND_OPT_RAW },
+		.cli = cmd_collocates_exec,
+	},
+	{
+		.name = "keyness",
+		.synopsis = "REF REF",
+		.args = { COMMAND_ARG_REF, COMMAND_ARG_REF },
+		.min_args = 2,
+		.max_args = 2,
+		.flags = COMMAND_CORPUS,
+		.summary = N_("the words one text uses more than another"),
+		.help = N_("The words whose frequency differs between the "
+		    "first text and the second (log-likelihood, p < 0.05), "
+		    "with the log ratio as the size of the difference; stop "
+		    "words left out.  A REF may join several with commas: "
+		    "mfa,un."),
+		.options = { COMMAND_OPT_DB, COMMAND_OPT_MIN,
+		    COMMAND_OPT_OUTPUT, COMMAND_OPT_RAW },
+		.cli = cmd_keyness_exec,
+		.tui = ui_cmd_keyness,
 	},
 	{
 		.name = "import",

@@ -12,13 +12,21 @@
 #include "text/text.h"
 #include "util/i18n.h"
 
+/* The value of --format, value (NULL: text). */
+static enum format
+format_from_option(const char *value)
+{
+	if (value == NULL || strcmp(value, "text") == 0)
+		return FORMAT_TEXT;
+	return strcmp(value, "tsv") == 0 ? FORMAT_TSV : FORMAT_JSON;
+}
+
 int
 format_from_options(const struct cli_ctx *ctx, enum format *f)
 {
-	const char	*v = ctx->opt[COMMAND_OPT_TABLE_FORMAT], *color;
+	const char	*v = ctx->opt[COMMAND_OPT_OUTPUT], *color;
 
-	*f = v == NULL || strcmp(v, "text") == 0 ? FORMAT_TEXT :
-	    strcmp(v, "tsv") == 0 ? FORMAT_TSV : FORMAT_JSON;
+	*f = format_from_option(v);
 	if (*f == FORMAT_TEXT)
 		return 0;
 	/* A script's table is never wrapped or coloured: say so. */
@@ -193,4 +201,45 @@ format_end(struct format_table *t)
 		output_raw(t->nrows > 0 ? "\n]\n" : "]\n",
 		    t->nrows > 0 ? 3 : 2);
 	text_buf_free(&t->row);
+}
+
+void
+format_raw(const char *s)
+{
+	output_raw(s, strlen(s));
+}
+
+void
+format_tsv(const char *s, size_t n)
+{
+	struct text_buf	b;
+
+	text_buf_init(&b);
+	format_tsv_text(&b, s, n);
+	if (b.len > 0)
+		output_raw(b.data, b.len);
+	text_buf_free(&b);
+}
+
+void
+format_tsv_str(const char *s)
+{
+	format_tsv(s, strlen(s));
+}
+
+void
+format_json(const char *s, size_t n)
+{
+	struct text_buf	b;
+
+	text_buf_init(&b);
+	text_json_quote(&b, s, n, output_ascii_only());
+	output_raw(b.data, b.len);
+	text_buf_free(&b);
+}
+
+void
+format_json_str(const char *s)
+{
+	format_json(s, strlen(s));
 }

@@ -1,8 +1,10 @@
 /*
- * format.h -- the output for scripts (--format=tsv or --format=json) of
- * list, toc, search and compare --stats: a table of rows under named
- * columns, written as tab-separated values or as one JSON array of
- * objects.  charta(1) documents each command's columns; they are a
+ * format.h -- the output for scripts (--format=tsv or --format=json).
+ * list, toc, search and compare --stats write a table of rows under named
+ * columns (format_begin ... format_end), as tab-separated values or as one
+ * JSON array of objects; show, kwic, stats, collocates and keyness,
+ * whose records are not all of one shape, write fields and strings one at
+ * a time (format_tsv, format_json) with the same escaping.  charta(1) documents each command's columns; they are a
  * promise to scripts, so a column is only ever added at the end.
  *
  * TSV: a header line naming the columns, then a line a row.  A field's
@@ -75,5 +77,14 @@ void	format_null(struct format_table *t);
 void	format_list(struct format_table *t, char *const *v, size_t n);
 /* End the last row and the table; frees what t holds. */
 void	format_end(struct format_table *t);
+
+/* Write s, charta's own text (no data in it), to stdout as it is. */
+void	format_raw(const char *s);
+/* Write s[0..n) (NUL-terminated s) as a TSV field, escaped as above. */
+void	format_tsv(const char *s, size_t n);
+void	format_tsv_str(const char *s);
+/* Write s[0..n) (NUL-terminated s) as a JSON string, quotes included. */
+void	format_json(const char *s, size_t n);
+void	format_json_str(const char *s);
 
 #endif /* CHARTA_FORMAT_H */

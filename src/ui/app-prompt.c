@@ -233,6 +233,22 @@ static const struct prompt_client app_ref_client = {
 	.done = app_command_done,
 };
 
+/* K: the concordance of the kept filter's query. */
+static void
+app_concordance(struct app *a)
+{
+	char	*line;
+
+	if (a->query == NULL) {
+		app_message(a, false, "%s", _("no filter: type / and words, "
+		    "Enter, then K for their concordance"));
+		return;
+	}
+	line = xasprintf("kwic %s", a->query_text);
+	app_run_command(a, line);
+	free(line);
+}
+
 bool
 app_global_request(struct app *a, enum request req)
 {
@@ -269,6 +285,9 @@ app_global_request(struct app *a, enum request req)
 		return true;
 	case REQ_FILTER:
 		app_filter_open(a);
+		return true;
+	case REQ_CONCORDANCE:
+		app_concordance(a);
 		return true;
 	default:
 		return false;

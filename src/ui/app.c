@@ -436,9 +436,17 @@ app_state_events(struct app *a)
 		app_state_tell(a, events);
 }
 
+/* The top view has idle work left: app_wait polls without sleeping. */
+void
+app_idle_again(struct app *a)
+{
+	a->idle_again = true;
+}
+
 /*
- * Sleep until a key, a signal or a worker's wake-up comes.  Returns 0, or
- * an exit status if the terminal is gone.
+ * Sleep until a key, a signal or a worker's wake-up comes (not at all if
+ * a view asked app_idle_again).  Returns 0, or an exit status if the
+ * terminal is gone.
  */
 static int
 app_wait(struct app *a)
@@ -462,7 +470,8 @@ app_wait(struct app *a)
 	}
 	for (k = 0; k < n; k++)
 		pfd[k].revents = 0;
-	if (poll(pfd, n, -1) == -1)
+	/* Work left for the idle op: look for keys, do not sleep. */
+	if (poll(pfd, n, a->idle_again ? 0 : -1) == -1)
 		return 0;		/* a signal (SIGWINCH): look again */
 	if (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL))
 		return 129;
@@ -538,6 +547,7 @@ app_loop(struct app *a)
 		errno = 0;
 		app_filter_settle(a);
 		top = app_top(a);
+		a->idle_again = false;
 		if (top->ops->idle != NULL)
 			top->ops->idle(top);
 		app_draw(a);

@@ -33,6 +33,7 @@ struct app {
 	bool			 too_small;
 	bool			 started;	/* the first screen is out */
 	int			 prefix;	/* pending first key of "zM" */
+	bool			 idle_again;	/* a view has idle work left */
 
 	/* The status line's message, and every message of the session. */
 	char			*message;

@@ -34,6 +34,8 @@ help_build(struct help *h, const struct command *commands, size_t ncommands)
 		{ .group = KEYMAP_READER, .title = N_("In the reader") },
 		{ .group = KEYMAP_COMPARE, .title = N_("In the comparison") },
 		{ .group = KEYMAP_LIST, .title = N_("In lists") },
+		{ .group = KEYMAP_KWIC, .title = N_("In the concordance") },
+		{ .group = KEYMAP_STATS, .title = N_("In the statistics") },
 		{ .group = KEYMAP_STUDY, .title = N_("In the lists of notes "
 		    "and marks") },
 	};

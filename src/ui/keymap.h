@@ -64,6 +64,8 @@
 	    N_("next match"),			"n")			\
 	X(PREV_HIT,	"prev-hit",	KEYMAP_SEARCH,			\
 	    N_("previous match"),		"N")			\
+	X(CONCORDANCE,	"concordance",	KEYMAP_VIEW,			\
+	    N_("concordance of the kept filter's words"), "K")		\
 	X(COMPARE,	"compare",	KEYMAP_VIEW,			\
 	    N_("compare with the other translation or a linked passage"), \
 	    "c")							\
@@ -83,6 +85,14 @@
 	    N_("comparison: highlight the words that differ"), "d")	\
 	X(SWAP_SIDES,	"swap-sides",	KEYMAP_COMPARE,			\
 	    N_("comparison: swap the sides"),	"=")			\
+	X(KWIC_SORT,	"kwic-sort",	KEYMAP_KWIC,			\
+	    N_("concordance: sort by reference, left or right words"),	\
+	    "s")							\
+	X(PARALLEL,	"parallel",	KEYMAP_KWIC,			\
+	    N_("concordance: the other translation under each line"),	\
+	    "p")							\
+	X(STATS_BY,	"per-chapter",	KEYMAP_STATS,			\
+	    N_("statistics: per document or per chapter"), "v")	\
 	X(COMMAND,	"command",	KEYMAP_VIEW,			\
 	    N_("command line (:goto REF, :help, ...)"), ":")		\
 	X(GOTO,		"goto",		KEYMAP_VIEW,			\
@@ -134,6 +144,8 @@ enum keymap_group {
 	KEYMAP_READER,		/* the outline and text */
 	KEYMAP_COMPARE,		/* the comparison */
 	KEYMAP_LIST,		/* lists */
+	KEYMAP_KWIC,		/* the concordance */
+	KEYMAP_STATS,		/* the statistics */
 	KEYMAP_HELP,		/* the help screen */
 	KEYMAP_STUDY,		/* the lists of notes and marks */
 };

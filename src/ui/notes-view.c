@@ -126,8 +126,9 @@ notes_list_fill(struct listview *lv, struct notes_list *nl)
 		nl->nrows++;
 	}
 	notes_sorting = nl;
-	qsort(nl->rows, nl->nrows, sizeof *nl->rows, nl->by_date ?
-	    notes_row_cmp_date : notes_row_cmp_place);
+	if (nl->nrows > 0)	/* qsort wants a pointer, even for nothing */
+		qsort(nl->rows, nl->nrows, sizeof *nl->rows, nl->by_date ?
+		    notes_row_cmp_date : notes_row_cmp_place);
 	for (k = 0; k < nl->nrows; k++) {
 		row = &nl->rows[k];
 		if (row->draft) {

@@ -35,6 +35,9 @@ void	ui_cmd_messages(struct app *, int argc, char **argv);
 void	ui_cmd_marks(struct app *, int argc, char **argv);
 void	ui_cmd_notes(struct app *, int argc, char **argv);
 void	ui_cmd_quit(struct app *, int argc, char **argv);
+void	ui_cmd_kwic(struct app *, int argc, char **argv);
+void	ui_cmd_stats(struct app *, int argc, char **argv);
+void	ui_cmd_keyness(struct app *, int argc, char **argv);
 void	ui_cmd_links(struct app *, int argc, char **argv);
 
 /*

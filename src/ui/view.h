@@ -232,6 +232,15 @@ void			 app_query_clear(struct app *);
  */
 struct index		*app_index(struct app *);
 
+/*
+ * Have the top view's idle op run again soon: after this frame is drawn,
+ * the loop reads the keys typed meanwhile and comes back to it instead of
+ * sleeping.  For work done a slice at a time (the hits of a concordance
+ * of tens of thousands of lines), so that neither the first screen nor a
+ * key waits for all of it.  Asked again by each slice that leaves work.
+ */
+void			 app_idle_again(struct app *);
+
 /* The user's state database, or NULL if there is none. */
 struct state		*app_state(const struct app *);
 

@@ -44,6 +44,9 @@ enum command_value {
  * X(ENUM, long name, short letter or 0, value kind, value name, min, max,
  *   choices, help)
  * The help is one line, marked for translation; --help lays it out.
+ * Two options may share a long name (--format: a citation's, cite's; an
+ * output's, the others') if no command takes both: the parser reads the
+ * one the command takes.
  */
 #define COMMAND_OPTION_TABLE(X)						\
 	X(DB, "db", 'd', COMMAND_STRING, "PATH", 0, 0, NULL,		\
@@ -55,10 +58,6 @@ enum command_value {
 	X(COLOR, "color", 0, COMMAND_CHOICE, "WHEN", 0, 0,		\
 	    "auto always never",					\
 	    N_("colour: auto (a terminal, no NO_COLOR), always, never")) \
-	/* --format of list, toc, search, compare; cite has its own */	\
-	X(TABLE_FORMAT, "format", 0, COMMAND_CHOICE, "FORMAT", 0, 0,	\
-	    "text tsv json",						\
-	    N_("print as text, tab-separated values (tsv) or JSON")) \
 	X(COUNT, "count", 0, COMMAND_FLAG, NULL, 0, 0, NULL,		\
 	    N_("print how many match in each document"))		\
 	X(WORDS, "words", 0, COMMAND_FLAG, NULL, 0, 0, NULL,		\
@@ -70,6 +69,25 @@ enum command_value {
 	    N_("citation format: plain, chicago, bibtex, csl-json, markdown")) \
 	X(TEXT, "text", 0, COMMAND_FLAG, NULL, 0, 0, NULL,		\
 	    N_("the passage's text too, with its citation"))		\
+	/* --format of the commands that print text; cite has its own */ \
+	X(OUTPUT, "format", 0, COMMAND_CHOICE, "FORMAT", 0, 0,		\
+	    "text tsv json",						\
+	    N_("print as text, tab-separated values (tsv) or JSON")) \
+	X(CONTEXT, "context", 0, COMMAND_NUMBER, "N", 0, 100, NULL,	\
+	    N_("N words of context on each side (6)"))			\
+	X(SORT, "sort", 0, COMMAND_CHOICE, "KEY", 0, 0,		\
+	    "ref left right",						\
+	    N_("order by ref, by the words to the left or right"))	\
+	X(PARALLEL, "parallel", 0, COMMAND_FLAG, NULL, 0, 0, NULL,	\
+	    N_("add the other translation's passage under each line"))	\
+	X(BY, "by", 0, COMMAND_CHOICE, "UNIT", 0, 0, "doc chapter",	\
+	    N_("count per doc (document) or per chapter"))		\
+	X(SVG, "svg", 0, COMMAND_STRING, "FILE", 0, 0, NULL,		\
+	    N_("also draw the plots into FILE as SVG"))			\
+	X(WINDOW, "window", 0, COMMAND_NUMBER, "N", 1, 50, NULL,	\
+	    N_("N words on each side count as near (5)"))		\
+	X(MIN, "min", 0, COMMAND_NUMBER, "N", 1, 1000000000, NULL,	\
+	    N_("leave out words seen fewer than N times"))		\
 	X(QUIET, "quiet", 'q', COMMAND_FLAG, NULL, 0, 0, NULL,		\
 	    N_("print no warnings"))					\
 	X(ENCODING, "encoding", 0, COMMAND_STRING, "NAME", 0, 0, NULL,	\

@@ -8,6 +8,10 @@
 . "${top_srcdir:-.}/tests/lib.sh"
 
 dir=$top_srcdir/tests/golden/expected
+# The user's own files (a stop word list) must not change the output.
+XDG_CONFIG_HOME=$tmp/config
+HOME=$tmp
+export XDG_CONFIG_HOME HOME
 for args in "$dir"/*.args; do
 	name=$(basename "$args" .args)
 	# shellcheck disable=SC2046

@@ -13,7 +13,8 @@ help_line() {
 	grep -q "^  $1  *$2\$" "$tmp/screen"
 }
 
-tui_start 80 50
+# Tall enough for the whole help screen (it grows with each view).
+tui_start 80 64
 tui_expect "start" "$hint" || finish
 tui_keys j
 tui_expect_ref "j" mfa:P
@@ -80,7 +81,8 @@ bind x quit   # a comment
 unbind q
 
 EOF
-tui_start 80 50
+# Tall enough for the whole help screen (it grows with each view).
+tui_start 80 64
 tui_expect "with config" "$hint"
 tui_keys '?'
 tui_expect "? with config" ' Moving around'

@@ -15,7 +15,9 @@ TUI_TESTS = \
 	tests/tui/keyboard.sh \
 	tests/tui/yank.sh \
 	tests/tui/links.sh \
-	tests/tui/messages.sh
+	tests/tui/messages.sh \
+	tests/tui/kwic.sh \
+	tests/tui/stats.sh
 
 # Distributed with dist_noinst_*: Makefile.am sets EXTRA_DIST with '='
 # after it includes this file, and automake refuses '+=' before '='.

@@ -397,6 +397,10 @@ open_for(struct app *a, enum keymap_group g, enum request r)
 		app_run_command(a, "messages");
 	} else if (g == KEYMAP_HELP)
 		app_run_command(a, "help");
+	else if (g == KEYMAP_KWIC)
+		app_run_command(a, "kwic sovereignty");
+	else if (g == KEYMAP_STATS)
+		app_run_command(a, "stats sovereignty");
 }
 
 /*
