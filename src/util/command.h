@@ -61,6 +61,11 @@ enum command_value {
 	    N_("mark the words that differ"))				\
 	X(STATS, "stats", 0, COMMAND_FLAG, NULL, 0, 0, NULL,		\
 	    N_("print only the share of shared words"))			\
+	X(FORMAT, "format", 0, COMMAND_CHOICE, "FORMAT", 0, 0,		\
+	    "text markdown json",					\
+	    N_("output as text, markdown or json (Web Annotations)"))	\
+	X(IMPORT, "import", 0, COMMAND_STRING, "FILE", 0, 0, NULL,	\
+	    N_("add the notes of FILE (Web Annotation JSON)"))		\
 	X(HELP, "help", 'h', COMMAND_FLAG, NULL, 0, 0, NULL,		\
 	    N_("display this help and exit"))
 
