@@ -50,7 +50,8 @@ cmd_marks_exec(struct cli_ctx *ctx)
 	for (k = 0; k < n; k++) {
 		node = study_resolve(c, &marks[k].at, CORPUS_NONE);
 		/* TRANSLATORS: a mark whose passage is gone from the corpus */
-		where[k] = node != CORPUS_NONE ? corpus_node_short_ref(c, node) :
+		where[k] = node != CORPUS_NONE ?
+		    corpus_node_short_ref(c, node) :
 		    xasprintf(_("gone (was %s:%s)"), marks[k].at.slug,
 		    marks[k].at.label);
 		if ((w = marks_width(marks[k].name)) > wname)

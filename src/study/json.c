@@ -162,6 +162,9 @@ json_unicode_escape(struct json_reader *r, struct text_buf *b)
 	return 0;
 }
 
+/* After a backslash: each escape letter, then what it stands for. */
+static const char	json_escapes[] = "\"\"\\\\//b\bf\fn\nr\rt\t";
+
 static int
 json_string_read(struct json_reader *r, struct json_value *v)
 {
@@ -203,8 +206,8 @@ json_string_read(struct json_reader *r, struct json_value *v)
 			continue;
 		}
 		esc = r->pos < r->n && r->s[r->pos] != '\0' ?
-		    strchr("\"\"\\\\//b\bf\fn\nr\rt\t", r->s[r->pos]) : NULL;
-		if (esc == NULL || (esc - "\"\"\\\\//b\bf\fn\nr\rt\t") % 2 != 0) {
+		    strchr(json_escapes, r->s[r->pos]) : NULL;
+		if (esc == NULL || (esc - json_escapes) % 2 != 0) {
 			json_unexpected(r, _("an escape (\\\" \\\\ \\/ \\b \\f "
 			    "\\n \\r \\t \\uXXXX)"));
 			break;
@@ -325,8 +328,8 @@ json_keys_check(struct json_reader *r, const struct json_value *v)
 		if (a->len == b->len && memcmp(a->str, b->str, a->len) == 0) {
 			r->line = b->line;
 			r->col = b->col;
-			rc = json_fail(r, _("the key \"%s\" is given twice (the "
-			    "first at %u:%u)"), b->str, a->line, a->col);
+			rc = json_fail(r, _("the key \"%s\" is given twice "
+			    "(the first at %u:%u)"), b->str, a->line, a->col);
 			break;
 		}
 	}
