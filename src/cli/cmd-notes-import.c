@@ -201,10 +201,12 @@ notes_import_astray(const struct corpus *c, const struct state_note *in,
     const enum notes_plan *plan, size_t n)
 {
 	size_t	k, astray = 0;
+	bool	moved;
 
 	for (k = 0; k < n; k++)
 		if (plan[k] != NOTES_SKIP &&
-		    study_resolve(c, &in[k].at, CORPUS_NONE) == CORPUS_NONE)
+		    study_note_place(c, &in[k].at, &in[k].quote, &moved) ==
+		    CORPUS_NONE)
 			astray++;
 	return astray;
 }

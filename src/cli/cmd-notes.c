@@ -4,9 +4,10 @@
  * JSON (study/annotation.h) in the order they were written; `charta notes
  * --import FILE` is cmd-notes-import.c.
  *
- * A note is shown where the reader shows it (study_resolve: where it was
- * set, else its place in the other translation); one whose passage is
- * gone is "orphaned", with the place it had and the words it was on.
+ * A note is shown where the reader shows it (study_note_place: where it
+ * was set, else its place in the other translation, else where its words
+ * are now); one whose passage is gone is "orphaned", with the place it
+ * had and the words it was on.
  * Everything from the notes and the corpus is written through the
  * display policy (output.h); the JSON escapes what it would change.
  */
@@ -50,10 +51,13 @@ notes_in_order(const struct corpus *c, const struct state_note *notes,
 {
 	struct notes_place	*p = xreallocarray(NULL, n ? n : 1, sizeof *p);
 	size_t			 k;
+	bool			 moved;
 
+	/* Where the reader shows them, after a re-import too. */
 	for (k = 0; k < n; k++) {
 		p[k].k = k;
-		p[k].node = study_resolve(c, &notes[k].at, CORPUS_NONE);
+		p[k].node = study_note_place(c, &notes[k].at, &notes[k].quote,
+		    &moved);
 	}
 	qsort(p, n, sizeof *p, notes_place_cmp);
 	return p;

@@ -84,4 +84,19 @@ uint32_t	study_reattach(const struct corpus *,
 		    const struct state_anchor *at,
 		    const struct state_quote *q);
 
+/*
+ * Where a note on at, on the words q, is after any re-import.  Its words
+ * are checked in the document the note was set in: its place there
+ * (study_resolve), as long as that node still holds them, or text close
+ * to them (the paragraph was edited); else the node its words are at now
+ * (study_reattach: a paragraph was inserted before it, or it moved), with
+ * *moved set; else CORPUS_NONE: the note is orphaned.  A place that names
+ * another paragraph now is never taken for the note's own.  When that
+ * document is gone, or the note has no words, its place (in another
+ * translation) is taken as it is.
+ */
+uint32_t	study_note_place(const struct corpus *,
+		    const struct state_anchor *at, const struct state_quote *q,
+		    bool *moved);
+
 #endif /* CHARTA_STUDY_H */

@@ -103,6 +103,7 @@ notes_list_fill(struct listview *lv, struct notes_list *nl)
 	struct tm		 tm;
 	time_t			 t;
 	size_t			 k;
+	bool			 moved;
 
 	listview_clear(lv);
 	state_notes_free(nl->notes, nl->nnotes);
@@ -116,9 +117,13 @@ notes_list_fill(struct listview *lv, struct notes_list *nl)
 		row = &nl->rows[nl->nrows];
 		row->draft = k < nl->ndrafts;
 		row->k = row->draft ? k : k - nl->ndrafts;
-		row->node = study_resolve(c, row->draft ?
-		    &nl->drafts[row->k].at : &nl->notes[row->k].at,
-		    CORPUS_NONE);
+		/* A note is where the reader shows it, or orphaned. */
+		if (row->draft)
+			row->node = study_resolve(c, &nl->drafts[row->k].at,
+			    CORPUS_NONE);
+		else
+			row->node = study_note_place(c, &nl->notes[row->k].at,
+			    &nl->notes[row->k].quote, &moved);
 		if (q != NULL && !row->draft && !query_match_text(q,
 		    nl->notes[row->k].body, strlen(nl->notes[row->k].body), c,
 		    row->node))

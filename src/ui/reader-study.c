@@ -48,44 +48,62 @@ reader_study_free(struct reader *r)
 	r->flags = NULL;
 }
 
-/*
- * A note whose place is gone: found again by its quote (and moved there),
- * or marked orphaned, never deleted.
- */
-static void
-reader_reattach(struct reader *r, struct state_note *n)
-{
-	struct state	*st = app_state(r->app);
-	struct state_anchor at;
-	uint32_t	 node;
-	char		*err = NULL;
+/* What reader_note_nodes did to a note. */
+enum reader_note_change {
+	READER_NOTE_KEPT,
+	READER_NOTE_MOVED,	/* found again by its words */
+	READER_NOTE_ORPHANED	/* newly orphaned */
+};
 
-	node = study_reattach(r->c, &n->at, &n->quote);
-	if (node != CORPUS_NONE) {
+/*
+ * Where note n shows (study_note_place): after a re-import it is moved to
+ * where its words are now, or marked orphaned, never deleted; an orphan
+ * whose place came back (a re-import undone) is attached again.  Returns
+ * how many nodes it shows at (in every translation), in *nodes.
+ */
+static size_t
+reader_note_nodes(struct reader *r, struct state_note *n, uint32_t **nodes,
+    enum reader_note_change *change)
+{
+	struct state		*st = app_state(r->app);
+	struct state_anchor	 at;
+	enum state_note_status	 want;
+	uint32_t		 node;
+	char			*err = NULL;
+	bool			 moved;
+
+	*change = READER_NOTE_KEPT;
+	*nodes = NULL;
+	node = study_note_place(r->c, &n->at, &n->quote, &moved);
+	if (moved) {
+		/* Shown there even if the state cannot keep the move. */
 		study_anchor_of(r->c, node, &at);
-		if (state_note_move(st, n->id, &at, &err) == 0) {
-			study_anchor_free(&n->at);
-			n->at = at;
-			n->status = STATE_NOTE_ATTACHED;
-			return;
-		}
-		study_anchor_free(&at);
+		(void)state_note_move(st, n->id, &at, &err);
 		free(err);
 		err = NULL;
+		study_anchor_free(&n->at);
+		n->at = at;
+		*change = READER_NOTE_MOVED;
 	}
-	if (n->status != STATE_NOTE_ORPHANED &&
-	    state_note_set_status(st, n->id, STATE_NOTE_ORPHANED, &err) == 0)
-		n->status = STATE_NOTE_ORPHANED;
-	free(err);
+	want = node == CORPUS_NONE ? STATE_NOTE_ORPHANED : STATE_NOTE_ATTACHED;
+	if (n->status != want) {
+		(void)state_note_set_status(st, n->id, want, &err);
+		free(err);
+		n->status = want;
+		if (want == STATE_NOTE_ORPHANED)
+			*change = READER_NOTE_ORPHANED;
+	}
+	return node == CORPUS_NONE ? 0 : study_nodes(r->c, &n->at, nodes);
 }
 
 void
 reader_study_load(struct reader *r)
 {
-	struct state	*st = app_state(r->app);
-	uint32_t	*nodes;
-	size_t		 k, j, nn, cap = 0;
-	size_t		 nre = 0, norph = 0;
+	struct state		*st = app_state(r->app);
+	enum reader_note_change	 change;
+	uint32_t		*nodes;
+	size_t			 k, j, nn, cap = 0;
+	size_t			 nre = 0, norph = 0;
 
 	reader_study_free(r);
 	r->flags = xcalloc(r->c->nnodes ? r->c->nnodes : 1, 1);
@@ -94,23 +112,9 @@ reader_study_load(struct reader *r)
 	r->nnotes = state_note_list(st, NULL, STATE_LIST_LIVE, &r->notes);
 	r->nmarks = state_mark_list(st, STATE_LIST_LIVE, &r->marks);
 	for (k = 0; k < r->nnotes; k++) {
-		nn = study_nodes(r->c, &r->notes[k].at, &nodes);
-		if (nn == 0) {
-			reader_reattach(r, &r->notes[k]);
-			nn = study_nodes(r->c, &r->notes[k].at, &nodes);
-			if (nn > 0)
-				nre++;
-			else
-				norph++;
-		} else if (r->notes[k].status == STATE_NOTE_ORPHANED) {
-			/* Its place came back (a re-import undone). */
-			char	*err = NULL;
-
-			(void)state_note_set_status(st, r->notes[k].id,
-			    STATE_NOTE_ATTACHED, &err);
-			free(err);
-			r->notes[k].status = STATE_NOTE_ATTACHED;
-		}
+		nn = reader_note_nodes(r, &r->notes[k], &nodes, &change);
+		nre += change == READER_NOTE_MOVED;
+		norph += change == READER_NOTE_ORPHANED;
 		for (j = 0; j < nn; j++) {
 			r->note_at = xgrowarray(r->note_at, &cap,
 			    r->nnote_at + 1, sizeof *r->note_at);

@@ -24,9 +24,12 @@
 
 #include "test-state-lib.h"
 
+#include "import/import.h"
+#include "model/corpus.h"
 #include "study/annotation.h"
 #include "study/json.h"
 #include "study/markdown.h"
+#include "study/study.h"
 #include "text/text.h"
 #include "util/xmalloc.h"
 
@@ -309,7 +312,8 @@ test_annotation_refused(void **unused)
 	ann_refused(ANN("", BODY, "[" PLACE ", " PLACE "]"),
 	    "1:187: a second charta:PlaceSelector");
 	ann_refused(ANN("", BODY, "{\"type\": \"charta:PlaceSelector\", "
-	    "\"slug\": \"mfa\", \"label\": \"\"}"), "1:177: \"label\" is empty");
+	    "\"slug\": \"mfa\", \"label\": \"\"}"),
+	    "1:177: \"label\" is empty");
 	ann_refused(ANN("", BODY, "{\"type\": \"charta:PlaceSelector\", "
 	    "\"slug\": \"mfa\", \"label\": \"p1\", \"work\": \"w\"}"),
 	    "1:120: \"work\" and \"path\" go together");
@@ -335,7 +339,8 @@ static void
 test_annotation_shapes(void **unused)
 {
 	static const char *const files[] = {
-		ANN(", \"id\": \"urn:uuid:0A1B2C3D-0000-4000-8000-00000000000F\""
+		ANN(", \"id\": "
+		    "\"urn:uuid:0A1B2C3D-0000-4000-8000-00000000000F\""
 		    ", \"created\": \"2017-03-01T08:00:00.25+08:00\"",
 		    BODY, PLACE),
 		"{\"type\": \"AnnotationPage\", \"items\": [" ANN(", \"id\": "
@@ -507,6 +512,143 @@ test_note_import(void **unused)
 	close_saved(st);
 }
 
+/* A corpus of two translations (work w) and one text of no work. */
+static struct corpus *
+corpus_of(const char *mine, const char *theirs)
+{
+	struct corpus	*c = corpus_new();
+	char		*err = NULL, *doc;
+	uint32_t	 a, b;
+
+	doc = xasprintf("---\nslug: mine\ntitle: Mine\nwork: w\n---\n"
+	    "# One {#one label=I}\n\n%s", mine);
+	if (import_markdown(c, "mine.md", doc, strlen(doc), &err) == -1)
+		fail_msg("%s", err);
+	free(doc);
+	doc = xasprintf("---\nslug: theirs\ntitle: Theirs\nwork: w\n---\n"
+	    "# Un {#one label=I}\n\n%s", theirs);
+	if (import_markdown(c, "theirs.md", doc, strlen(doc), &err) == -1)
+		fail_msg("%s", err);
+	free(doc);
+	doc = xstrdup("---\nslug: plain\ntitle: Plain\n---\n"
+	    "Alpha.\n\nBeta is here.\n");
+	if (import_markdown(c, "plain.md", doc, strlen(doc), &err) == -1)
+		fail_msg("%s", err);
+	free(doc);
+	assert_int_equal(corpus_finish(c, &a, &b), 0);
+	return c;
+}
+
+/* Where the note set on ref of `before` is in `after`: a reference. */
+static char *
+note_after(const char *before_mine, const char *after_mine, const char *ref,
+    bool *moved)
+{
+	struct corpus		*c = corpus_of(before_mine, "Un.\n\nDeux.\n");
+	struct state_anchor	 at;
+	struct state_quote	 q;
+	uint32_t		 n = corpus_resolve(c, ref, strlen(ref));
+	char			*where;
+
+	assert_int_not_equal(n, CORPUS_NONE);
+	study_anchor_of(c, n, &at);
+	study_quote_of(c, n, &q);
+	corpus_free(c);
+	c = corpus_of(after_mine, "Un.\n\nDeux.\n");
+	n = study_note_place(c, &at, &q, moved);
+	where = n == CORPUS_NONE ? xstrdup("orphaned") :
+	    corpus_node_ref(c, n);
+	study_anchor_free(&at);
+	study_quote_free(&q);
+	corpus_free(c);
+	return where;
+}
+
+static void
+test_note_place(void **unused)
+{
+	static const char	 before[] = "Alpha is first.\n\n"
+				    "Beta paragraph about peace and order.\n\n"
+				    "Gamma is last.\n";
+	static const struct {
+		const char	*after;
+		const char	*ref;
+		const char	*want;
+		bool		 moved;
+	} cases[] = {
+		/* Unchanged: where it was. */
+		{ before, "mine:I.p2", "mine:I.p2", false },
+		/* A paragraph inserted before: found by its words. */
+		{ "New.\n\nAlpha is first.\n\nBeta paragraph about peace and "
+		  "order.\n\nGamma is last.\n", "mine:I.p2", "mine:I.p3",
+		  true },
+		/* A typo mended, a sentence added: the same paragraph. */
+		{ "Alpha is first.\n\nBeta paragraph about paece and order."
+		  "\n\nGamma is last.\n", "mine:I.p2", "mine:I.p2", false },
+		{ "Alpha is first.\n\nBeta paragraph about peace and order. "
+		  "And more.\n\nGamma is last.\n", "mine:I.p2", "mine:I.p2",
+		  false },
+		/* Its paragraph gone, another one under its label. */
+		{ "Alpha is first.\n\nGamma is last.\n", "mine:I.p2",
+		  "orphaned", false },
+		/* The label gone with it. */
+		{ "Alpha is first.\n", "mine:I.p2", "orphaned", false },
+	};
+	char	*where;
+	bool	 moved;
+	size_t	 k;
+
+	(void)unused;
+	for (k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		where = note_after(before, cases[k].after, cases[k].ref,
+		    &moved);
+		if (strcmp(where, cases[k].want) != 0 ||
+		    moved != cases[k].moved)
+			fail_msg("case %zu: %s, moved %d; want %s, %d", k,
+			    where, moved, cases[k].want, cases[k].moved);
+		free(where);
+	}
+}
+
+/* A note set in one translation shows in the other; its words are not
+ * checked against the other's text. */
+static void
+test_note_place_translation(void **unused)
+{
+	struct corpus		*c = corpus_of("A.\n\nB.\n", "Un.\n\nDeux.\n");
+	struct state_anchor	 at = { "w", "one/2", "gone-copy", "I.p2" };
+	struct state_quote	 q = { "B.", NULL, NULL };
+	uint32_t		 n;
+	char			*ref;
+	bool			 moved;
+
+	(void)unused;
+	n = study_note_place(c, &at, &q, &moved);
+	ref = corpus_node_ref(c, n);
+	assert_string_equal(ref, "mine:I.p2");
+	assert_false(moved);
+	free(ref);
+	/* Set in "theirs" with its words: theirs, checked there. */
+	at.slug = "theirs";
+	q.exact = "Deux.";
+	n = study_note_place(c, &at, &q, &moved);
+	ref = corpus_node_ref(c, n);
+	assert_string_equal(ref, "theirs:I.p2");
+	free(ref);
+	/* A document of no work: by slug and label, words checked. */
+	at.work = at.anchor = NULL;
+	at.slug = "plain";
+	at.label = "p2";
+	q.exact = "Beta is here.";
+	n = study_note_place(c, &at, &q, &moved);
+	ref = corpus_node_ref(c, n);
+	assert_string_equal(ref, "plain:p2");
+	free(ref);
+	q.exact = "Beta was here, long ago, in another text.";
+	assert_int_equal(study_note_place(c, &at, &q, &moved), CORPUS_NONE);
+	corpus_free(c);
+}
+
 int
 main(void)
 {
@@ -519,6 +661,8 @@ main(void)
 		cmocka_unit_test(test_annotation_refused),
 		cmocka_unit_test(test_annotation_shapes),
 		cmocka_unit_test(test_markdown_escape),
+		cmocka_unit_test(test_note_place),
+		cmocka_unit_test(test_note_place_translation),
 		cmocka_unit_test_setup_teardown(test_note_import, setup,
 		    teardown),
 	};
