@@ -512,6 +512,44 @@ test_note_import(void **unused)
 	close_saved(st);
 }
 
+/* A note moved (re-attached after a re-import) stays moved: in memory
+ * and in the file. */
+static void
+test_note_move(void **unused)
+{
+	const char		*path = tpath("state.db");
+	struct state		*st;
+	struct state_note	*list;
+	struct state_anchor	 at = { NULL, NULL, "my-notes", "I.p2" };
+	struct state_anchor	 to = { "w", "one/3", "my-notes", "I.p3" };
+	struct state_quote	 q = { "Beta.", NULL, NULL };
+	char			 id[STATE_ID_SIZE], *err;
+	size_t			 n;
+
+	(void)unused;
+	st = open_quiet(path, STATE_JOURNAL_AUTO);
+	assert_int_equal(state_note_add(st, &at, &q, "on beta", id, &err), 0);
+	assert_int_equal(state_note_set_status(st, id, STATE_NOTE_ORPHANED,
+	    &err), 0);
+	assert_int_equal(state_note_move(st, id, &to, &err), 0);
+	n = state_note_list(st, NULL, STATE_LIST_LIVE, &list);
+	assert_int_equal(n, 1);
+	assert_string_equal(list[0].at.label, "I.p3");
+	assert_string_equal(list[0].at.anchor, "one/3");
+	assert_int_equal(list[0].status, STATE_NOTE_ATTACHED);
+	state_notes_free(list, n);
+	st = reopen(st, path);
+	n = state_note_list(st, NULL, STATE_LIST_LIVE, &list);
+	assert_int_equal(n, 1);
+	assert_string_equal(list[0].at.work, "w");
+	assert_string_equal(list[0].at.anchor, "one/3");
+	assert_string_equal(list[0].at.label, "I.p3");
+	assert_int_equal(list[0].status, STATE_NOTE_ATTACHED);
+	assert_string_equal(list[0].body, "on beta");
+	state_notes_free(list, n);
+	close_saved(st);
+}
+
 /* A corpus of two translations (work w) and one text of no work. */
 static struct corpus *
 corpus_of(const char *mine, const char *theirs)
@@ -664,6 +702,8 @@ main(void)
 		cmocka_unit_test(test_note_place),
 		cmocka_unit_test(test_note_place_translation),
 		cmocka_unit_test_setup_teardown(test_note_import, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_note_move, setup,
 		    teardown),
 	};
 
