@@ -11,9 +11,14 @@ TUI_TESTS = \
 	tests/tui/filter.sh \
 	tests/tui/filter-oracle.sh \
 	tests/tui/compare.sh \
-	tests/tui/keyboard.sh
+	tests/tui/keyboard.sh \
+	tests/tui/study.sh \
+	tests/tui/notes.sh
 
 # Distributed with dist_noinst_*: Makefile.am sets EXTRA_DIST with '='
 # after it includes this file, and automake refuses '+=' before '='.
 dist_noinst_SCRIPTS = $(TUI_TESTS)
 dist_noinst_DATA = tests/tui/lib.sh tests/tui/README
+
+# notes.sh makes a hostile mark with db-exec (tests/reliability).
+tests/tui/notes.log: tests/reliability/db-exec$(EXEEXT)
