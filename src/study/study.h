@@ -31,6 +31,9 @@ struct corpus;
  */
 void		study_anchor_of(const struct corpus *, uint32_t i,
 		    struct state_anchor *at);
+/* Make *dst a copy of *src (free with study_anchor_free). */
+void		study_anchor_dup(struct state_anchor *dst,
+		    const struct state_anchor *src);
 /* Free the strings of *at (and set them to NULL). */
 void		study_anchor_free(struct state_anchor *at);
 

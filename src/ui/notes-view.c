@@ -186,28 +186,41 @@ notes_list_choose(struct app *a, void *arg, size_t k)
 	free(ref);
 }
 
-/* e (or Enter on a draft): the editor; a draft becomes its note. */
+/*
+ * e (or Enter on a draft): the editor; a draft becomes its note.  Saving
+ * lists the notes again (the study changed), so what the draft is known
+ * by is copied first.
+ */
 static void
 notes_list_edit(struct view *v, struct notes_list *nl, size_t k)
 {
 	const struct notes_row	*row = &nl->rows[k];
-	struct state_draft	*d;
-	char			*err = NULL;
+	const struct state_draft *d;
+	struct state_draft	 key;
+	char			*err = NULL, *body;
 
-	if (row->draft) {
-		d = &nl->drafts[row->k];
-		if (row->node == CORPUS_NONE && *d->note_id == '\0') {
-			app_message(v->app, true, "%s", _("this draft's "
-			    "passage is gone"));
-			return;
-		}
-		if (note_edit(v->app, row->node, d->note_id, d->body) == 0)
-			(void)state_draft_discard(app_state(v->app), d, &err);
-		free(err);
+	if (!row->draft) {
+		(void)note_edit(v->app, row->node, nl->notes[row->k].id,
+		    nl->notes[row->k].body);
 		return;
 	}
-	(void)note_edit(v->app, row->node, nl->notes[row->k].id,
-	    nl->notes[row->k].body);
+	d = &nl->drafts[row->k];
+	if (row->node == CORPUS_NONE && *d->note_id == '\0') {
+		app_message(v->app, true, "%s", _("this draft's passage is "
+		    "gone"));
+		return;
+	}
+	memset(&key, 0, sizeof key);
+	memcpy(key.note_id, d->note_id, sizeof key.note_id);
+	study_anchor_dup(&key.at, &d->at);
+	body = xstrdup(d->body);
+	if (note_edit(v->app, row->node, key.note_id, body) == 0) {
+		(void)state_draft_discard(app_state(v->app), &key, &err);
+		free(err);
+		app_note_study_changed(v->app);
+	}
+	study_anchor_free(&key.at);
+	free(body);
 }
 
 static bool
