@@ -235,7 +235,7 @@ state_note_list(struct state *st, const struct state_anchor *target,
     int which, struct state_note **notes)
 {
 	const struct state_note	*n;
-	size_t			 i, count = 0;
+	size_t			 i, count = 0, cap = 0;
 	bool			 live;
 
 	*notes = NULL;
@@ -250,7 +250,8 @@ state_note_list(struct state *st, const struct state_anchor *target,
 			continue;
 		if (target != NULL && !state_anchor_same_target(&n->at, target))
 			continue;
-		*notes = xreallocarray(*notes, count + 1, sizeof **notes);
+		/* Doubling: 10,000 notes are not 10,000 reallocations. */
+		*notes = xgrowarray(*notes, &cap, count + 1, sizeof **notes);
 		state_note_copy(&(*notes)[count++], n);
 	}
 	return count;
