@@ -96,6 +96,40 @@ reader_note_nodes(struct reader *r, struct state_note *n, uint32_t **nodes,
 	return node == CORPUS_NONE ? 0 : study_nodes(r->c, &n->at, nodes);
 }
 
+/* Flag the nodes of r->marks, in every translation. */
+static void
+reader_marks_flag(struct reader *r)
+{
+	uint32_t	*nodes;
+	size_t		 k, j, nn;
+
+	for (k = 0; k < r->nmarks; k++) {
+		nn = study_nodes(r->c, &r->marks[k].at, &nodes);
+		for (j = 0; j < nn; j++)
+			r->flags[nodes[j]] |= READER_MARKED;
+		free(nodes);
+	}
+}
+
+void
+reader_marks_load(struct reader *r)
+{
+	struct state	*st = app_state(r->app);
+	uint32_t	 i;
+
+	if (r->flags == NULL || st == NULL) {
+		reader_study_load(r);
+		return;
+	}
+	/* The notes have not changed: 10,000 of them are not read again. */
+	state_marks_free(r->marks, r->nmarks);
+	r->nmarks = state_mark_list(st, STATE_LIST_LIVE, &r->marks);
+	for (i = 0; i < r->c->nnodes; i++)
+		r->flags[i] &= (uint8_t)~READER_MARKED;
+	/* The outline shows them; the text is laid out as it was. */
+	reader_marks_flag(r);
+}
+
 void
 reader_study_load(struct reader *r)
 {
@@ -126,12 +160,7 @@ reader_study_load(struct reader *r)
 		free(nodes);
 	}
 	qsort(r->note_at, r->nnote_at, sizeof *r->note_at, reader_pair_cmp);
-	for (k = 0; k < r->nmarks; k++) {
-		nn = study_nodes(r->c, &r->marks[k].at, &nodes);
-		for (j = 0; j < nn; j++)
-			r->flags[nodes[j]] |= READER_MARKED;
-		free(nodes);
-	}
+	reader_marks_flag(r);
 	if (nre > 0 || norph > 0)
 		/* TRANSLATORS: after a re-import moved or removed passages */
 		app_message(r->app, norph > 0, _("notes whose passage is "

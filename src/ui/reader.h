@@ -129,6 +129,8 @@ uint32_t reader_current_node(const struct reader *);
 
 /* Notes and marks (reader-study.c). */
 void	reader_study_load(struct reader *);
+/* The marks only, read again (one was set): the notes are kept. */
+void	reader_marks_load(struct reader *);
 void	reader_study_free(struct reader *);
 /* The notes at node: how many, from r->note_at[*first]. */
 size_t	reader_notes_at(const struct reader *, uint32_t node, size_t *first);
