@@ -11,7 +11,7 @@
 
 # Built only by `make bench` (EXTRA_PROGRAMS are not built by `make all`).
 EXTRA_PROGRAMS = bench/gen-corpus bench/filter-bench bench/ptybytes \
-	bench/state-bench
+	bench/state-bench bench/notes-fill
 
 bench_gen_corpus_SOURCES = bench/gen-corpus.c
 bench_filter_bench_SOURCES = bench/filter-bench.c
@@ -76,7 +76,8 @@ bench: $(BENCH_PROGS) data/corpus.db \
 bench-clean:
 	rm -rf bench/M bench/L bench/M.db bench/L.db bench/*.db.tmp \
 	    bench/*.import bench/*.txt bench/*.tmp bench/*.tmp.csv \
-	    bench/home bench/transcripts bench/M.* bench/L.* bench/state
+	    bench/home bench/transcripts bench/M.* bench/L.* bench/state \
+	    bench/notes
 
 # The user-state store with 10,000 notes and 1,000 marks: opening and
 # loading, and saving one note or mark, each in a fresh process.
@@ -84,7 +85,18 @@ BENCH_STATE_ARGS = -n 10000 -m 1000 -t 100
 bench-state: bench/state-bench$(EXEEXT)
 	bench/state-bench$(EXEEXT) $(BENCH_STATE_ARGS) bench/state
 
-.PHONY: bench bench-clean bench-state
+# The reader with 10,000 notes and 1,000 marks, through a pty: the first
+# screen, saving a note or a mark, :notes and its filter (a few minutes).
+bench_notes_fill_SOURCES = bench/notes-fill.c
+bench_notes_fill_LDADD = $(LIBCHARTA_LIBS)
+EXTRA_bench_notes_fill_SOURCES = bench/notes-bench.sh
+bench-notes: bench/notes-fill$(EXEEXT) bench/ptybytes$(EXEEXT) \
+    src/charta$(EXEEXT) data/corpus.db
+	CHARTA=src/charta$(EXEEXT) PTYBYTES=bench/ptybytes$(EXEEXT) \
+	    NOTES_FILL=bench/notes-fill$(EXEEXT) \
+	    $(SHELL) $(srcdir)/bench/notes-bench.sh bench/notes
+
+.PHONY: bench bench-clean bench-state bench-notes
 
 # `make clean` drops the programs and the cheap outputs; the synthetic
 # corpora stay cached until `make bench-clean`.
