@@ -257,6 +257,23 @@ state_note_list(struct state *st, const struct state_anchor *target,
 	return count;
 }
 
+struct state_note *
+state_note_get(struct state *st, const char *id)
+{
+	const struct state_note	*n;
+	struct state_note	*copy;
+
+	if (st == NULL || id == NULL)
+		return NULL;
+	state_adopt(st);
+	if ((n = state_model_note_id(&st->model, id)) == NULL ||
+	    n->deleted != 0)
+		return NULL;
+	copy = xcalloc(1, sizeof *copy);
+	state_note_copy(copy, n);
+	return copy;
+}
+
 void
 state_notes_free(struct state_note *notes, size_t n)
 {

@@ -400,6 +400,13 @@ int		 state_note_set_status(struct state *, const char *id,
 		    enum state_note_status, char **err);
 
 /*
+ * A copy of the live note id, or NULL if there is none (or it is deleted):
+ * one note, not the 10,000 state_note_list copies.  Free it with
+ * state_notes_free(note, 1).
+ */
+struct state_note *state_note_get(struct state *, const char *id);
+
+/*
  * The notes (STATE_LIST_* in which) whose logical target is that of
  * target (NULL: all), in the order they were added: returns the count,
  * the array in *notes (free with state_notes_free).
