@@ -171,6 +171,65 @@ out:
 	reader_sync_text(r);
 }
 
+/* Add note n's (node, k) pairs to r->note_at, kept sorted. */
+static void
+reader_note_index(struct reader *r, size_t k, const uint32_t *nodes,
+    size_t nn)
+{
+	struct reader_pair	 p;
+	size_t			 j, at, first;
+
+	r->note_at = xreallocarray(r->note_at, r->nnote_at + nn,
+	    sizeof *r->note_at);
+	for (j = 0; j < nn; j++) {
+		p.node = nodes[j];
+		p.k = k;
+		/* After the notes already there: k is the newest. */
+		at = reader_notes_at(r, p.node, &first) + first;
+		memmove(&r->note_at[at + 1], &r->note_at[at],
+		    (r->nnote_at - at) * sizeof *r->note_at);
+		r->note_at[at] = p;
+		r->nnote_at++;
+		r->flags[p.node] |= READER_NOTED;
+	}
+}
+
+void
+reader_note_saved(struct reader *r, const char *id)
+{
+	struct state_note	*got;
+	enum reader_note_change	 change;
+	uint32_t		*nodes;
+	size_t			 k, nn;
+
+	if (r->flags == NULL ||
+	    (got = state_note_get(app_state(r->app), id)) == NULL)
+		return;		/* not loaded yet: all of them will be */
+	for (k = 0; k < r->nnotes; k++)
+		if (strcmp(r->notes[k].id, id) == 0)
+			break;
+	if (k < r->nnotes) {
+		/* Its text changed; its place did not. */
+		free(r->notes[k].body);
+		r->notes[k].body = got->body;
+		r->notes[k].modified = got->modified;
+		got->body = NULL;
+		state_notes_free(got, 1);
+	} else {
+		r->notes = xreallocarray(r->notes, r->nnotes + 1,
+		    sizeof *r->notes);
+		r->notes[k] = *got;
+		free(got);		/* the shell: its strings are r's now */
+		r->nnotes++;
+		nn = reader_note_nodes(r, &r->notes[k], &nodes, &change);
+		reader_note_index(r, k, nodes, nn);
+		free(nodes);
+	}
+	r->study_fresh = true;
+	r->tv.notes_gen++;
+	reader_sync_text(r);
+}
+
 size_t
 reader_notes_at(const struct reader *r, uint32_t node, size_t *first)
 {
@@ -223,6 +282,9 @@ reader_state(struct view *v, unsigned events)
 		reader_study_load(r);
 		if (!r->moved)
 			reader_position_restore(r, NULL);
-	} else if (events & VIEW_STUDY_CHANGED)
-		reader_study_load(r);
+	} else if (events & VIEW_STUDY_CHANGED) {
+		if (!r->study_fresh)
+			reader_study_load(r);
+		r->study_fresh = false;
+	}
 }

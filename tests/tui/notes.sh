@@ -57,6 +57,13 @@ tui_wait_re -1 '^note:' || fail "a: no note prompt"
 tui_type 'A one-line note'
 tui_keys Enter
 tui_expect "a: kept" "$PEN A one-line note"
+# A again: the paragraph's last note, in the editor, changed in place.
+printf 'A one-line note, edited\n' >"$tmp/note-text"
+tui_keys A
+tui_expect "A: the last note edited" "$PEN A one-line note, edited"
+tui_capture
+[ "$(grep -c "$PEN A one-line note" "$tmp/screen")" -eq 1 ] ||
+    { fail "the edited note is shown twice, or not at all"; tui_show; }
 goto un:II.2.p1
 tui_expect "in the UN translation" \
     "$PEN Sovereignty, noted from the editor" "$PEN A one-line note"
