@@ -79,6 +79,28 @@ tui_type notes
 tui_keys Enter
 tui_expect ":notes" "mfa:II.2.p1  Sovereignty, noted from the editor" \
     "mfa:II.2.p1  A one-line note"
+# "/" filters them by their words; s sorts them by date.
+tui_keys /
+tui_wait_re -1 '^/' || fail ":notes: / opens no prompt"
+tui_type 'editor'
+tui_expect ":notes /editor" "mfa:II.2.p1  Sovereignty, noted from the editor"
+tui_capture
+tui_expect_not ":notes /editor: the other note is not listed" \
+    "A one-line note"
+tui_keys C-u
+tui_type 'one-line'
+tui_expect ":notes /one-line" "mfa:II.2.p1  A one-line note, edited"
+tui_capture
+tui_expect_not ":notes /one-line: the other note is not listed" \
+    "Sovereignty, noted"
+tui_keys Escape
+tui_expect ":notes, the filter gone" \
+    "mfa:II.2.p1  Sovereignty, noted from the editor" \
+    "mfa:II.2.p1  A one-line note, edited"
+tui_keys s
+tui_expect ":notes s" "notes by date, the newest first" \
+    "mfa:II.2.p1  Sovereignty, noted from the editor" \
+    "mfa:II.2.p1  A one-line note, edited"
 tui_keys q q
 tui_expect_exit "q" 0
 
