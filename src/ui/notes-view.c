@@ -149,8 +149,9 @@ notes_list_show(struct listview *lv, struct notes_list *nl)
 		nl->nrows++;
 	}
 	notes_sorting = nl;
-	qsort(nl->rows, nl->nrows, sizeof *nl->rows, nl->by_date ?
-	    notes_row_cmp_date : notes_row_cmp_place);
+	if (nl->nrows > 1)	/* none: rows may be NULL, not for qsort */
+		qsort(nl->rows, nl->nrows, sizeof *nl->rows, nl->by_date ?
+		    notes_row_cmp_date : notes_row_cmp_place);
 	for (k = 0; k < nl->nrows; k++) {
 		row = &nl->rows[k];
 		if (row->draft) {

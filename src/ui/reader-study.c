@@ -159,7 +159,9 @@ reader_study_load(struct reader *r)
 		}
 		free(nodes);
 	}
-	qsort(r->note_at, r->nnote_at, sizeof *r->note_at, reader_pair_cmp);
+	if (r->nnote_at > 1)	/* none: note_at is NULL, not for qsort */
+		qsort(r->note_at, r->nnote_at, sizeof *r->note_at,
+		    reader_pair_cmp);
 	reader_marks_flag(r);
 	if (nre > 0 || norph > 0)
 		/* TRANSLATORS: after a re-import moved or removed passages */
