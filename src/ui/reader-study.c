@@ -19,6 +19,7 @@
 #include "study/study.h"
 #include "text/text.h"
 #include "ui/reader.h"
+#include "util/hash.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -56,25 +57,74 @@ enum reader_note_change {
 };
 
 /*
- * Where note n shows (study_note_place): after a re-import it is moved to
- * where its words are now, or marked orphaned, never deleted; an orphan
- * whose place came back (a re-import undone) is attached again.  Returns
- * how many nodes it shows at (in every translation), in *nodes.
+ * Where a note was found: notes on the same words at the same place (many,
+ * when there are 10,000 notes on a few hundred paragraphs) are placed once.
  */
-static size_t
-reader_note_nodes(struct reader *r, struct state_note *n, uint32_t **nodes,
-    enum reader_note_change *change)
+struct reader_placed {
+	struct state_anchor	 at;	/* as the first such note had it */
+	size_t			 k;	/* that note, in r->notes */
+	uint32_t		 node;	/* study_note_place's answer */
+	bool			 moved;
+	uint32_t		*nodes;	/* where it shows */
+	size_t			 nn;
+};
+
+static bool
+reader_str_same(const char *a, const char *b)
+{
+	return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
+}
+
+/* The hash of what study_note_place looks at: n's place and words. */
+static uint64_t
+reader_placed_hash(const struct state_note *n)
+{
+	const char	*f[] = { n->at.work, n->at.anchor, n->at.slug,
+			    n->at.label, n->quote.exact, n->quote.prefix,
+			    n->quote.suffix };
+	uint64_t	 h = 0;
+	size_t		 i, len;
+
+	/* A paragraph's words are long: their length and start will do. */
+	for (i = 0; i < sizeof f / sizeof f[0]; i++) {
+		len = f[i] != NULL ? strlen(f[i]) : 0;
+		h = h * 31 + (f[i] != NULL ? hash_bytes(f[i], len < 32 ? len :
+		    32) + len : 1);
+	}
+	return h;
+}
+
+static bool
+reader_placed_same(const struct reader *r, const struct reader_placed *p,
+    const struct state_note *n)
+{
+	const struct state_quote	*q = &r->notes[p->k].quote;
+
+	return reader_str_same(p->at.work, n->at.work) &&
+	    reader_str_same(p->at.anchor, n->at.anchor) &&
+	    reader_str_same(p->at.slug, n->at.slug) &&
+	    reader_str_same(p->at.label, n->at.label) &&
+	    reader_str_same(q->exact, n->quote.exact) &&
+	    reader_str_same(q->prefix, n->quote.prefix) &&
+	    reader_str_same(q->suffix, n->quote.suffix);
+}
+
+/*
+ * What becomes of note n placed at node (study_note_place's answer, moved
+ * if found again by its words): after a re-import it is moved to where its
+ * words are now, or marked orphaned, never deleted; an orphan whose place
+ * came back (a re-import undone) is attached again.
+ */
+static enum reader_note_change
+reader_note_apply(struct reader *r, struct state_note *n, uint32_t node,
+    bool moved)
 {
 	struct state		*st = app_state(r->app);
 	struct state_anchor	 at;
 	enum state_note_status	 want;
-	uint32_t		 node;
+	enum reader_note_change	 change = READER_NOTE_KEPT;
 	char			*err = NULL;
-	bool			 moved;
 
-	*change = READER_NOTE_KEPT;
-	*nodes = NULL;
-	node = study_note_place(r->c, &n->at, &n->quote, &moved);
 	if (moved) {
 		/* Shown there even if the state cannot keep the move. */
 		study_anchor_of(r->c, node, &at);
@@ -83,7 +133,7 @@ reader_note_nodes(struct reader *r, struct state_note *n, uint32_t **nodes,
 		err = NULL;
 		study_anchor_free(&n->at);
 		n->at = at;
-		*change = READER_NOTE_MOVED;
+		change = READER_NOTE_MOVED;
 	}
 	want = node == CORPUS_NONE ? STATE_NOTE_ORPHANED : STATE_NOTE_ATTACHED;
 	if (n->status != want) {
@@ -91,9 +141,9 @@ reader_note_nodes(struct reader *r, struct state_note *n, uint32_t **nodes,
 		free(err);
 		n->status = want;
 		if (want == STATE_NOTE_ORPHANED)
-			*change = READER_NOTE_ORPHANED;
+			change = READER_NOTE_ORPHANED;
 	}
-	return node == CORPUS_NONE ? 0 : study_nodes(r->c, &n->at, nodes);
+	return change;
 }
 
 /* Flag the nodes of r->marks, in every translation. */
@@ -135,8 +185,12 @@ reader_study_load(struct reader *r)
 {
 	struct state		*st = app_state(r->app);
 	enum reader_note_change	 change;
-	uint32_t		*nodes;
-	size_t			 k, j, nn, cap = 0;
+	struct reader_placed	*placed = NULL, *known;
+	struct hashtab		 seen;
+	struct hashtab_iter	 it;
+	uint64_t		 h;
+	uint32_t		*nodes, v;
+	size_t			 k, j, nn, cap = 0, nplaced = 0, pcap = 0;
 	size_t			 nre = 0, norph = 0;
 
 	reader_study_free(r);
@@ -145,8 +199,35 @@ reader_study_load(struct reader *r)
 		goto out;
 	r->nnotes = state_note_list(st, NULL, STATE_LIST_LIVE, &r->notes);
 	r->nmarks = state_mark_list(st, STATE_LIST_LIVE, &r->marks);
+	hashtab_init(&seen, r->nnotes);
 	for (k = 0; k < r->nnotes; k++) {
-		nn = reader_note_nodes(r, &r->notes[k], &nodes, &change);
+		h = reader_placed_hash(&r->notes[k]);
+		for (v = hashtab_first(&seen, h, &it); v != HASHTAB_NONE;
+		    v = hashtab_next(&seen, &it))
+			if (reader_placed_same(r, &placed[v], &r->notes[k]))
+				break;
+		if (v == HASHTAB_NONE) {
+			/* The first on these words here: it is placed. */
+			placed = xgrowarray(placed, &pcap, nplaced + 1,
+			    sizeof *placed);
+			known = &placed[nplaced];
+			study_anchor_dup(&known->at, &r->notes[k].at);
+			known->k = k;
+			known->nodes = NULL;
+			known->node = study_note_place(r->c, &r->notes[k].at,
+			    &r->notes[k].quote, &known->moved);
+			change = reader_note_apply(r, &r->notes[k],
+			    known->node, known->moved);
+			known->nn = known->node == CORPUS_NONE ? 0 :
+			    study_nodes(r->c, &r->notes[k].at, &known->nodes);
+			hashtab_add(&seen, h, (uint32_t)nplaced++);
+		} else {
+			known = &placed[v];
+			change = reader_note_apply(r, &r->notes[k],
+			    known->node, known->moved);
+		}
+		nodes = known->nodes;
+		nn = known->nn;
 		nre += change == READER_NOTE_MOVED;
 		norph += change == READER_NOTE_ORPHANED;
 		for (j = 0; j < nn; j++) {
@@ -157,8 +238,13 @@ reader_study_load(struct reader *r)
 			r->nnote_at++;
 			r->flags[nodes[j]] |= READER_NOTED;
 		}
-		free(nodes);
 	}
+	for (k = 0; k < nplaced; k++) {
+		study_anchor_free(&placed[k].at);
+		free(placed[k].nodes);
+	}
+	free(placed);
+	hashtab_free(&seen);
 	if (r->nnote_at > 1)	/* none: note_at is NULL, not for qsort */
 		qsort(r->note_at, r->nnote_at, sizeof *r->note_at,
 		    reader_pair_cmp);
@@ -181,6 +267,8 @@ reader_note_index(struct reader *r, size_t k, const uint32_t *nodes,
 	struct reader_pair	 p;
 	size_t			 j, at, first;
 
+	if (nn == 0)
+		return;
 	r->note_at = xreallocarray(r->note_at, r->nnote_at + nn,
 	    sizeof *r->note_at);
 	for (j = 0; j < nn; j++) {
@@ -200,9 +288,9 @@ void
 reader_note_saved(struct reader *r, const char *id)
 {
 	struct state_note	*got;
-	enum reader_note_change	 change;
-	uint32_t		*nodes;
+	uint32_t		*nodes = NULL, node;
 	size_t			 k, nn;
+	bool			 moved;
 
 	if (r->flags == NULL ||
 	    (got = state_note_get(app_state(r->app), id)) == NULL)
@@ -223,7 +311,11 @@ reader_note_saved(struct reader *r, const char *id)
 		r->notes[k] = *got;
 		free(got);		/* the shell: its strings are r's now */
 		r->nnotes++;
-		nn = reader_note_nodes(r, &r->notes[k], &nodes, &change);
+		node = study_note_place(r->c, &r->notes[k].at,
+		    &r->notes[k].quote, &moved);
+		(void)reader_note_apply(r, &r->notes[k], node, moved);
+		nn = node == CORPUS_NONE ? 0 : study_nodes(r->c,
+		    &r->notes[k].at, &nodes);
 		reader_note_index(r, k, nodes, nn);
 		free(nodes);
 	}

@@ -150,6 +150,12 @@ tui_expect_ref "my own text" my:I.p2 || finish
 tui_keys A
 tui_expect "my own text: noted" "note on my:I.p2 kept" \
     "$PEN On beta: peace first"
+# A second note on the same words: placed with the first, moved with it.
+tui_keys a
+tui_wait_re -1 '^note:' || fail "a on beta: no note prompt"
+tui_type 'On beta too'
+tui_keys Enter
+tui_expect "my own text: the second note" "$PEN On beta too"
 tui_keys q
 tui_expect_exit "q from my own text" 0
 # A paragraph before it: the note follows its words to I.p3.
@@ -157,9 +163,9 @@ sed 's/^Alpha paragraph/New first paragraph.\n\nAlpha paragraph/' \
     "$tmp/my.md" >"$tmp/my2.md" && mv "$tmp/my2.md" "$tmp/my.md"
 reimport
 tui_start 100 24 my:I.p3
-tui_expect "re-attached: said" "1 found again by their words, 0 orphaned"
+tui_expect "re-attached: said" "2 found again by their words, 0 orphaned"
 tui_expect "re-attached: shown" "Beta paragraph about peace and order." \
-    "$PEN On beta: peace first"
+    "$PEN On beta: peace first" "$PEN On beta too"
 tui_keys q
 tui_expect_exit "q after re-attaching" 0
 XDG_DATA_HOME=$tmp/state TZ=UTC "$CHARTA" --db "$tmp/my.db" notes \
@@ -177,7 +183,7 @@ grep -v '^Beta paragraph' "$tmp/my.md" >"$tmp/my2.md" &&
     mv "$tmp/my2.md" "$tmp/my.md"
 reimport
 tui_start 100 24 my:I.p3
-tui_expect "orphaned: said" "0 found again by their words, 1 orphaned"
+tui_expect "orphaned: said" "0 found again by their words, 2 orphaned"
 tui_capture
 tui_expect_not "orphaned: not under Gamma" "$PEN On beta"
 tui_keys :
@@ -195,7 +201,7 @@ grep -q '^orphaned (was my-notes:I\.p3)' "$tmp/out" ||
 printf -- '---\nslug: my-notes\nalias: my\ntitle: My own text\n---\n# One {#one label=I}\n\nNew first paragraph.\n\nAlpha paragraph about sovereignty.\n\nBeta paragraph about peace and order.\n\nGamma paragraph about cooperation.\n' >"$tmp/my.md"
 reimport
 tui_start 100 24 my:I.p3
-tui_expect "back: shown" "$PEN On beta: peace first"
+tui_expect "back: shown" "$PEN On beta: peace first" "$PEN On beta too"
 tui_keys q
 tui_expect_exit "q after the paragraph came back" 0
 tui_keep_state=no
