@@ -2,7 +2,7 @@
  * gen-corpus.c -- a deterministic generator of synthetic charta sources for
  * the benchmarks (see bench/README).
  *
- * Usage: gen-corpus [-s SEED] NDOCS PARAS_PER_DOC OUTDIR
+ * Usage: gen-corpus [-s SEED] [-m MODE] NDOCS PARAS_PER_DOC OUTDIR
  *
  * Writes OUTDIR/d00001.md ... one file per document in the charta source
  * format (doc/source-format.md): front matter, "# Chapter ... {#cN .chapter
@@ -11,8 +11,15 @@
  * Zipf-like distribution and a fixed-seed PRNG (splitmix64).  A few words
  * are not ASCII ("coöperation", "Straße", "ICÁNN", CJK phrases) so that
  * case and accent folding is exercised, and a few blocks are epigraphs or
- * carry inline emphasis.  Document k depends only on SEED and k, so the
- * output is the same on every machine and for every NDOCS.
+ * carry inline emphasis.  Document k depends only on SEED, MODE and k, so
+ * the output is the same on every machine and for every NDOCS.
+ *
+ * MODE is "normal" (the default: paragraphs of one to five sentences,
+ * about 300 bytes, three to nine sections of two to eight paragraphs in a
+ * chapter), "short" (the same structure, but every paragraph is one
+ * sentence of three to eight words, about 50 bytes) or "headings" (every
+ * paragraph, a short one, has a section heading of its own, ten sections
+ * to a chapter: a corpus of as many headings as paragraphs).
  *
  * Vocabulary for the benchmark queries: "governance" is a common word
  * (in about 1 paragraph in 7), "infrastructure" a less common one (1 in
@@ -27,6 +34,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static uint64_t	rng_state;
 
@@ -158,6 +166,12 @@ static const char *const titles[] = {
 };
 #define NTITLES	(sizeof titles / sizeof titles[0])
 
+enum gen_mode {
+	GEN_NORMAL,
+	GEN_SHORT,		/* one short sentence a paragraph */
+	GEN_HEADINGS,		/* a heading for every paragraph */
+};
+
 static double	cdf[NWORDS];
 
 static void
@@ -208,11 +222,11 @@ roman(char *out, unsigned n)
 		}
 }
 
-/* One sentence of 6 to 24 words, capitalised, with a comma or two. */
+/* One sentence of lo to hi words, capitalised, with a comma or two. */
 static void
-sentence(FILE *f)
+sentence(FILE *f, unsigned lo, unsigned hi)
 {
-	unsigned	n = rng_range(6, 24), k;
+	unsigned	n = rng_range(lo, hi), k;
 	const char	*w;
 
 	for (k = 0; k < n; k++) {
@@ -238,28 +252,35 @@ sentence(FILE *f)
 }
 
 static void
-paragraph(FILE *f)
+paragraph(FILE *f, enum gen_mode mode)
 {
-	unsigned	n = rng_range(1, 5), k;
+	unsigned	n, k;
 
+	if (mode != GEN_NORMAL) {
+		sentence(f, 3, 8);
+		fputs("\n\n", f);
+		return;
+	}
+	n = rng_range(1, 5);
 	if (rng_one_in(40))
 		fputs("> {.epigraph} ", f);
 	for (k = 0; k < n; k++) {
 		if (k > 0)
 			fputc(' ', f);
-		sentence(f);
+		sentence(f, 6, 24);
 	}
 	fputs("\n\n", f);
 }
 
 static int
-gen_doc(const char *dir, unsigned d, unsigned paras, uint64_t seed)
+gen_doc(const char *dir, unsigned d, unsigned paras, uint64_t seed,
+    enum gen_mode mode)
 {
 	char		 path[4096], rn[32];
 	FILE		*f;
 	unsigned	 done = 0, ch = 0, a, na, k, np;
 
-	rng_state = seed * 0x100000001b3ULL + d;
+	rng_state = seed * 0x100000001b3ULL + d + (uint64_t)mode * 0x9e3779b9ULL;
 	snprintf(path, sizeof path, "%s/d%05u.md", dir, d);
 	if ((f = fopen(path, "w")) == NULL) {
 		fprintf(stderr, "gen-corpus: %s: %s\n", path, strerror(errno));
@@ -272,21 +293,23 @@ gen_doc(const char *dir, unsigned d, unsigned paras, uint64_t seed)
 	    d, d, d, d, 10 + d % 15, 1 + d % 12, 1 + d % 28);
 	/* Two preface paragraphs before the first heading. */
 	for (k = 0; k < 2 && done < paras; k++, done++)
-		paragraph(f);
+		paragraph(f, mode);
 	while (done < paras) {
 		ch++;
 		roman(rn, ch);
 		fprintf(f, "# Chapter %s. %s {#c%u .chapter label=%s}\n\n", rn,
 		    titles[rng_range(0, NTITLES - 1)], ch, rn);
-		for (k = rng_range(1, 3); k > 0 && done < paras; k--, done++)
-			paragraph(f);
-		na = rng_range(3, 9);
+		if (mode != GEN_HEADINGS)
+			for (k = rng_range(1, 3); k > 0 && done < paras;
+			    k--, done++)
+				paragraph(f, mode);
+		na = mode == GEN_HEADINGS ? 10 : rng_range(3, 9);
 		for (a = 1; a <= na && done < paras; a++) {
 			fprintf(f, "## %u. %s {#c%u-a%u .action label=%s.%u}\n\n",
 			    a, titles[rng_range(0, NTITLES - 1)], ch, a, rn, a);
-			np = rng_range(2, 8);
+			np = mode == GEN_HEADINGS ? 1 : rng_range(2, 8);
 			for (k = 0; k < np && done < paras; k++, done++)
-				paragraph(f);
+				paragraph(f, mode);
 		}
 	}
 	if (fclose(f) == EOF) {
@@ -296,37 +319,72 @@ gen_doc(const char *dir, unsigned d, unsigned paras, uint64_t seed)
 	return 0;
 }
 
+static int
+usage(void)
+{
+	fprintf(stderr, "usage: gen-corpus [-s SEED] [-m normal|short|headings] "
+	    "NDOCS PARAS_PER_DOC OUTDIR\n");
+	return 2;
+}
+
+/* A whole decimal number in [0, max] into *n; -1 if s is not one. */
+static int
+number_arg(const char *s, unsigned long long max, unsigned long long *n)
+{
+	char	*end;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	*n = strtoull(s, &end, 10);
+	return errno != 0 || *end != '\0' || *n > max ? -1 : 0;
+}
+
 int
 main(int argc, char **argv)
 {
-	uint64_t	seed = 20170301;
-	unsigned long	ndocs, paras, d;
-	int		i = 1;
+	unsigned long long	seed = 20170301, ndocs, paras, d;
+	enum gen_mode		mode = GEN_NORMAL;
+	int			ch;
 
-	if (argc > 2 && strcmp(argv[1], "-s") == 0) {
-		seed = strtoull(argv[2], NULL, 10);
-		i = 3;
+	while ((ch = getopt(argc, argv, "s:m:")) != -1) {
+		switch (ch) {
+		case 's':
+			if (number_arg(optarg, UINT64_MAX, &seed) == -1)
+				return usage();
+			break;
+		case 'm':
+			if (strcmp(optarg, "normal") == 0)
+				mode = GEN_NORMAL;
+			else if (strcmp(optarg, "short") == 0)
+				mode = GEN_SHORT;
+			else if (strcmp(optarg, "headings") == 0)
+				mode = GEN_HEADINGS;
+			else
+				return usage();
+			break;
+		default:
+			return usage();
+		}
 	}
-	if (argc - i != 3) {
-		fprintf(stderr, "usage: gen-corpus [-s SEED] NDOCS "
-		    "PARAS_PER_DOC OUTDIR\n");
+	if (argc - optind != 3)
+		return usage();
+	if (number_arg(argv[optind], 99999, &ndocs) == -1 || ndocs == 0 ||
+	    number_arg(argv[optind + 1], 1000000, &paras) == -1 ||
+	    paras == 0) {
+		fprintf(stderr, "gen-corpus: NDOCS must be 1 to 99999 and "
+		    "PARAS_PER_DOC 1 to 1000000\n");
 		return 2;
 	}
-	ndocs = strtoul(argv[i], NULL, 10);
-	paras = strtoul(argv[i + 1], NULL, 10);
-	if (ndocs == 0 || ndocs > 99999 || paras == 0 || paras > 1000000) {
-		fprintf(stderr, "gen-corpus: bad sizes\n");
-		return 2;
-	}
-	if (mkdir(argv[i + 2], 0777) == -1 && errno != EEXIST) {
-		fprintf(stderr, "gen-corpus: %s: %s\n", argv[i + 2],
+	if (mkdir(argv[optind + 2], 0777) == -1 && errno != EEXIST) {
+		fprintf(stderr, "gen-corpus: %s: %s\n", argv[optind + 2],
 		    strerror(errno));
 		return 1;
 	}
 	cdf_init();
 	for (d = 1; d <= ndocs; d++)
-		if (gen_doc(argv[i + 2], (unsigned)d, (unsigned)paras, seed)
-		    == -1)
+		if (gen_doc(argv[optind + 2], (unsigned)d, (unsigned)paras,
+		    (uint64_t)seed, mode) == -1)
 			return 1;
 	return 0;
 }

@@ -2,12 +2,12 @@
 # notes-bench.sh -- the reader with a large study layer: NOTES_BENCH_NOTES
 # notes (10,000) and NOTES_BENCH_MARKS marks (1,000) in the user's state
 # (bench/notes-fill), against an empty state, through a pseudo-terminal
-# (bench/ptybytes: forkpty, 100x30; a screen is done when the output has
-# been quiet for a while, and a time is from the key to the screen's last
-# byte).  Measured, each a user-visible wait:
+# (bench/ptyrun: forkpty, 100x30; a screen is done when what it must show
+# is there and the output has then been quiet for 100 ms, and a time is
+# from the key to the screen's last byte).  Measured, each a user-visible
+# wait:
 #   A. the first screen (charta mfa:II.2.p1, the state loaded and the
-#      notes under their paragraphs drawn: NOTES_BENCH_QUIET, 1000 ms of
-#      quiet, ends it), best and median of RUNS;
+#      notes under their paragraphs drawn), best and median of RUNS;
 #   B. saving a one-line note: from Enter in the prompt to the screen
 #      showing it (the commit itself is the writer thread's, off this
 #      path: bench-state measures it), NOTES_BENCH_SESSIONS sessions of 20;
@@ -17,12 +17,12 @@
 # most 5 ms; D at most 16 ms per key.
 #
 # Usage (from the build directory, `make bench-notes` sets these):
-#   CHARTA=src/charta PTYBYTES=bench/ptybytes NOTES_FILL=bench/notes-fill \
+#   CHARTA=src/charta PTYRUN=bench/ptyrun NOTES_FILL=bench/notes-fill \
 #       sh bench/notes-bench.sh [DIR]
 # DIR (bench/notes) is made afresh.
 set -u
 
-: "${CHARTA:=src/charta}" "${PTYBYTES:=bench/ptybytes}"
+: "${CHARTA:=src/charta}" "${PTYRUN:=bench/ptyrun}"
 : "${NOTES_FILL:=bench/notes-fill}"
 dir=${1:-bench/notes}
 db=${NOTES_BENCH_DB:-data/corpus.db}
@@ -30,10 +30,9 @@ nnotes=${NOTES_BENCH_NOTES:-10000}
 nmarks=${NOTES_BENCH_MARKS:-1000}
 sessions=${NOTES_BENCH_SESSIONS:-5}
 runs=${NOTES_BENCH_RUNS:-21}
-quiet=${NOTES_BENCH_QUIET:-1000}
 ref=mfa:II.2.p1
 
-for p in "$CHARTA" "$PTYBYTES" "$NOTES_FILL"; do
+for p in "$CHARTA" "$PTYRUN" "$NOTES_FILL"; do
 	[ -x "$p" ] || { echo "notes-bench: $p is not built" >&2; exit 2; }
 done
 rm -rf "$dir"
@@ -48,15 +47,15 @@ state() {
 	    exit 2
 }
 
-# pty STATE PTYBYTES-ARGS...: ptybytes on charta with that state.
+# pty STATE PTYRUN-ARGS...: ptyrun on charta with that state.
 pty() {
 	_s=$1
 	shift
 	env HOME="$dir/home" XDG_CONFIG_HOME="$dir/home" \
-	    XDG_DATA_HOME="$dir/$_s" "$PTYBYTES" -s 100x30 "$@"
+	    XDG_DATA_HOME="$dir/$_s" "$PTYRUN" -s 100x30 "$@"
 }
 
-# val FILE KEY: the @KEY=VALUE figure of a ptybytes output.
+# val FILE KEY: the @KEY=VALUE figure of a ptyrun output.
 val() {
 	sed -n "s/^@$2=//p" "$1"
 }
@@ -84,19 +83,16 @@ state empty 0 0
 state full "$nnotes" "$nmarks"
 
 # A. The first screen.  The state is read in the background: the text is
-# drawn first and the notes when they are in, so the quiet that ends the
-# screen is long enough (a second) for the time to be the notes' last byte.
-for s in empty full; do
-	pty "$s" -n "$runs" -q "$quiet" -- "$CHARTA" --db "$db" "$ref" \
-	    >"$dir/start-$s.out" || exit 1
-	grep -q '^  (run' "$dir/start-$s.out" &&
-	    echo "   ($s: not every run drew the same screen:" \
-	    "$dir/start-$s.out)"
-done
-eb=$(val "$dir/start-empty.out" start_ms)
-em=$(val "$dir/start-empty.out" start_median_ms)
-fb=$(val "$dir/start-full.out" start_ms)
-fm=$(val "$dir/start-full.out" start_median_ms)
+# drawn first and the notes when they are in, so the screen with notes is
+# done when a note shows.
+pty empty -n "$runs" -x '*:Upholding sovereignty' -- \
+    "$CHARTA" --db "$db" "$ref" >"$dir/start-empty.out" || exit 1
+pty full -n "$runs" -x '*:Upholding sovereignty' -x '*:Note ' -- \
+    "$CHARTA" --db "$db" "$ref" >"$dir/start-full.out" || exit 1
+eb=$(val "$dir/start-empty.out" start_best_ms)
+em=$(val "$dir/start-empty.out" start_ms)
+fb=$(val "$dir/start-full.out" start_best_ms)
+fm=$(val "$dir/start-full.out" start_ms)
 echo "A. first screen, $runs runs: no notes best $eb ms, median $em ms;" \
     "$nnotes notes best $fb ms, median $fm ms"
 slower=$(awk -v a="$fm" -v b="$em" 'BEGIN { printf "%.1f", a - b }')
@@ -115,7 +111,7 @@ while [ "$k" -le "$sessions" ]; do
 	for l in $letters; do
 		set -- "$@" -K a -K "n$k$l" -k "note_$l=\\r"
 	done
-	pty work -n 1 -q 150 "$@" -- "$CHARTA" --db "$db" "$ref" \
+	pty work -n 1 -x '*:Note ' "$@" -- "$CHARTA" --db "$db" "$ref" \
 	    >"$dir/note-$k.out" || exit 1
 	for l in $letters; do
 		val "$dir/note-$k.out" "note_${l}_ms" >>"$dir/note.ms"
@@ -124,7 +120,7 @@ while [ "$k" -le "$sessions" ]; do
 	for l in $letters; do
 		set -- "$@" -K m -k "mark_$l=$l"
 	done
-	pty work -n 1 -q 150 "$@" -- "$CHARTA" --db "$db" "$ref" \
+	pty work -n 1 -x '*:Note ' "$@" -- "$CHARTA" --db "$db" "$ref" \
 	    >"$dir/mark-$k.out" || exit 1
 	for l in $letters; do
 		val "$dir/mark-$k.out" "mark_${l}_ms" >>"$dir/mark.ms"
@@ -135,7 +131,7 @@ echo "B. saving a note (Enter to the screen): $(stats "$dir/note.ms")"
 echo "C. setting a mark (m x to the screen): $(stats "$dir/mark.ms")"
 
 # D. :notes and its filter.
-set -- -k 'open=:notes\r' -K /
+set -- -k 'open=:notes\r' -x '0:Notes' -K /
 word=sovereignty
 i=1
 while [ "$i" -le "${#word}" ]; do
@@ -146,7 +142,8 @@ done
 : >"$dir/view.ms"
 k=1
 while [ "$k" -le "$sessions" ]; do
-	pty full -n 1 -q 150 -e '\e\eqq' "$@" -- "$CHARTA" --db "$db" "$ref" \
+	pty full -n 1 -x '*:Note ' -e '\e\eqq' "$@" -- "$CHARTA" --db "$db" \
+	    "$ref" \
 	    >"$dir/view-$k.out" || exit 1
 	val "$dir/view-$k.out" open_ms >>"$dir/open.ms"
 	i=1

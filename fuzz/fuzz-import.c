@@ -9,6 +9,8 @@
  *	0x04	import the text a second time as another file: both must
  *		succeed alike, and corpus_finish() must refuse the slug clash
  *	0x08	read the same text as a links file (import_links())
+ *	0x10	import it again a chunk at a time (import_options.chunk = 1):
+ *		the same nodes must come out
  *
  * Invariants:
  *  - an error message starts with the file name and a colon; if a line
@@ -39,6 +41,7 @@
 #define FLAG_NAME	0x02
 #define FLAG_TWICE	0x04
 #define FLAG_LINKS	0x08
+#define FLAG_CHUNKS	0x10
 
 static char	*fuzz_dir;
 
@@ -341,6 +344,26 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK(c->ndocs == 1 && c->nnodes >= 1);
 	nnodes = c->nnodes;
 
+	if (flags & FLAG_CHUNKS) {
+		struct corpus		*c1 = corpus_new();
+		struct import_options	 opt = { .chunk = 1 };
+
+		FUZZ_CHECK(import_markdown_opt(c1, name, buf, len, &opt,
+		    &err2) == 0);
+		FUZZ_CHECK(c1->nnodes == c->nnodes);
+		for (a = 0; a < c->nnodes; a++) {
+			FUZZ_CHECK(c1->nodes[a].kind == c->nodes[a].kind);
+			FUZZ_CHECK(c1->nodes[a].parent == c->nodes[a].parent);
+			FUZZ_CHECK(c1->nodes[a].line == c->nodes[a].line);
+			FUZZ_CHECK(c1->nodes[a].text_len ==
+			    c->nodes[a].text_len);
+			FUZZ_CHECK(memcmp(c1->nodes[a].text, c->nodes[a].text,
+			    c->nodes[a].text_len) == 0);
+			FUZZ_CHECK(strcmp(c1->nodes[a].title,
+			    c->nodes[a].title) == 0);
+		}
+		corpus_free(c1);
+	}
 	if (flags & FLAG_TWICE) {
 		/* The same text again is the same document again. */
 		FUZZ_CHECK(import_markdown(c, "again.md", buf, len, &err2) ==

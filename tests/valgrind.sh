@@ -8,6 +8,9 @@
 command -v valgrind >/dev/null 2>&1 || skip "valgrind is not installed"
 
 builddir=$(dirname "$(dirname "$CHARTA")")
+# The state store's tests wait for commits, which valgrind slows down.
+STATE_TEST_WAIT_MS=300000
+export STATE_TEST_WAIT_MS
 vg() {
 	valgrind -q --error-exitcode=99 --leak-check=full \
 	    --errors-for-leak-kinds=definite,indirect \

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "util/command.h"
 
@@ -66,6 +67,7 @@ int	cmd_show_exec(struct cli_ctx *);
 int	cmd_search_exec(struct cli_ctx *);
 int	cmd_compare_exec(struct cli_ctx *);
 int	cmd_import_exec(struct cli_ctx *);
+int	cmd_remove_exec(struct cli_ctx *);
 int	cmd_help_exec(struct cli_ctx *);
 int	cmd_notes_exec(struct cli_ctx *);
 int	cmd_marks_exec(struct cli_ctx *);
@@ -96,6 +98,53 @@ int	cli_state_close(struct state *);
  * the installed one in $(pkgdatadir).  Returns a new string.
  */
 char	*cli_corpus_path(const char *path);
+
+/* The file name of the user's own corpus in charta's user directory. */
+#define CLI_USER_CORPUS	"corpus.db"
+
+/*
+ * The user's own corpus: $XDG_DATA_HOME/charta/corpus.db (XDG_DATA_HOME
+ * if absolute, else ~/.local/share).  create: make the directory if need
+ * be (to write it), checked as userdir_path does.  Returns a new string,
+ * or NULL (with a message in *err when create) if there is no place for it.
+ */
+char	*cli_user_corpus_path(bool create, char **err);
+
+/*
+ * Load the corpus into ctx->corpus: the one --db names, or the shipped
+ * one (cli_corpus_path) with the user's own after it.  What the user
+ * should know (their corpus left out, a corpus opened immutable) is
+ * printed; on failure the error is, and -1 returned.
+ */
+int	cli_corpus_load(struct cli_ctx *ctx);
+
+/* How many sections and blocks document d of c has. */
+void	cli_doc_counts(const struct corpus *c, uint32_t d, size_t *sections,
+	    size_t *blocks);
+
+/*
+ * A new corpus made of old (NULL: none) and fresh (NULL: none): old's
+ * documents in their order, less those whose slug is in remove[0..nremove),
+ * each replaced by fresh's document of the same slug where there is one;
+ * then fresh's other documents; then old's links whose two ends still
+ * resolve (by reference) -- each one dropped is named, a line, in
+ * warnings.  corpus_finish has been called; if it found a clash, the
+ * links are not added and the caller calls corpus_finish again to name it.
+ */
+struct text_buf;
+struct corpus	*cli_corpus_rebuild(const struct corpus *old,
+		    const struct corpus *fresh, char **remove, int nremove,
+		    struct text_buf *warnings);
+
+/* Print each line of lines (NULL: none) as output_error does. */
+void	cli_print_lines(const char *lines);
+
+/*
+ * Where the message catalogs are: $CHARTA_LOCALEDIR if set and not
+ * empty, else the build tree's po/locale when charta runs from its build
+ * tree (`make` puts them there), else the installed LOCALEDIR.
+ */
+const char	*cli_locale_dir(void);
 
 /*
  * Resolve ref in the loaded corpus; on failure print a message naming the

@@ -1,7 +1,11 @@
 /*
- * cmd-import.c -- `charta import FILE...`: read source files and publish
- * them, with the documents already in the database, as a new database.
- * All or nothing: any error in any file leaves the database as it was.
+ * cmd-import.c -- `charta import FILE...`: read source files into the
+ * user's own corpus ($XDG_DATA_HOME/charta/corpus.db), never into the
+ * shipped one, or into the corpus database --db names (that is how
+ * data/corpus.db is built).  A document whose slug is there already is
+ * replaced, and what changed is said; a slug or alias of a shipped
+ * document is refused.  All or nothing: any error in any file leaves the
+ * database as it was.
  */
 #include "config.h"
 
@@ -16,6 +20,7 @@
 #include "import/import.h"
 #include "model/corpus.h"
 #include "store/store.h"
+#include "text/text.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -40,6 +45,16 @@ cmd_import_clash(const struct corpus *c, uint32_t a, uint32_t b)
 		    dy->file, y->line, y->label, x->line);
 }
 
+/* Keep an importer's warning: printed only if the import succeeds. */
+static void
+cmd_import_warn(void *arg, const char *msg)
+{
+	struct text_buf	*w = arg;
+
+	text_buf_puts(w, msg);
+	text_buf_addc(w, '\n');
+}
+
 /* A links file is named *.tsv; everything else is a source document. */
 static bool
 cmd_import_is_links(const char *path)
@@ -49,45 +64,178 @@ cmd_import_is_links(const char *path)
 	return n > 4 && strcmp(path + n - 4, ".tsv") == 0;
 }
 
+/*
+ * Load the corpus at path into *c if the file is there (else *c = NULL).
+ * Returns 0, or -1 after printing why not.
+ */
+static int
+cmd_import_load(const char *path, struct corpus **c)
+{
+	struct stat	 sb;
+	char		*err = NULL;
+
+	*c = NULL;
+	if (stat(path, &sb) == -1) {
+		if (errno == ENOENT)
+			return 0;
+		output_error("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if ((*c = store_load_corpus(path, &err)) == NULL) {
+		output_error("%s", err);
+		free(err);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * A document of fresh with a slug or alias of a shipped document: refused,
+ * since the shipped corpus is read-only and its names must stay its own.
+ */
+static int
+cmd_import_check_shipped(const struct corpus *fresh,
+    const struct corpus *shipped)
+{
+	const struct corpus_doc	*d;
+	const char		*name;
+	uint32_t		 s;
+	size_t			 k;
+
+	for (k = 0; shipped != NULL && k < fresh->ndocs; k++) {
+		d = &fresh->docs[k];
+		name = d->slug;
+		s = corpus_find_doc(shipped, name, strlen(name));
+		if (s == CORPUS_NONE && *d->alias != '\0') {
+			name = d->alias;
+			s = corpus_find_doc(shipped, name, strlen(name));
+		}
+		if (s == CORPUS_NONE)
+			continue;
+		output_error(_("%s: '%s' names the shipped document %s (%s), "
+		    "which cannot be replaced; choose another slug or alias"),
+		    d->file, name, shipped->docs[s].slug,
+		    shipped->docs[s].title);
+		return -1;
+	}
+	return 0;
+}
+
+/* Does a document of fresh replace one of old? */
+static bool
+cmd_import_replaces(const struct corpus *old, const struct corpus *fresh)
+{
+	size_t	k, o;
+
+	for (k = 0; old != NULL && k < fresh->ndocs; k++)
+		for (o = 0; o < old->ndocs; o++)
+			if (strcasecmp(old->docs[o].slug,
+			    fresh->docs[k].slug) == 0)
+				return true;
+	return false;
+}
+
+/*
+ * "replaced SLUG: S sections and B paragraphs before, S' and B' now", a
+ * line for each document of fresh that replaces one of old, into report
+ * (printed once the new corpus is written).
+ */
+static void
+cmd_import_report(const struct corpus *old, const struct corpus *fresh,
+    struct text_buf *report)
+{
+	size_t		 k, s0, b0, s1, b1;
+	uint32_t	 o;
+	char		*msg;
+
+	for (k = 0; old != NULL && k < fresh->ndocs; k++) {
+		for (o = 0; o < old->ndocs; o++)
+			if (strcasecmp(old->docs[o].slug,
+			    fresh->docs[k].slug) == 0)
+				break;
+		if (o == old->ndocs)
+			continue;
+		cli_doc_counts(old, o, &s0, &b0);
+		cli_doc_counts(fresh, (uint32_t)k, &s1, &b1);
+		/* TRANSLATORS: a document replaced by charta import. */
+		msg = xasprintf(_("replaced %s: %zu sections and %zu paragraphs "
+		    "before, %zu and %zu now\n"), fresh->docs[k].slug, s0, b0,
+		    s1, b1);
+		text_buf_puts(report, msg);
+		free(msg);
+	}
+}
+
 int
 cmd_import_exec(struct cli_ctx *ctx)
 {
-	struct corpus	*c = NULL;
-	struct stat	 sb;
-	char		*path, *err = NULL, *data;
-	size_t		 len;
-	uint32_t	 a, b;
-	int		 i, status = EXIT_USAGE;
+	struct corpus		*old = NULL, *fresh, *c = NULL, *shipped = NULL;
+	char			*path = NULL, *err = NULL, *data, *sp;
+	size_t			 len;
+	uint32_t		 a, b;
+	int			 i, status = EXIT_USAGE;
+	struct text_buf		 warnings, report;
+	struct import_options	 opt = { .warn = cmd_import_warn,
+	    .arg = &warnings };
 
-	path = cli_corpus_path(ctx->db_path);
-	/* Keep what the database already holds. */
-	if (stat(path, &sb) == 0 && sb.st_size > 0) {
-		c = store_load_corpus(path, &err);
-		if (c == NULL) {
+	text_buf_init(&warnings);
+	text_buf_init(&report);
+	fresh = corpus_new();
+	opt.quiet = ctx->opt[COMMAND_OPT_QUIET] != NULL;
+	opt.encoding = ctx->opt[COMMAND_OPT_ENCODING];
+	if (ctx->db_path != NULL)
+		path = xstrdup(ctx->db_path);
+	else {
+		/* The user's corpus; the shipped one is only read. */
+		if ((path = cli_user_corpus_path(true, &err)) == NULL) {
 			output_error("%s", err);
 			goto out;
 		}
-	} else if (stat(path, &sb) == -1 && errno != ENOENT) {
-		output_error("%s: %s", path, strerror(errno));
-		goto out;
+		sp = cli_corpus_path(NULL);
+		i = cmd_import_load(sp, &shipped);
+		free(sp);
+		if (i == -1)
+			goto out;
 	}
-	/* New documents follow the old ones; the index is rebuilt below. */
-	if (c == NULL)
-		c = corpus_new();
+	if (cmd_import_load(path, &old) == -1)
+		goto out;
 	/* Documents first: links may point into any of them. */
 	for (i = 0; i < ctx->argc; i++) {
 		if (cmd_import_is_links(ctx->argv[i]))
 			continue;
-		if (import_read_file(ctx->argv[i], &data, &len, &err) == -1) {
+		if (import_read_file_opt(ctx->argv[i], &opt, &data, &len,
+		    &err) == -1) {
 			output_error("%s", err);
 			goto out;
 		}
-		if (import_markdown(c, ctx->argv[i], data, len, &err) == -1) {
+		if (import_markdown_opt(fresh, ctx->argv[i], data, len, &opt,
+		    &err) == -1) {
 			free(data);
 			output_error("%s", err);
 			goto out;
 		}
 		free(data);
+	}
+	/* A file given twice, or two files of one slug. */
+	if (corpus_finish(fresh, &a, &b) == -1) {
+		cmd_import_clash(fresh, a, b);
+		goto out;
+	}
+	if (cmd_import_check_shipped(fresh, shipped) == -1)
+		goto out;
+	if (cmd_import_replaces(old, fresh)) {
+		c = cli_corpus_rebuild(old, fresh, NULL, 0, &warnings);
+		cmd_import_report(old, fresh, &report);
+	} else if (old == NULL) {
+		/* Nothing to copy: a large import needs its memory once. */
+		c = fresh;
+		fresh = NULL;
+	} else {
+		/* New documents after the old ones, moved, not copied. */
+		c = old;
+		old = NULL;
+		corpus_append(c, fresh);
+		fresh = NULL;
 	}
 	if (corpus_finish(c, &a, &b) == -1) {
 		cmd_import_clash(c, a, b);
@@ -96,7 +244,8 @@ cmd_import_exec(struct cli_ctx *ctx)
 	for (i = 0; i < ctx->argc; i++) {
 		if (!cmd_import_is_links(ctx->argv[i]))
 			continue;
-		if (import_read_file(ctx->argv[i], &data, &len, &err) == -1) {
+		if (import_read_file_opt(ctx->argv[i], &opt, &data, &len,
+		    &err) == -1) {
 			output_error("%s", err);
 			goto out;
 		}
@@ -111,10 +260,21 @@ cmd_import_exec(struct cli_ctx *ctx)
 		output_error("%s", err);
 		goto out;
 	}
+	if (!opt.quiet)
+		cli_print_lines(warnings.len > 0 ?
+		    (warnings.data[warnings.len - 1] = '\0', warnings.data) :
+		    NULL);
+	if (report.len > 0)
+		output_str(report.data);
 	status = EXIT_FOUND;
 out:
+	text_buf_free(&warnings);
+	text_buf_free(&report);
 	free(err);
 	free(path);
+	corpus_free(shipped);
+	corpus_free(old);
+	corpus_free(fresh);
 	corpus_free(c);
 	return status;
 }

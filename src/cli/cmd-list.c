@@ -1,5 +1,7 @@
 /*
- * cmd-list.c -- `charta list`: one document a line, slug, alias, title.
+ * cmd-list.c -- `charta list`: one document a line, slug, alias, title;
+ * the user's own documents (charta import) marked as such after it, the
+ * shipped ones not.
  */
 #include "config.h"
 
@@ -34,6 +36,11 @@ cmd_list_exec(struct cli_ctx *ctx)
 		output_spaces(walias + 2 - text_width(doc->alias,
 		    strlen(doc->alias)));
 		output_str(doc->title);
+		if (doc->origin == CORPUS_USER) {
+			output_spaces(2);
+			/* TRANSLATORS: charta list: a document you imported. */
+			output_str(_("(yours)"));
+		}
 		output_raw("\n", 1);
 	}
 	return c->ndocs > 0 ? EXIT_FOUND : EXIT_NOTFOUND;

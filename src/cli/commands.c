@@ -104,13 +104,30 @@ const struct command command_table[] = {
 		.min_args = 1,
 		.max_args = -1,
 		/* FILE.md: a document; FILE.tsv: links between passages */
-		.summary = N_("add source files to the corpus database"),
+		.summary = N_("add your own documents to your corpus"),
 		.help = N_("Read Markdown source files (and .tsv files of "
-		    "links between passages) into the corpus database.  All "
-		    "or nothing: a file with an error is refused with "
-		    "FILE:LINE:COL and the database is left as it was."),
-		.options = { COMMAND_OPT_DB },
+		    "links between passages) into your own corpus, beside "
+		    "the shipped one, or into the corpus database --db "
+		    "names.  A document whose slug is there already is "
+		    "replaced, and what changed is said.  All or nothing: a "
+		    "file with an error is refused with FILE:LINE:COL and "
+		    "the database is left as it was."),
+		.options = { COMMAND_OPT_DB, COMMAND_OPT_QUIET,
+		    COMMAND_OPT_ENCODING },
 		.cli = cmd_import_exec,
+	},
+	{
+		.name = "remove",
+		.synopsis = "SLUG...",
+		.args = { COMMAND_ARG_REF, COMMAND_ARG_REF, COMMAND_ARG_REF },
+		.min_args = 1,
+		.max_args = -1,
+		.summary = N_("remove documents you imported"),
+		.help = N_("Remove the documents SLUG names from your own "
+		    "corpus (or from the corpus database --db names).  The "
+		    "shipped documents cannot be removed."),
+		.options = { COMMAND_OPT_DB },
+		.cli = cmd_remove_exec,
 	},
 	{
 		.name = "goto",
@@ -149,6 +166,15 @@ const struct command command_table[] = {
 		.flags = COMMAND_CORPUS,
 		.cli = cmd_marks_exec,
 		.tui = ui_cmd_marks,
+	},
+	{
+		.name = "messages",
+		.synopsis = "",
+		.max_args = 0,
+		.summary = N_("show the messages of this session, whole"),
+		.help = N_("List every message the status line has shown, "
+		    "newest last, each whole however long."),
+		.tui = ui_cmd_messages,
 	},
 	{
 		.name = "notes",

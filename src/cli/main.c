@@ -33,17 +33,7 @@ cli_version(void)
 static int
 cli_load(struct cli_ctx *ctx)
 {
-	char	*path, *err = NULL;
-
-	path = cli_corpus_path(ctx->db_path);
-	ctx->corpus = store_load_corpus(path, &err);
-	free(path);
-	if (ctx->corpus == NULL) {
-		output_error("%s", err);
-		free(err);
-		return -1;
-	}
-	return 0;
+	return cli_corpus_load(ctx);
 }
 
 static int
@@ -160,14 +150,10 @@ main(int argc, char **argv)
 	setlocale(LC_CTYPE, "");
 	setlocale(LC_MESSAGES, "");
 	/*
-	 * CHARTA_LOCALEDIR, when set and not empty, is where the message
-	 * catalogs are (DIR/LANG/LC_MESSAGES/charta.mo) instead of the
-	 * installed LOCALEDIR: the tests (tests/i18n) use it to run the
-	 * build tree's translations without `make install`.
+	 * The catalogs: $CHARTA_LOCALEDIR, the build tree's (an uninstalled
+	 * ./src/charta speaks the user's language too), or the installed.
 	 */
-	localedir = getenv("CHARTA_LOCALEDIR");
-	if (localedir == NULL || *localedir == '\0')
-		localedir = LOCALEDIR;
+	localedir = cli_locale_dir();
 	bindtextdomain(PACKAGE, localedir);
 	textdomain(PACKAGE);
 

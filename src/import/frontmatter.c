@@ -27,6 +27,14 @@ static const struct frontmatter_key {
 	{ .name = "source", .offset = offsetof(struct corpus_doc, source) },
 	{ .name = "work", .offset = offsetof(struct corpus_doc, work) },
 	{ .name = "kind", .offset = offsetof(struct corpus_doc, kind) },
+	{ .name = "author", .offset = offsetof(struct corpus_doc, author) },
+	{ .name = "translator",
+	    .offset = offsetof(struct corpus_doc, translator) },
+	{ .name = "publisher",
+	    .offset = offsetof(struct corpus_doc, publisher) },
+	{ .name = "container",
+	    .offset = offsetof(struct corpus_doc, container) },
+	{ .name = "url", .offset = offsetof(struct corpus_doc, url) },
 };
 #define NKEYS	(sizeof frontmatter_keys / sizeof frontmatter_keys[0])
 /* The keys whose values are checked, by their index in the table. */
@@ -151,11 +159,11 @@ frontmatter_line(const char *name, const char *s, const char *e,
 }
 
 int
-frontmatter_parse(const char *name, char *data, size_t len,
-    struct corpus_doc *meta, char **err)
+frontmatter_parse(const char *name, const char *data, size_t len,
+    struct corpus_doc *meta, size_t *body, size_t *body_line, char **err)
 {
 	struct frontmatter_pos	 pos[NKEYS];
-	char			*s = data, *e, *end = data + len;
+	const char		*s = data, *e, *end = data + len;
 	size_t			 lno = 1;
 	int			 closed = 0;
 
@@ -169,7 +177,6 @@ frontmatter_parse(const char *name, char *data, size_t len,
 		    "line, 'key: value' lines, then '---')"), name);
 		return -1;
 	}
-	memset(s, ' ', (size_t)(e - s));
 	/* A final newline ends the last line; it opens no new one. */
 	while (e + 1 < end) {
 		s = e + 1;
@@ -178,7 +185,6 @@ frontmatter_parse(const char *name, char *data, size_t len,
 		if (e == NULL)
 			e = end;
 		if (frontmatter_is_rule(s, e)) {
-			memset(s, ' ', (size_t)(e - s));
 			closed = 1;
 			break;
 		}
@@ -188,7 +194,6 @@ frontmatter_parse(const char *name, char *data, size_t len,
 			frontmatter_free(meta);
 			return -1;
 		}
-		memset(s, ' ', (size_t)(e - s));
 	}
 	if (!closed) {
 		*err = xasprintf(_("%s:%zu:1: front matter is not closed with "
@@ -228,5 +233,7 @@ frontmatter_parse(const char *name, char *data, size_t len,
 		frontmatter_free(meta);
 		return -1;
 	}
+	*body = e < end ? (size_t)(e + 1 - data) : len;
+	*body_line = lno + 1;
 	return 0;
 }

@@ -11,13 +11,13 @@
 
 /*
  * Parse the front matter at the start of data[0..len) into *meta (whose
- * strings are malloc'ed; free them with frontmatter_free) and overwrite the
- * block with spaces, keeping its newlines, so that the Markdown parser sees
- * blank lines and line numbers stay those of the file.  Returns 0, or -1
- * with "NAME:LINE:COL: message" in *err.
+ * strings are malloc'ed; free them with frontmatter_free).  The Markdown
+ * body starts at byte *body of data, which is line *body_line of the file.
+ * Returns 0, or -1 with "NAME:LINE:COL: message" in *err.
  */
-int	frontmatter_parse(const char *name, char *data, size_t len,
-	    struct corpus_doc *meta, char **err);
+int	frontmatter_parse(const char *name, const char *data, size_t len,
+	    struct corpus_doc *meta, size_t *body, size_t *body_line,
+	    char **err);
 
 /* Free the strings frontmatter_parse stored in *meta. */
 void	frontmatter_free(struct corpus_doc *meta);

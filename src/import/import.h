@@ -10,12 +10,47 @@
 #ifndef CHARTA_IMPORT_H
 #define CHARTA_IMPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct corpus;
 
+/*
+ * How to import, from the command line's options.  A NULL options pointer
+ * means the defaults: UTF-8 source, warnings not reported.
+ */
+struct import_options {
+	const char	*encoding;	/* iconv name of the source's encoding;
+					   NULL or "" for UTF-8 */
+	bool		 quiet;		/* report no warnings */
+	/*
+	 * Called with each warning, "NAME:LINE:COL: warning: MESSAGE" (the
+	 * message may hold bytes of the source: sanitize it to print it).
+	 * NULL: warnings are dropped.
+	 */
+	void		(*warn)(void *arg, const char *msg);
+	void		*arg;
+	/*
+	 * Bytes of Markdown given to libcmark at a time (0: the default,
+	 * 256 KiB).  What is imported is the same whatever it is: the tests
+	 * import with 1 (a cut at every place one can be) and compare.
+	 */
+	size_t		 chunk;
+};
+
+/* At most this many warnings are reported for one file. */
+#define IMPORT_MAX_WARNINGS	50
+
 /* The largest source file the importer reads. */
 #define IMPORT_MAX_FILE	(256 * 1024 * 1024)
+
+/*
+ * The most bytes of source a block may take: the bytes after a blank line
+ * (or an ATX heading line) and before the next one.  Twice the 1 MiB a
+ * block's text may hold (CORPUS_MAX_TEXT), for markup; enforced while the
+ * file is read, so that memory stays bounded by the largest block.
+ */
+#define IMPORT_MAX_STRETCH	(2 * 1024 * 1024)
 
 /*
  * Read the file at path (a regular file no larger than IMPORT_MAX_FILE),
@@ -28,6 +63,30 @@ struct corpus;
  */
 int	import_read_file(const char *path, char **data, size_t *len,
 	    char **err);
+
+/*
+ * The same, with options: opt->encoding (NULL: UTF-8) names the file's
+ * encoding, and the text is converted to UTF-8 as it is read (bytes that
+ * are not valid in it are refused with their line and column).  Also
+ * refused, with "PATH changed while it was being imported": a file whose
+ * size, time stamp or inode changed while it was read, or that was
+ * shorter or longer than when it was opened.  A stretch of more than
+ * IMPORT_MAX_STRETCH bytes without a blank line is refused as soon as it
+ * has been read.
+ */
+int	import_read_file_opt(const char *path,
+	    const struct import_options *opt, char **data, size_t *len,
+	    char **err);
+
+/*
+ * The same for a file already open as fd, whose fstat() before any read
+ * is *before (the tests change the file between the two).  fd is not
+ * closed.
+ */
+struct stat;
+int	import_read_opened(int fd, const char *path,
+	    const struct stat *before, const struct import_options *opt,
+	    char **data, size_t *len, char **err);
 
 /*
  * Check and normalise source text already in memory, as import_read_file
@@ -47,6 +106,16 @@ int	import_check_text(const char *name, char *data, size_t *len,
  */
 int	import_markdown(struct corpus *c, const char *name, const char *data,
 	    size_t len, char **err);
+
+/*
+ * The same, reporting warnings through opt (NULL: none): characters a
+ * reader cannot see (controls, bidi controls), raw HTML kept as text, an
+ * unclosed HTML comment, nesting that is flattened.  Warnings never stop
+ * the import, and the text is stored unchanged.
+ */
+int	import_markdown_opt(struct corpus *c, const char *name,
+	    const char *data, size_t len, const struct import_options *opt,
+	    char **err);
 
 /*
  * Read a links file (data/links.tsv: FROM, TO, RELATION, NOTE separated by

@@ -6,8 +6,8 @@
  * a block of the current section.  See doc/source-format.md.
  *
  * Only the document's direct children are walked by hand; everything nested
- * (inlines, quotes in quotes) is flattened with cmark's iterator, so deep
- * nesting costs no stack.
+ * (inlines, quotes in quotes) is flattened by flatten.c with cmark's
+ * iterator, so deep nesting costs no stack.
  */
 #include "config.h"
 
@@ -17,94 +17,11 @@
 #include <cmark.h>
 
 #include "import/frontmatter.h"
-#include "import/import.h"
+#include "import/md-private.h"
 #include "model/corpus.h"
 #include "text/text.h"
 #include "util/i18n.h"
-#include "util/hash.h"
 #include "util/xmalloc.h"
-
-/* Attributes of a heading or block: {#anchor .kind label=L page=N}. */
-struct md_attrs {
-	char	*anchor;
-	char	*kind;
-	char	*label;
-	long	 page;
-};
-
-/* One open section at each heading level (0 = the document). */
-struct md_level {
-	uint32_t	node;		/* CORPUS_NONE if not open */
-	unsigned	sections;	/* sections added under it so far */
-	unsigned	blocks;		/* blocks added under it so far */
-};
-
-/* An anchor seen in this document, to report duplicates with both lines. */
-struct md_anchor {
-	const char	*anchor;
-	uint32_t	 line;
-};
-
-struct md_state {
-	struct corpus		*c;
-	const char		*name;
-	const char		*data;
-	size_t			 len;
-	struct md_level		 level[KIND_MAX_LEVEL + 1];
-	int			 depth;		/* deepest open level */
-	struct md_anchor	*anchors;
-	size_t			 nanchors;
-	size_t			 anchors_cap;
-	struct hashtab		 anchor_table;	/* hash -> index in anchors */
-	char			*err;
-};
-
-static void
-md_attrs_free(struct md_attrs *a)
-{
-	free(a->anchor);
-	free(a->kind);
-	free(a->label);
-	memset(a, 0, sizeof *a);
-}
-
-/*
- * The column (in characters, 1-based) of needle in the attribute list on
- * line lno of the data, or 1 if it is not there.  The list starts at the
- * last "{" of a heading's line (attributes close a heading) and at the
- * first "{" of a block's line (they open a block).
- */
-static size_t
-md_column(const struct md_state *st, size_t lno, bool heading,
-    const char *needle)
-{
-	const char	*s = st->data, *e = st->data + st->len, *nl, *p;
-	const char	*open = NULL;
-	size_t		 l, col = 1, n = strlen(needle);
-
-	for (l = 1; l < lno && s < e; l++) {
-		nl = memchr(s, '\n', (size_t)(e - s));
-		if (nl == NULL)
-			return 1;
-		s = nl + 1;
-	}
-	nl = memchr(s, '\n', (size_t)(e - s));
-	if (nl == NULL)
-		nl = e;
-	for (p = s; p < nl && (open == NULL || heading); p++)
-		if (*p == '{')
-			open = p;
-	if (open == NULL)
-		return 1;
-	for (p = open; p + n <= nl && memcmp(p, needle, n) != 0; p++)
-		;
-	if (p + n > nl)
-		return 1;
-	for (; s < p; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			col++;
-	return col;
-}
 
 static int
 md_fail(struct md_state *st, size_t line, size_t col, const char *msg)
@@ -112,214 +29,6 @@ md_fail(struct md_state *st, size_t line, size_t col, const char *msg)
 	if (st->err == NULL)
 		st->err = xasprintf("%s:%zu:%zu: %s", st->name, line, col, msg);
 	return -1;
-}
-
-static int
-md_is_ident_char(char ch)
-{
-	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-	    (ch >= '0' && ch <= '9') || ch == '-' || ch == '_' || ch == '.';
-}
-
-/*
- * Parse attribute text s[0..n) (without the braces).  strict: anything that
- * is not an attribute is an error; otherwise returns 1 ("not attributes")
- * so the caller can keep the text as it is.  Returns 0 on success, -1 on an
- * error (message in *msg), 1 for "not attributes" when !strict.
- */
-static int
-md_parse_attrs(const char *s, size_t n, struct md_attrs *a, bool strict,
-    char **msg)
-{
-	size_t		 i = 0, start;
-	const char	*key;
-	size_t		 klen;
-
-	memset(a, 0, sizeof *a);
-	while (i < n) {
-		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n') {
-			i++;
-			continue;
-		}
-		start = i;
-		if (s[i] == '#' || s[i] == '.') {
-			char	**dst = s[i] == '#' ? &a->anchor : &a->kind;
-
-			for (i++; i < n && md_is_ident_char(s[i]); i++)
-				;
-			if (i == start + 1 || (i < n && s[i] != ' ' &&
-			    s[i] != '\t' && s[i] != '\n'))
-				goto bad;
-			if (*dst != NULL) {
-				if (!strict)
-					goto notattrs;
-				*msg = xasprintf(s[start] == '#' ?
-				    _("two anchors in one attribute list") :
-				    _("two kinds in one attribute list"));
-				goto fail;
-			}
-			*dst = xstrndup(s + start + 1, i - start - 1);
-			continue;
-		}
-		if (!strict)
-			goto notattrs;
-		key = s + i;
-		for (; i < n && s[i] != '=' && s[i] != ' '; i++)
-			;
-		klen = (size_t)(s + i - key);
-		if (i >= n || s[i] != '=')
-			goto bad;
-		i++;
-		start = i;
-		if (i < n && s[i] == '"') {
-			for (start = ++i; i < n && s[i] != '"'; i++)
-				;
-			if (i >= n)
-				goto bad;
-		} else
-			for (; i < n && s[i] != ' ' && s[i] != '\t'; i++)
-				;
-		if (klen == 5 && memcmp(key, "label", 5) == 0) {
-			if (a->label != NULL) {
-				*msg = xstrdup(_("two labels in one attribute "
-				    "list"));
-				goto fail;
-			}
-			a->label = xstrndup(s + start, i - start);
-		} else if (klen == 4 && memcmp(key, "page", 4) == 0) {
-			char	*end, *v = xstrndup(s + start, i - start);
-
-			a->page = strtol(v, &end, 10);
-			if (*v == '\0' || *end != '\0' || a->page < 1 ||
-			    a->page > 99999) {
-				free(v);
-				*msg = xstrdup(_("page must be a number from 1 "
-				    "to 99999"));
-				goto fail;
-			}
-			free(v);
-		} else {
-			*msg = xasprintf(_("unknown attribute '%.*s' (known: "
-			    "#anchor, .kind, label=, page=)"),
-			    (int)(klen > 40 ? 40 : klen), key);
-			goto fail;
-		}
-		if (i < n && s[i] == '"')
-			i++;
-	}
-	return 0;
-bad:
-	if (!strict)
-		goto notattrs;
-	*msg = xstrdup(_("malformed attribute list; expected "
-	    "{#anchor .kind label=L page=N}"));
-fail:
-	md_attrs_free(a);
-	return -1;
-notattrs:
-	md_attrs_free(a);
-	return 1;
-}
-
-/*
- * Append a literal cmark made.  The source is valid UTF-8, but cmark
- * encodes the character references &#xFFFE; and &#xFFFF; as the lone
- * bytes FE and FF: whatever is ill-formed becomes U+FFFD, so that the
- * corpus holds UTF-8 only.
- */
-static void
-md_put_literal(struct text_buf *b, const char *lit)
-{
-	size_t	 len = strlen(lit);
-	char	*fixed;
-
-	if (text_utf8_valid(lit, len, NULL, NULL, NULL)) {
-		text_buf_add(b, lit, len);
-		return;
-	}
-	fixed = text_sanitize(lit, len, TEXT_MODE_RAW, false, NULL);
-	text_buf_puts(b, fixed);
-	free(fixed);
-}
-
-/*
- * Flatten a block's content to plain text: text as written, soft breaks as
- * spaces, hard breaks and block boundaries as newlines, list items with
- * their marker.  Iterative, so any nesting depth is safe.
- */
-static void
-md_flatten(cmark_node *root, struct text_buf *b)
-{
-	cmark_iter		*it = cmark_iter_new(root);
-	cmark_event_type	 ev;
-	cmark_node		*n;
-	const char		*lit;
-
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		n = cmark_iter_get_node(it);
-		switch (cmark_node_get_type(n)) {
-		case CMARK_NODE_TEXT:
-		case CMARK_NODE_CODE:
-		case CMARK_NODE_HTML_INLINE:
-			lit = cmark_node_get_literal(n);
-			if (lit != NULL)
-				md_put_literal(b, lit);
-			break;
-		case CMARK_NODE_SOFTBREAK:
-			text_buf_addc(b, ' ');
-			break;
-		case CMARK_NODE_LINEBREAK:
-			text_buf_addc(b, '\n');
-			break;
-		case CMARK_NODE_CODE_BLOCK:
-		case CMARK_NODE_HTML_BLOCK:
-			if (b->len > 0 && b->data[b->len - 1] != '\n')
-				text_buf_addc(b, '\n');
-			lit = cmark_node_get_literal(n);
-			if (lit != NULL)
-				md_put_literal(b, lit);
-			break;
-		case CMARK_NODE_PARAGRAPH:
-		case CMARK_NODE_HEADING:
-			if (ev == CMARK_EVENT_ENTER && b->len > 0 &&
-			    b->data[b->len - 1] != '\n' &&
-			    cmark_node_get_type(cmark_node_parent(n)) !=
-			    CMARK_NODE_ITEM)
-				text_buf_addc(b, '\n');
-			break;
-		case CMARK_NODE_ITEM:
-			if (ev != CMARK_EVENT_ENTER)
-				break;
-			if (b->len > 0 && b->data[b->len - 1] != '\n')
-				text_buf_addc(b, '\n');
-			if (cmark_node_get_list_type(cmark_node_parent(n)) ==
-			    CMARK_ORDERED_LIST) {
-				cmark_node	*l = cmark_node_parent(n);
-				intptr_t	 k;
-
-				/*
-				 * The list keeps the last number: counting
-				 * the items before each one is quadratic.
-				 */
-				if (cmark_node_previous(n) == NULL)
-					k = cmark_node_get_list_start(l);
-				else
-					k = (intptr_t)
-					    cmark_node_get_user_data(l) + 1;
-				cmark_node_set_user_data(l, (void *)k);
-				text_buf_printf(b, "%ld. ", (long)k);
-			} else
-				text_buf_puts(b, "\xe2\x80\xa2 ");
-			break;
-		default:
-			break;
-		}
-	}
-	cmark_iter_free(it);
-	/* No trailing blanks or newlines. */
-	while (b->len > 0 && (b->data[b->len - 1] == '\n' ||
-	    b->data[b->len - 1] == ' ' || b->data[b->len - 1] == '\t'))
-		b->data[--b->len] = '\0';
 }
 
 static int
@@ -381,7 +90,8 @@ md_heading(struct md_state *st, cmark_node *n)
 	struct text_buf	 b;
 	struct md_attrs	 a;
 	int		 level = cmark_node_get_heading_level(n), kind, l;
-	uint32_t	 line = (uint32_t)cmark_node_get_start_line(n);
+	uint32_t	 line = (uint32_t)(st->line0 +
+	    (size_t)cmark_node_get_start_line(n));
 	uint32_t	 parent, node;
 	char		*msg = NULL, *open, *label;
 	struct md_level	*pl;
@@ -389,7 +99,7 @@ md_heading(struct md_state *st, cmark_node *n)
 
 	memset(&a, 0, sizeof a);
 	text_buf_init(&b);
-	md_flatten(n, &b);
+	md_flatten(st, n, &b);
 	if (level > KIND_MAX_LEVEL) {
 		msg = xasprintf(_("heading level %d is deeper than charta "
 		    "allows (%d)"), level, KIND_MAX_LEVEL);
@@ -487,7 +197,8 @@ md_block(struct md_state *st, cmark_node *n)
 	struct text_buf	 b;
 	struct md_attrs	 a;
 	cmark_node_type	 type = cmark_node_get_type(n);
-	uint32_t	 line = (uint32_t)cmark_node_get_start_line(n);
+	uint32_t	 line = (uint32_t)(st->line0 +
+	    (size_t)cmark_node_get_start_line(n));
 	struct md_level	*sec = &st->level[st->depth];
 	const char	*text, *close;
 	char		*msg = NULL, *label;
@@ -496,11 +207,28 @@ md_block(struct md_state *st, cmark_node *n)
 
 	memset(&a, 0, sizeof a);
 	text_buf_init(&b);
-	md_flatten(n, &b);
+	md_flatten(st, n, &b);
 	text = b.data != NULL ? b.data : "";
 	kind = type == CMARK_NODE_BLOCK_QUOTE ? KIND_EPIGRAPH : KIND_PARAGRAPH;
+	/*
+	 * Raw HTML is a block of its text as written (flatten.c); one that
+	 * was only comments is nothing at all.
+	 */
+	if (type == CMARK_NODE_HTML_BLOCK) {
+		while (skip < b.len && (text[skip] == ' ' ||
+		    text[skip] == '\t' || text[skip] == '\n'))
+			skip++;
+		if (skip == b.len) {
+			rc = 0;
+			goto out;
+		}
+		if (text[skip] == '{') {
+			/* Attributes belong to Markdown, not to raw HTML. */
+			goto add;
+		}
+	}
 	/* A block may open with attributes: "{.byline} By ...". */
-	if (b.len > 0 && text[0] == '{' &&
+	if (skip == 0 && b.len > 0 && text[0] == '{' &&
 	    (close = memchr(text, '}', b.len)) != NULL) {
 		r = md_parse_attrs(text + 1, (size_t)(close - text - 1), &a,
 		    false, &msg);
@@ -525,6 +253,7 @@ md_block(struct md_state *st, cmark_node *n)
 				skip++;
 		}
 	}
+add:
 	if (b.len - skip == 0) {
 		md_fail(st, line, 1, _("empty block"));
 		goto out;
@@ -569,24 +298,47 @@ int
 import_markdown(struct corpus *c, const char *name, const char *data,
     size_t len, char **err)
 {
+	return import_markdown_opt(c, name, data, len, NULL, err);
+}
+
+/* One top-level node of the body. */
+static int
+md_top(struct md_state *st, cmark_node *n)
+{
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_HEADING:
+		return md_heading(st, n);
+	case CMARK_NODE_THEMATIC_BREAK:
+		/* A rule between blocks: no text, nothing to keep. */
+		return 0;
+	default:
+		return md_block(st, n);
+	}
+}
+
+int
+import_markdown_opt(struct corpus *c, const char *name, const char *data,
+    size_t len, const struct import_options *opt, char **err)
+{
 	struct md_state		 st;
+	struct import_diag	 diag;
 	struct corpus_doc	 meta;
-	cmark_node		*doc, *n;
-	char			*copy;
-	int			 l, rc = 0;
+	size_t			 body, body_line;
+	int			 l, rc;
 
 	*err = NULL;
-	copy = xstrndup(data, len);
-	if (frontmatter_parse(name, copy, len, &meta, err) == -1) {
-		free(copy);
+	if (frontmatter_parse(name, data, len, &meta, &body, &body_line,
+	    err) == -1)
 		return -1;
-	}
+	memset(&diag, 0, sizeof diag);
+	diag.opt = opt;
+	diag.name = name;
+	import_diag_scan(&diag, data, len, 1);
 	meta.file = name;
 	memset(&st, 0, sizeof st);
 	st.c = c;
 	st.name = name;
-	st.data = data;
-	st.len = len;
+	st.diag = &diag;
 	hashtab_init(&st.anchor_table, 64);
 	st.level[0].node = corpus_add_doc(c, &meta);
 	for (l = 1; l <= KIND_MAX_LEVEL; l++)
@@ -594,37 +346,14 @@ import_markdown(struct corpus *c, const char *name, const char *data,
 	meta.file = NULL;
 	frontmatter_free(&meta);
 
-	doc = cmark_parse_document(copy, len, CMARK_OPT_DEFAULT);
-	free(copy);
-	for (n = cmark_node_first_child(doc); n != NULL && rc == 0;
-	    n = cmark_node_next(n)) {
-		switch (cmark_node_get_type(n)) {
-		case CMARK_NODE_HEADING:
-			rc = md_heading(&st, n);
-			break;
-		case CMARK_NODE_THEMATIC_BREAK:
-			break;
-		case CMARK_NODE_HTML_BLOCK: {
-			const char	*lit = cmark_node_get_literal(n);
-
-			/* Comments are the author's notes, not text. */
-			if (lit != NULL && strncmp(lit, "<!--", 4) == 0)
-				break;
-			rc = md_fail(&st, (size_t)cmark_node_get_start_line(n),
-			    1, _("raw HTML is not part of the source format"));
-			break;
-		}
-		default:
-			rc = md_block(&st, n);
-			break;
-		}
-	}
-	cmark_node_free(doc);
+	rc = md_parse_body(&st, data + body, len - body, body_line, md_top);
 	free(st.anchors);
 	hashtab_free(&st.anchor_table);
 	if (rc != 0) {
+		import_diag_free(&diag);
 		*err = st.err;
 		return -1;
 	}
+	import_diag_end(&diag);
 	return 0;
 }

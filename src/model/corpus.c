@@ -318,7 +318,13 @@ corpus_add_doc(struct corpus *c, const struct corpus_doc *meta)
 	d->source = corpus_strdup(c, meta->source);
 	d->work = corpus_strdup(c, meta->work);
 	d->kind = corpus_strdup(c, meta->kind);
+	d->author = corpus_strdup(c, meta->author);
+	d->translator = corpus_strdup(c, meta->translator);
+	d->publisher = corpus_strdup(c, meta->publisher);
+	d->container = corpus_strdup(c, meta->container);
+	d->url = corpus_strdup(c, meta->url);
 	d->file = corpus_strdup(c, meta->file);
+	d->origin = meta->origin;
 
 	i = corpus_push_node(c);
 	n = &c->nodes[i];

@@ -42,10 +42,22 @@ struct corpus_doc {
 	const char	*source;
 	const char	*work;
 	const char	*kind;
+	/* For citations (front matter; corpus schema 2): */
+	const char	*author;	/* a by-line's author */
+	const char	*translator;
+	const char	*publisher;
+	const char	*container;	/* the series, newsletter or body it
+					   appeared in */
+	const char	*url;
 	const char	*file;		/* the source file it was imported from */
+	uint8_t		 origin;	/* CORPUS_SHIPPED or CORPUS_USER */
 	uint32_t	 root;		/* its document node */
 	uint32_t	 end;		/* one past its last node */
 };
+
+/* Where a document comes from: the shipped corpus or the user's own. */
+#define CORPUS_SHIPPED	0
+#define CORPUS_USER	1
 
 struct corpus_node {
 	uint32_t	 parent;
@@ -128,6 +140,14 @@ void		 corpus_reserve(struct corpus *, size_t nnodes);
  * clash in part is reported by corpus_finish(c) after c's own.
  */
 void		 corpus_append(struct corpus *c, struct corpus *part);
+
+/*
+ * Add a copy of document d of src (its metadata and all its nodes) to
+ * dst, as corpus_add_doc and corpus_add_node would.  Returns the index of
+ * its document node in dst.
+ */
+uint32_t	 corpus_copy_doc(struct corpus *dst, const struct corpus *src,
+		    uint32_t d);
 
 /* Add a link from node from to node to (strings are copied). */
 void		 corpus_add_link(struct corpus *, uint32_t from, uint32_t to,

@@ -1,10 +1,7 @@
 /*
- * load.c -- opening a corpus database as hostile input and loading it into
- * memory (see store.h).  The steps follow RELIABILITY.md section 2: a
- * regular file only; read-only and defensive; tight limits; a wall-clock
- * budget per statement; application_id, user_version, quick_check; the
- * schema compared with the one we write, table by table; and every value
- * range-checked before it becomes part of the tree.
+ * load.c -- loading a corpus database into memory (see store.h), once
+ * load-open.c has opened and checked it: every value range-checked before
+ * it becomes part of the tree.
  */
 #include "config.h"
 
@@ -21,312 +18,17 @@
 #include <sqlite3.h>
 
 #include "model/corpus.h"
+#include "store/load-private.h"
 #include "store/schema.h"
 #include "store/store.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
 /*
- * Seconds any one statement may run before it is interrupted.  Only the
- * fuzz harness builds this file with another value (fuzz/local.mk), so
- * that a slow image costs it a fraction of a second, not ten.
- */
-#ifndef LOAD_BUDGET
-#define LOAD_BUDGET	10.0
-#endif
-
-/*
  * A database smaller than this is checked on the loading connection: a
  * second connection and a thread cost more than quick_check does.
  */
 #define LOAD_CHECK_INLINE	(1024 * 1024)
-
-struct load {
-	sqlite3		*db;
-	const char	*path;
-	struct stat	 sb;		/* the file, when opened */
-	const struct stat *same_as;	/* a second connection: the first's */
-	struct timespec	 start;
-	char		*err;
-};
-
-static double
-load_elapsed(const struct load *l)
-{
-	struct timespec	now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (double)(now.tv_sec - l->start.tv_sec) +
-	    (double)(now.tv_nsec - l->start.tv_nsec) / 1e9;
-}
-
-/* SQLite's progress handler: non-zero interrupts the statement. */
-static int
-load_progress(void *arg)
-{
-	return load_elapsed(arg) > LOAD_BUDGET;
-}
-
-static int
-load_fail(struct load *l, const char *msg)
-{
-	if (l->err == NULL)
-		l->err = xasprintf("%s: %s", l->path, msg);
-	return -1;
-}
-
-static int
-load_fail_node(struct load *l, sqlite3_int64 id, const char *what)
-{
-	char	*msg = xasprintf(_("malformed node %lld (%s)"), (long long)id,
-	    what);
-
-	load_fail(l, msg);
-	free(msg);
-	return -1;
-}
-
-static int
-load_fail_db(struct load *l, int rc)
-{
-	char	*msg;
-
-	if (rc == SQLITE_INTERRUPT)
-		return load_fail(l, _("reading the database took too long; "
-		    "it may be damaged"));
-	if (rc == SQLITE_NOTADB)
-		return load_fail(l, _("not a charta database"));
-	msg = xasprintf(_("cannot read the database: %s"),
-	    sqlite3_errmsg(l->db));
-	load_fail(l, msg);
-	free(msg);
-	return -1;
-}
-
-/* Run a one-value query; stores the integer in *out. */
-static int
-load_int(struct load *l, const char *sql, sqlite3_int64 *out)
-{
-	sqlite3_stmt	*st;
-	int		 rc;
-
-	clock_gettime(CLOCK_MONOTONIC, &l->start);
-	rc = sqlite3_prepare_v2(l->db, sql, -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return load_fail_db(l, rc);
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		return load_fail_db(l, rc);
-	}
-	*out = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return 0;
-}
-
-/*
- * The defensive set-up of a database just opened as l->db, whose image is
- * l->sb.st_size bytes: configuration, limits, the time budget, then the
- * header checks.
- */
-static int
-load_setup(struct load *l)
-{
-	static const struct { int limit, value; } limits[] = {
-		{ SQLITE_LIMIT_LENGTH, CORPUS_MAX_TEXT + 1024 },
-		{ SQLITE_LIMIT_SQL_LENGTH, 100000 },
-		{ SQLITE_LIMIT_COLUMN, 100 },
-		{ SQLITE_LIMIT_EXPR_DEPTH, 50 },
-		{ SQLITE_LIMIT_COMPOUND_SELECT, 4 },
-		{ SQLITE_LIMIT_VDBE_OP, 100000 },
-		{ SQLITE_LIMIT_FUNCTION_ARG, 8 },
-		{ SQLITE_LIMIT_ATTACHED, 0 },
-		{ SQLITE_LIMIT_LIKE_PATTERN_LENGTH, 100 },
-		{ SQLITE_LIMIT_VARIABLE_NUMBER, 16 },
-		{ SQLITE_LIMIT_TRIGGER_DEPTH, 1 },
-	};
-	sqlite3_int64	 v, pages, psize;
-	size_t		 i;
-	int		 rc;
-
-	sqlite3_db_config(l->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-	sqlite3_db_config(l->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-	sqlite3_db_config(l->db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
-	sqlite3_db_config(l->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
-	for (i = 0; i < sizeof limits / sizeof limits[0]; i++)
-		sqlite3_limit(l->db, limits[i].limit, limits[i].value);
-	sqlite3_progress_handler(l->db, 1000, load_progress, l);
-	/*
-	 * One read transaction for everything this connection reads: one
-	 * snapshot, and the file is locked and its journal looked for once,
-	 * not once per statement.
-	 */
-	rc = sqlite3_exec(l->db, "PRAGMA query_only=1; "
-	    "PRAGMA cell_size_check=ON; PRAGMA mmap_size=0; BEGIN", NULL, NULL,
-	    NULL);
-	if (rc != SQLITE_OK)
-		return load_fail_db(l, rc);
-
-	if (load_int(l, "PRAGMA application_id", &v) == -1)
-		return -1;
-	if (v != STORE_APPLICATION_ID)
-		return load_fail(l, _("not a charta database"));
-	if (load_int(l, "PRAGMA user_version", &v) == -1)
-		return -1;
-	if (v > STORE_SCHEMA_VERSION) {
-		char	*msg = xasprintf(_("created by a newer charta (schema "
-		    "%lld; this charta reads %d)"), (long long)v,
-		    STORE_SCHEMA_VERSION);
-
-		load_fail(l, msg);
-		free(msg);
-		return -1;
-	}
-	if (v != STORE_SCHEMA_VERSION)
-		return load_fail(l, _("not a charta database (unknown schema "
-		    "version)"));
-	/*
-	 * SQLite reads the pages a truncated file lacks as zeros, and
-	 * quick_check does not look inside records: the text would just
-	 * change.  The file must hold every page its header counts.
-	 */
-	if (load_int(l, "PRAGMA page_count", &pages) == -1 ||
-	    load_int(l, "PRAGMA page_size", &psize) == -1)
-		return -1;
-	if (l->sb.st_size < pages * psize)
-		return load_fail(l, _("the database is damaged (the file is "
-		    "truncated)"));
-	return 0;
-}
-
-static int
-load_open(struct load *l)
-{
-	struct stat	 sb;
-	int		 rc, fd;
-
-	if (stat(l->path, &sb) == -1)
-		return load_fail(l, strerror(errno));
-	if (!S_ISREG(sb.st_mode))
-		return load_fail(l, _("not a regular file"));
-	if (sb.st_size == 0)
-		return load_fail(l, _("empty file; not a charta database"));
-	/*
-	 * The importer renames a new corpus over the old one: a second
-	 * connection must not read the new file for the old one's half.
-	 */
-	if (l->same_as != NULL && (sb.st_dev != l->same_as->st_dev ||
-	    sb.st_ino != l->same_as->st_ino ||
-	    sb.st_size != l->same_as->st_size ||
-	    sb.st_mtim.tv_sec != l->same_as->st_mtim.tv_sec ||
-	    sb.st_mtim.tv_nsec != l->same_as->st_mtim.tv_nsec))
-		return load_fail(l, _("the file changed while it was read; "
-		    "try again"));
-	l->sb = sb;
-	/* SQLite would say only "unable to open": say why. */
-	if ((fd = open(l->path, O_RDONLY | O_CLOEXEC)) == -1)
-		return load_fail(l, strerror(errno));
-	close(fd);
-	/*
-	 * Each connection is used by one thread only: without SQLite's
-	 * mutexes (taken on every call) the load is a seventh faster.
-	 */
-	rc = sqlite3_open_v2(l->path, &l->db, SQLITE_OPEN_READONLY |
-	    SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, NULL);
-	if (rc != SQLITE_OK)
-		return load_fail_db(l, rc);
-	return load_setup(l);
-}
-
-/* The same for an image in memory, which SQLite reads in place. */
-static int
-load_open_mem(struct load *l, const void *data, size_t len)
-{
-	int	rc;
-
-	if (len == 0)
-		return load_fail(l, _("empty file; not a charta database"));
-	l->sb.st_size = (off_t)len;
-	rc = sqlite3_open_v2(":memory:", &l->db, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE | SQLITE_OPEN_EXRESCODE, NULL);
-	if (rc != SQLITE_OK)
-		return load_fail_db(l, rc);
-	rc = sqlite3_deserialize(l->db, "main", (unsigned char *)data,
-	    (sqlite3_int64)len, (sqlite3_int64)len,
-	    SQLITE_DESERIALIZE_READONLY);
-	if (rc != SQLITE_OK)
-		return load_fail_db(l, rc);
-	return load_setup(l);
-}
-
-static int
-load_quick_check(struct load *l)
-{
-	sqlite3_stmt	*st;
-	const char	*res;
-	char		*msg;
-	int		 rc;
-
-	clock_gettime(CLOCK_MONOTONIC, &l->start);
-	rc = sqlite3_prepare_v2(l->db, "PRAGMA quick_check(1)", -1, &st,
-	    NULL);
-	if (rc != SQLITE_OK)
-		return load_fail_db(l, rc);
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		return load_fail_db(l, rc);
-	}
-	res = (const char *)sqlite3_column_text(st, 0);
-	if (res == NULL || strcmp(res, "ok") != 0) {
-		msg = xasprintf(_("the database is damaged (%s)"),
-		    res ? res : "?");
-		load_fail(l, msg);
-		free(msg);
-		sqlite3_finalize(st);
-		return -1;
-	}
-	sqlite3_finalize(st);
-	return 0;
-}
-
-/* The schema must be exactly ours: these tables, these statements. */
-static int
-load_schema(struct load *l)
-{
-	sqlite3_stmt	*st;
-	const char	*type, *name, *sql;
-	int		 rc, k, seen = 0;
-
-	clock_gettime(CLOCK_MONOTONIC, &l->start);
-	rc = sqlite3_prepare_v2(l->db, "SELECT type, name, sql FROM "
-	    "sqlite_schema", -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return load_fail_db(l, rc);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		type = (const char *)sqlite3_column_text(st, 0);
-		name = (const char *)sqlite3_column_text(st, 1);
-		sql = (const char *)sqlite3_column_text(st, 2);
-		for (k = 0; k < schema_ntables; k++)
-			if (type && name && sql && strcmp(type, "table") == 0 &&
-			    strcmp(name, schema_tables[k].name) == 0 &&
-			    strcmp(sql, schema_tables[k].sql) == 0)
-				break;
-		if (k == schema_ntables || (seen & (1 << k))) {
-			sqlite3_finalize(st);
-			return load_fail(l, _("not a charta database "
-			    "(unexpected schema)"));
-		}
-		seen |= 1 << k;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return load_fail_db(l, rc);
-	if (seen != (1 << schema_ntables) - 1)
-		return load_fail(l, _("not a charta database (tables "
-		    "missing)"));
-	return 0;
-}
 
 /* Column k of st as a NUL-free string (NULL if it holds a NUL byte). */
 static const char *
@@ -346,21 +48,26 @@ load_docs(struct load *l, struct corpus *c)
 	sqlite3_stmt		*st;
 	struct corpus_doc	 d;
 	int			 rc, k;
-	const char		*v[11];
+	const char		*v[16];
 	sqlite3_int64		 id, want = 1;
 
-	clock_gettime(CLOCK_MONOTONIC, &l->start);
-	rc = sqlite3_prepare_v2(l->db, "SELECT id, slug, alias, title, short, "
-	    "issuer, date, language, source, work, kind, file FROM document "
+	load_clock(l);
+	/* Version 1 had no citation columns: they are empty there. */
+	rc = sqlite3_prepare_v2(l->db, l->version >= 2 ?
+	    "SELECT id, slug, alias, title, short, issuer, date, language, "
+	    "source, work, kind, file, author, translator, publisher, "
+	    "container, url FROM document ORDER BY id" :
+	    "SELECT id, slug, alias, title, short, issuer, date, language, "
+	    "source, work, kind, file, '', '', '', '', '' FROM document "
 	    "ORDER BY id", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return load_fail_db(l, rc);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		id = sqlite3_column_int64(st, 0);
-		for (k = 0; k < 11; k++)
+		for (k = 0; k < 16; k++)
 			if ((v[k] = load_text(st, k + 1)) == NULL)
 				break;
-		if (id != want++ || k < 11 || *v[0] == '\0' ||
+		if (id != want++ || k < 16 || *v[0] == '\0' ||
 		    *v[2] == '\0') {
 			sqlite3_finalize(st);
 			return load_fail(l, _("malformed document record"));
@@ -377,6 +84,11 @@ load_docs(struct load *l, struct corpus *c)
 		d.work = v[8];
 		d.kind = v[9];
 		d.file = v[10];
+		d.author = v[11];
+		d.translator = v[12];
+		d.publisher = v[13];
+		d.container = v[14];
+		d.url = v[15];
 		/*
 		 * The real corpus adds a document when its root node is met;
 		 * until then the metadata waits in a corpus of its own.
@@ -404,7 +116,7 @@ load_nodes(struct load *l, struct corpus *c, const struct corpus *meta,
     sqlite3_int64 first, sqlite3_int64 last, uint32_t docbase)
 {
 	sqlite3_stmt	*st;
-	sqlite3_int64	 id, docid, parent, want = first;
+	sqlite3_int64	 id, docid = 0, parent, want = first;
 	const sqlite3_int64 base = first - 1;	/* nodes before c's first */
 	const char	*kind, *label, *anchor, *title;
 	const void	*body;
@@ -412,7 +124,7 @@ load_nodes(struct load *l, struct corpus *c, const struct corpus *meta,
 	uint32_t	 doc = CORPUS_NONE, p;	/* doc: c's, from 0 */
 	const char	*bad = NULL;
 
-	clock_gettime(CLOCK_MONOTONIC, &l->start);
+	load_clock(l);
 	rc = sqlite3_prepare_v2(l->db, "SELECT id, doc, parent, kind, label, "
 	    "anchor, title, body, page, line FROM node WHERE id BETWEEN ?1 "
 	    "AND ?2 ORDER BY id", -1, &st, NULL);
@@ -429,9 +141,13 @@ load_nodes(struct load *l, struct corpus *c, const struct corpus *meta,
 		title = load_text(st, 6);
 		body = sqlite3_column_blob(st, 7);
 		blen = sqlite3_column_bytes(st, 7);
+		if (id == want && blen > CORPUS_MAX_TEXT) {
+			rc = SQLITE_TOOBIG;
+			break;
+		}
 		if (id != want++ || kind == NULL || label == NULL ||
 		    anchor == NULL || title == NULL || blen < 0 ||
-		    blen > CORPUS_MAX_TEXT || strlen(label) > CORPUS_MAX_LABEL) {
+		    strlen(label) > CORPUS_MAX_LABEL) {
 			bad = "node";
 			break;
 		}
@@ -487,7 +203,20 @@ load_nodes(struct load *l, struct corpus *c, const struct corpus *meta,
 	    want++ <= last)
 		bad = "node";
 	if (bad != NULL)
-		return load_fail_node(l, want - 1, bad);
+		return load_fail_node(l, want - 1, bad, doc != CORPUS_NONE ?
+		    c->docs[doc].slug : docid >= 1 && docid <=
+		    (sqlite3_int64)meta->ndocs ? meta->docs[docid - 1].slug :
+		    NULL);
+	/* SQLite's "string or blob too big", in charta's words. */
+	if (rc == SQLITE_TOOBIG) {
+		char	*msg = xasprintf(_("text of node %lld is larger than "
+		    "the %d-byte limit (1 MiB)"), (long long)want,
+		    CORPUS_MAX_TEXT);
+
+		load_fail(l, msg);
+		free(msg);
+		return -1;
+	}
 	if (rc != SQLITE_DONE)
 		return load_fail_db(l, rc);
 	return 0;
@@ -561,7 +290,7 @@ load_split(struct load *l, const struct corpus *meta, sqlite3_int64 count,
 	    "SELECT id, doc FROM node WHERE id > ?1 AND kind = 'document' "
 	    "ORDER BY id LIMIT 1", -1, &st, NULL) != SQLITE_OK)
 		return false;
-	clock_gettime(CLOCK_MONOTONIC, &l->start);
+	load_clock(l);
 	sqlite3_bind_int64(st, 1, count / 2);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		id = sqlite3_column_int64(st, 0);
@@ -599,6 +328,7 @@ load_tree(struct load *l, struct corpus *c, const struct corpus *meta,
 	memset(&h, 0, sizeof h);
 	h.l.path = l->path;
 	h.l.same_as = &l->sb;
+	h.l.immutable = l->immutable;
 	h.meta = meta;
 	count = load_count(l);
 	corpus_reserve(c, (size_t)count);
@@ -614,7 +344,7 @@ load_tree(struct load *l, struct corpus *c, const struct corpus *meta,
 	 * end before), then the second half's.
 	 */
 	if (rc == 0 && c->ndocs != h.docbase)
-		rc = load_fail_node(l, h.first, "document");
+		rc = load_fail_node(l, h.first, "document", NULL);
 	else if (rc == 0 && h.c == NULL) {
 		l->err = h.l.err;
 		h.l.err = NULL;
@@ -638,7 +368,7 @@ load_links(struct load *l, struct corpus *c)
 	uint32_t	 from, to;
 	int		 rc;
 
-	clock_gettime(CLOCK_MONOTONIC, &l->start);
+	load_clock(l);
 	rc = sqlite3_prepare_v2(l->db, "SELECT a, b, relation, note FROM link "
 	    "ORDER BY id", -1, &st, NULL);
 	if (rc != SQLITE_OK)
@@ -724,6 +454,17 @@ load_check_thread(void *arg)
 struct corpus *
 store_load_corpus(const char *path, char **err)
 {
+	struct corpus	*c;
+	char		*note = NULL;
+
+	c = store_load_corpus_note(path, &note, err);
+	free(note);
+	return c;
+}
+
+struct corpus *
+store_load_corpus_note(const char *path, char **note, char **err)
+{
 	struct load	 l, check;
 	struct corpus	*c = NULL;
 	pthread_t	 t;
@@ -734,6 +475,7 @@ store_load_corpus(const char *path, char **err)
 	l.path = check.path = path;
 	if (load_open(&l) == 0) {
 		check.same_as = &l.sb;
+		check.immutable = l.immutable;
 		threaded = l.sb.st_size >= LOAD_CHECK_INLINE &&
 		    pthread_create(&t, NULL, load_check_thread, &check) == 0;
 		c = load_all(&l, !threaded, true);
@@ -752,6 +494,9 @@ store_load_corpus(const char *path, char **err)
 	if (l.db != NULL)
 		sqlite3_close(l.db);
 	free(check.err);
+	*note = c != NULL && l.immutable ? xasprintf(_("%s: opened as "
+	    "immutable: it is in WAL mode where its -shm cannot be made, "
+	    "and cannot change"), path) : NULL;
 	*err = l.err;
 	return c;
 }

@@ -5,7 +5,7 @@
  * The corpus database is written whole by store_write_corpus (the importer's
  * output) and read whole by store_load_corpus at start-up; after that charta
  * never queries it.  Reading treats the file as hostile input (see
- * RELIABILITY.md section 2): read-only, defensive, limits, a time budget,
+ * doc/reliability.md, section 2): read-only, defensive, limits, a time budget,
  * quick_check, and an exact schema check.
  */
 #ifndef CHARTA_STORE_H
@@ -17,8 +17,11 @@ struct corpus;
 
 /* PRAGMA application_id of a charta corpus: "CHRT". */
 #define STORE_APPLICATION_ID	0x43485254
-/* PRAGMA user_version: the schema this charta reads and writes. */
-#define STORE_SCHEMA_VERSION	1
+/*
+ * PRAGMA user_version: the schema this charta writes.  It reads this one
+ * and every older one (src/store/schema.c says what changed).
+ */
+#define STORE_SCHEMA_VERSION	2
 
 /*
  * Open the corpus database at path and load all of it into a new corpus
@@ -28,6 +31,27 @@ struct corpus;
  * corrupt or malformed database is refused.
  */
 struct corpus	*store_load_corpus(const char *path, char **err);
+
+/*
+ * The same, and *note (malloc'ed, or NULL) says what the user should know
+ * of a corpus that did load: that it was opened immutable (a database in
+ * WAL mode on read-only media).
+ */
+struct corpus	*store_load_corpus_note(const char *path, char **note,
+		    char **err);
+
+/*
+ * The shipped corpus at shipped and, if user is not NULL and the file is
+ * there, the user's own corpus, as one: the user's documents after the
+ * shipped ones, their origin CORPUS_USER.  The shipped corpus failing is
+ * an error (NULL, *err as store_load_corpus).  The user's failing, or a
+ * document of it whose slug or alias a shipped document has, is not: it
+ * is left out, and *notes says so -- one message a line, each naming the
+ * file, malloc'ed; NULL if there is nothing to say.  *notes may be set
+ * when NULL is returned too.
+ */
+struct corpus	*store_load_corpora(const char *shipped, const char *user,
+		    char **notes, char **err);
 
 /*
  * store_load_corpus loads a corpus of this many nodes or more in two

@@ -1,22 +1,31 @@
 /*
  * write.c -- publishing a corpus database atomically (see store.h).
  *
- * The sequence is RELIABILITY.md section 6: a temporary file made with
+ * The sequence is doc/reliability.md, section 5: a temporary file made with
  * mkstemp beside the target, everything in one transaction, an integrity
  * check, journal_mode=DELETE so the file never needs a -wal or -shm to be
  * read, fsync, rename over the target, fsync of the directory.  Any
  * failure unlinks the temporary file, so the target is either the old file
  * or the complete new one, never something in between.
+ *
+ * A writer killed with SIGKILL cannot remove its temporary file, so the
+ * name says whose it is: .charta-import-PID@HOST-XXXXXX.  Before it makes
+ * its own, a writer removes those (and their -journal) of a process of
+ * this host that no longer exists; a file of an older charta, whose name
+ * has no PID, once it is an hour old.
  */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -57,16 +66,17 @@ write_docs(sqlite3 *db, const struct corpus *c)
 	int		 rc, k;
 
 	rc = sqlite3_prepare_v2(db, "INSERT INTO document VALUES "
-	    "(?,?,?,?,?,?,?,?,?,?,?,?)", -1, &st, NULL);
+	    "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", -1, &st, NULL);
 	for (d = 0; rc == SQLITE_OK && d < c->ndocs; d++) {
 		const struct corpus_doc	*doc = &c->docs[d];
 		const char		*v[] = { doc->slug, doc->alias,
 		    doc->title, doc->short_title, doc->issuer, doc->date,
 		    doc->language, doc->source, doc->work, doc->kind,
-		    doc->file };
+		    doc->file, doc->author, doc->translator, doc->publisher,
+		    doc->container, doc->url };
 
 		sqlite3_bind_int64(st, 1, (sqlite3_int64)d + 1);
-		for (k = 0; k < 11; k++)
+		for (k = 0; k < (int)(sizeof v / sizeof v[0]); k++)
 			sqlite3_bind_text(st, k + 2, v[k], -1, SQLITE_STATIC);
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_DONE)
@@ -162,6 +172,71 @@ write_check(sqlite3 *db)
 	return rc;
 }
 
+#define WRITE_TMP_PREFIX	".charta-import-"
+
+/* This host's name as it goes in a file name: [A-Za-z0-9.] only. */
+static void
+write_host(char *buf, size_t size)
+{
+	size_t	i;
+
+	if (gethostname(buf, size) == -1)
+		buf[0] = '\0';
+	buf[size - 1] = '\0';
+	if (buf[0] == '\0')
+		snprintf(buf, size, "localhost");
+	for (i = 0; buf[i] != '\0'; i++)
+		if (!((buf[i] >= 'a' && buf[i] <= 'z') ||
+		    (buf[i] >= 'A' && buf[i] <= 'Z') ||
+		    (buf[i] >= '0' && buf[i] <= '9') || buf[i] == '.'))
+			buf[i] = '_';
+}
+
+/*
+ * Is name (in dir) a temporary file of a writer that is gone: a process
+ * of this host that does not exist, or (without a PID) an old charta's
+ * file more than an hour old?
+ */
+static bool
+write_is_stale(int dfd, const char *name, const char *host)
+{
+	const char	*p = name + strlen(WRITE_TMP_PREFIX), *at;
+	char		*end;
+	struct stat	 sb;
+	long		 pid;
+
+	if (fstatat(dfd, name, &sb, AT_SYMLINK_NOFOLLOW) == -1 ||
+	    !S_ISREG(sb.st_mode) || sb.st_uid != geteuid())
+		return false;
+	at = strchr(p, '@');
+	if (at == NULL)
+		return time(NULL) - sb.st_mtime > 3600;
+	pid = strtol(p, &end, 10);
+	if (end != at || pid <= 0 || strncmp(at + 1, host, strlen(host)) != 0 ||
+	    at[1 + strlen(host)] != '-')
+		return false;
+	return kill((pid_t)pid, 0) == -1 && errno == ESRCH;
+}
+
+/* Remove the temporary files dead writers left in dir. */
+static void
+write_clean_stale(const char *dir, const char *host)
+{
+	DIR		*d;
+	struct dirent	*e;
+	int		 dfd;
+
+	if ((d = opendir(dir)) == NULL)
+		return;
+	dfd = dirfd(d);
+	while ((e = readdir(d)) != NULL)
+		if (strncmp(e->d_name, WRITE_TMP_PREFIX,
+		    strlen(WRITE_TMP_PREFIX)) == 0 &&
+		    write_is_stale(dfd, e->d_name, host))
+			(void)unlinkat(dfd, e->d_name, 0);
+	closedir(d);
+}
+
 static int
 write_fsync_path(const char *path, int flags)
 {
@@ -179,7 +254,7 @@ int
 store_write_corpus(const char *path, const struct corpus *c, char **err)
 {
 	sqlite3		*db = NULL;
-	char		*copy, *tmp, *pragmas, *journal;
+	char		*copy, *tmp, *pragmas, *journal, host[65];
 	const char	*dir;
 	int		 fd, rc, k;
 	mode_t		 mask;
@@ -188,7 +263,10 @@ store_write_corpus(const char *path, const struct corpus *c, char **err)
 	/* dirname may return a static "." instead of changing the copy. */
 	copy = xstrdup(path);
 	dir = dirname(copy);
-	tmp = xasprintf("%s/.charta-import-XXXXXX", dir);
+	write_host(host, sizeof host);
+	write_clean_stale(dir, host);
+	tmp = xasprintf("%s/" WRITE_TMP_PREFIX "%ld@%s-XXXXXX", dir,
+	    (long)getpid(), host);
 	fd = mkstemp(tmp);
 	if (fd == -1) {
 		*err = xasprintf(_("%s: cannot create a file beside it: %s"),

@@ -66,6 +66,10 @@ enum command_value {
 	    N_("output as text, markdown or json (Web Annotations)"))	\
 	X(IMPORT, "import", 0, COMMAND_STRING, "FILE", 0, 0, NULL,	\
 	    N_("add the notes of FILE (Web Annotation JSON)"))		\
+	X(QUIET, "quiet", 'q', COMMAND_FLAG, NULL, 0, 0, NULL,		\
+	    N_("print no warnings"))					\
+	X(ENCODING, "encoding", 0, COMMAND_STRING, "NAME", 0, 0, NULL,	\
+	    N_("read the files in encoding NAME (see iconv -l)"))	\
 	X(HELP, "help", 'h', COMMAND_FLAG, NULL, 0, 0, NULL,		\
 	    N_("display this help and exit"))
 

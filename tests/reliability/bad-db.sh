@@ -2,12 +2,16 @@
 # bad-db.sh -- charta given a corpus database it cannot use: a missing
 # file, an empty one, a directory, a FIFO, /dev/zero, a text file, another
 # application's SQLite file, a newer schema, truncated copies, copies with
-# garbage over their page headers, an extra table, trigger, view or index,
-# a name with a newline and an escape sequence in it.
+# garbage over their page headers, a known column changed or a known table
+# gone, a name with a newline and an escape sequence in it.
 # `charta list`, `show mfa`, `search x` and the reader (in a pty, through
 # script(1)) must each refuse it within 5 seconds with exit status 2 and
 # exactly one line on standard error that starts "charta: " and names the
-# file -- never hang, crash or dump core.  A read-only copy, and a copy in a
+# file -- never hang, crash or dump core.  A corpus in WAL mode where its
+# -shm cannot be made opens immutable if it cannot change (and says so), or
+# is refused saying what to do.  An extra table, trigger, view,
+# index or column (a newer charta may add them) is ignored: such a copy
+# opens as the shipped corpus does.  A read-only copy, and a copy in a
 # read-only directory, must open as usual: charta only reads.  Garbage in
 # the middle of pages may be refused or may only change some text (SQLite
 # has no checksums); either way nothing crashes and what is shown is still
@@ -188,20 +192,18 @@ mod() {
 }
 mod foreign-copy 'PRAGMA application_id=1234'
 bad foreign-copy "$D/foreign-copy.db" 'not a charta database'
-mod newer 'PRAGMA user_version=2'
+mod newer 'PRAGMA user_version=3'
 bad newer-schema "$D/newer.db" 'created by a newer charta'
 mod version0 'PRAGMA user_version=0'
 bad unknown-schema "$D/version0.db" 'not a charta database'
-mod extra-table 'CREATE TABLE extra(x)'
-bad extra-table "$D/extra-table.db" 'unexpected schema'
-mod trigger 'CREATE TRIGGER tr AFTER INSERT ON link BEGIN SELECT 1; END'
-bad trigger "$D/trigger.db" 'unexpected schema'
-mod view 'CREATE VIEW v AS SELECT 1'
-bad view "$D/view.db" 'unexpected schema'
-mod index 'CREATE INDEX ix ON node(label)'
-bad extra-index "$D/index.db" 'unexpected schema'
 mod no-links 'DROP TABLE link'
-bad missing-table "$D/no-links.db" 'not a charta database'
+bad missing-table "$D/no-links.db" "not a charta database (no table 'link')"
+mod link-view 'DROP TABLE link' \
+    "CREATE VIEW link AS SELECT 1 AS id, 'a' AS a, 'b' AS b, 'r' AS relation, '' AS note"
+bad link-view "$D/link-view.db" "not a charta database (no table 'link')"
+mod changed-column 'ALTER TABLE node RENAME COLUMN body TO text'
+bad changed-column "$D/changed-column.db" \
+    'unsupported document schema (column node.body is missing or changed)'
 
 # ------------------------------------------------------------ truncated
 for n in 1 50 99 100 101 1024 4095 4096 4097 8192 $((size / 2)) \
@@ -281,6 +283,17 @@ echo "$test_name: garbage in mid-page ($npages places):" \
     "$mid_refused refused, $mid_same unchanged (free space)," \
     "$mid_changed loaded with some text changed"
 
+# -------------------- what a newer charta may add is ignored, and read
+mod extra-table 'CREATE TABLE extra(x)'
+mod trigger 'CREATE TRIGGER tr AFTER INSERT ON link BEGIN SELECT 1; END'
+mod view 'CREATE VIEW v AS SELECT 1'
+mod index 'CREATE INDEX ix ON node(label)'
+mod extra-column 'ALTER TABLE document ADD COLUMN isbn TEXT'
+for x in extra-table trigger view index extra-column; do
+	ntried=$((ntried + 1))
+	good "$x" "$D/$x.db"
+done
+
 # ----------------------------------------------- read-only, still read
 cp "$tmp/shipped.db" "$D/readonly.db"
 chmod 0444 "$D/readonly.db"
@@ -298,6 +311,32 @@ if [ $have_user = yes ]; then
 	    as_user
 	ls -a "$tmp/rodir" | grep -q -e '-journal$' -e '-wal$' -e '-shm$' &&
 	    fail "a file was made beside a read-only corpus"
+	# WAL mode where the -shm cannot be made: a file nobody may write
+	# cannot change, and opens immutable, saying so; a file its owner
+	# may still write is refused with what to do.
+	mkdir "$tmp/walro" "$tmp/walrw"
+	cp "$tmp/shipped.db" "$tmp/walro/corpus.db"
+	cp "$tmp/shipped.db" "$tmp/walrw/corpus.db"
+	"$DB_EXEC" "$tmp/walro/corpus.db" 'PRAGMA journal_mode=WAL' >/dev/null &&
+	"$DB_EXEC" "$tmp/walrw/corpus.db" 'PRAGMA journal_mode=WAL' >/dev/null ||
+	    fail "making the WAL copies"
+	chmod 0444 "$tmp/walro/corpus.db"
+	chmod 0555 "$tmp/walro" "$tmp/walrw"
+	ntried=$((ntried + 2))
+	as_user timeout -k 2 5 "$CHARTA" --db "$tmp/walro/corpus.db" list \
+	    >"$tmp/out" 2>"$tmp/err"
+	st=$?
+	[ $st -eq 0 ] && cmp -s "$tmp/out" "$tmp/list.ref" ||
+	    fail "WAL, read-only: exit status $st: $(cat "$tmp/err")"
+	grep -q "^charta: $tmp/walro/corpus.db: opened as immutable" "$tmp/err" ||
+	    fail "WAL, read-only: not said: $(cat "$tmp/err")"
+	as_user timeout -k 2 5 "$CHARTA" --db "$tmp/walrw/corpus.db" list \
+	    >"$tmp/out" 2>"$tmp/err"
+	st=$?
+	refused "WAL, writable file, unwritable directory" \
+	    "$tmp/walrw/corpus.db" 'in WAL mode, and its -shm cannot be made'
+	ls -a "$tmp/walro" "$tmp/walrw" | grep -q -e '-shm$' &&
+	    fail "a -shm was made beside a read-only corpus"
 	cp "$tmp/shipped.db" "$D/unreadable.db"
 	chmod 0200 "$D/unreadable.db"
 	ntried=$((ntried + 1))

@@ -16,6 +16,7 @@
 SCRIPT_TESTS += \
 	tests/reliability/bad-db.sh \
 	tests/reliability/import-kill.sh \
+	tests/reliability/import-memory.sh \
 	tests/reliability/state.sh \
 	tests/reliability/state-places.sh \
 	tests/reliability/state-kill.sh \
@@ -23,7 +24,8 @@ SCRIPT_TESTS += \
 	tests/reliability/study-faults.sh \
 	tests/reliability/signals-cli.sh
 
-EXTRA_PROGRAMS += tests/reliability/db-exec tests/reliability/state-writer
+EXTRA_PROGRAMS += tests/reliability/db-exec tests/reliability/state-writer \
+	tests/reliability/peak-rss
 
 tests_reliability_db_exec_SOURCES = tests/reliability/db-exec.c
 # The scripts' shared helpers, distributed with a helper's sources.
@@ -31,12 +33,15 @@ EXTRA_tests_reliability_db_exec_SOURCES = tests/reliability/lib.sh
 tests_reliability_db_exec_LDADD = $(SQLITE_LIBS)
 tests_reliability_state_writer_SOURCES = tests/reliability/state-writer.c
 tests_reliability_state_writer_LDADD = $(LIBCHARTA_LIBS)
+tests_reliability_peak_rss_SOURCES = tests/reliability/peak-rss.c
 
 RELIABILITY_HELPERS = tests/reliability/db-exec$(EXEEXT) \
-	tests/reliability/state-writer$(EXEEXT)
+	tests/reliability/state-writer$(EXEEXT) \
+	tests/reliability/peak-rss$(EXEEXT)
 tests/reliability/bad-db.log tests/reliability/state.log \
     tests/reliability/state-places.log tests/reliability/state-kill.log \
     tests/reliability/state-lock.log \
-    tests/reliability/study-faults.log: $(RELIABILITY_HELPERS)
+    tests/reliability/study-faults.log \
+    tests/reliability/import-memory.log: $(RELIABILITY_HELPERS)
 
 CLEANFILES += $(RELIABILITY_HELPERS)

@@ -12,6 +12,7 @@ TUI_TESTS = \
 	tests/tui/filter-oracle.sh \
 	tests/tui/compare.sh \
 	tests/tui/keyboard.sh \
+	tests/tui/messages.sh \
 	tests/tui/study.sh \
 	tests/tui/notes.sh
 

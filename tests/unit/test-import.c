@@ -207,6 +207,27 @@ check_err(const char *src, size_t len, const char *want)
 	expect_error_n(src, len, want, false);
 }
 
+/* Check src; must fail with a message that starts with want. */
+static void
+check_prefix(const char *src, size_t len, const char *want)
+{
+	char	*buf = malloc(len + 1), *err = NULL;
+	size_t	 n = len;
+
+	assert_non_null(buf);
+	memcpy(buf, src, len);
+	buf[len] = '\0';
+	assert_int_equal(import_check_text("t.md", buf, &n, &err), -1);
+	assert_non_null(err);
+	if (strncmp(err, want, strlen(want)) != 0) {
+		fprintf(stderr, "got:  %s\nwant: %s...\n", err, want);
+		fail();
+	}
+	free(err);
+	free(buf);
+	expect_error_n(src, len, want, true);
+}
+
 static void
 test_check_plain(void **state)
 {
@@ -247,31 +268,34 @@ test_check_bom(void **state)
 static void
 test_check_invalid_utf8(void **state)
 {
-	/* Line and column (in characters) of the first bad byte. */
-	check_err(S("ab\nc\xc3("), "t.md:2:2: invalid UTF-8 (byte 0xC3)");
-	check_err(S("\xff"), "t.md:1:1: invalid UTF-8 (byte 0xFF)");
-	check_err(S("caf\xe9\n"), "t.md:1:4: invalid UTF-8 (byte 0xE9)");
-	check_err(S("\xc3\xa9\xff"), "t.md:1:2: invalid UTF-8 (byte 0xFF)");
-	check_err(S("\xe6\x97\xa5\xe6\x9c\xac\xff"),
+	/*
+	 * Line and column (in characters) of the first bad byte (what the
+	 * bytes look like follows: test_encoding_hints).
+	 */
+	check_prefix(S("ab\nc\xc3("), "t.md:2:2: invalid UTF-8 (byte 0xC3)");
+	check_prefix(S("\xff"), "t.md:1:1: invalid UTF-8 (byte 0xFF)");
+	check_prefix(S("caf\xe9\n"), "t.md:1:4: invalid UTF-8 (byte 0xE9)");
+	check_prefix(S("\xc3\xa9\xff"), "t.md:1:2: invalid UTF-8 (byte 0xFF)");
+	check_prefix(S("\xe6\x97\xa5\xe6\x9c\xac\xff"),
 	    "t.md:1:3: invalid UTF-8 (byte 0xFF)");
-	check_err(S("a\nb\nc\n\xf0\x9f\x98\x80x\x80"),
+	check_prefix(S("a\nb\nc\n\xf0\x9f\x98\x80x\x80"),
 	    "t.md:4:3: invalid UTF-8 (byte 0x80)");
 	/* Overlong, surrogate, beyond U+10FFFF, truncated. */
-	check_err(S("\xc0\xaf"), "t.md:1:1: invalid UTF-8 (byte 0xC0)");
-	check_err(S("x\xe0\x80\xaf"), "t.md:1:2: invalid UTF-8 (byte 0xE0)");
-	check_err(S("ab\xed\xa0\x80"), "t.md:1:3: invalid UTF-8 (byte 0xED)");
-	check_err(S("\xf4\x90\x80\x80"), "t.md:1:1: invalid UTF-8 (byte 0xF4)");
-	check_err(S("abc\xe4\xb8"), "t.md:1:4: invalid UTF-8 (byte 0xE4)");
-	check_err(S("\xf5\x80\x80\x80"), "t.md:1:1: invalid UTF-8 (byte 0xF5)");
+	check_prefix(S("\xc0\xaf"), "t.md:1:1: invalid UTF-8 (byte 0xC0)");
+	check_prefix(S("x\xe0\x80\xaf"), "t.md:1:2: invalid UTF-8 (byte 0xE0)");
+	check_prefix(S("ab\xed\xa0\x80"), "t.md:1:3: invalid UTF-8 (byte 0xED)");
+	check_prefix(S("\xf4\x90\x80\x80"), "t.md:1:1: invalid UTF-8 (byte 0xF4)");
+	check_prefix(S("abc\xe4\xb8"), "t.md:1:4: invalid UTF-8 (byte 0xE4)");
+	check_prefix(S("\xf5\x80\x80\x80"), "t.md:1:1: invalid UTF-8 (byte 0xF5)");
 	/* In the front matter or the body alike. */
-	check_err(S(FM "# Ti\xe8tle\n"), "t.md:5:5: invalid UTF-8 (byte 0xE8)");
+	check_prefix(S(FM "# Ti\xe8tle\n"), "t.md:5:5: invalid UTF-8 (byte 0xE8)");
 	/* Counted as an editor shows them: no BOM, CR ends a line. */
-	check_err(S("\xef\xbb\xbf" "ab\xff"),
+	check_prefix(S("\xef\xbb\xbf" "ab\xff"),
 	    "t.md:1:3: invalid UTF-8 (byte 0xFF)");
-	check_err(S("a\rb\r\xff"), "t.md:3:1: invalid UTF-8 (byte 0xFF)");
-	check_err(S("a\r\nb\r\n\r\nc\xff"),
+	check_prefix(S("a\rb\r\xff"), "t.md:3:1: invalid UTF-8 (byte 0xFF)");
+	check_prefix(S("a\r\nb\r\n\r\nc\xff"),
 	    "t.md:4:2: invalid UTF-8 (byte 0xFF)");
-	check_err(S("a\xc3\r\n"), "t.md:1:2: invalid UTF-8 (byte 0xC3)");
+	check_prefix(S("a\xc3\r\n"), "t.md:1:2: invalid UTF-8 (byte 0xC3)");
 }
 
 static void
@@ -309,16 +333,38 @@ static void
 test_check_boms(void **state)
 {
 	check_err(S("\xff\xfe" "a\0b\0"), "t.md: file is UTF-16LE; convert it "
-	    "with 'iconv -f UTF-16LE -t UTF-8'");
+	    "with 'iconv -f UTF-16LE -t UTF-8' or import it with "
+	    "--encoding=UTF-16LE");
 	check_err(S("\xfe\xff\0a\0b"), "t.md: file is UTF-16BE; convert it "
-	    "with 'iconv -f UTF-16BE -t UTF-8'");
+	    "with 'iconv -f UTF-16BE -t UTF-8' or import it with "
+	    "--encoding=UTF-16BE");
 	check_err(S("\xff\xfe\0\0" "a\0\0\0"), "t.md: file is UTF-32LE; "
-	    "convert it with 'iconv -f UTF-32LE -t UTF-8'");
+	    "convert it with 'iconv -f UTF-32LE -t UTF-8' or import it with "
+	    "--encoding=UTF-32LE");
 	check_err(S("\0\0\xfe\xff\0\0\0a"), "t.md: file is UTF-32BE; "
-	    "convert it with 'iconv -f UTF-32BE -t UTF-8'");
+	    "convert it with 'iconv -f UTF-32BE -t UTF-8' or import it with "
+	    "--encoding=UTF-32BE");
 	/* A bare BOM is still the BOM. */
 	check_err(S("\xff\xfe"), "t.md: file is UTF-16LE; convert it "
-	    "with 'iconv -f UTF-16LE -t UTF-8'");
+	    "with 'iconv -f UTF-16LE -t UTF-8' or import it with "
+	    "--encoding=UTF-16LE");
+	/* Without a BOM, UTF-16 and UTF-32 are told by their zero bytes. */
+	check_err(S("-\0-\0-\0\n\0s\0l\0u\0g\0:\0 \0x\0\n\0"),
+	    "t.md: file looks like UTF-16LE without a byte-order mark; "
+	    "convert it with 'iconv -f UTF-16LE -t UTF-8' or import it with "
+	    "--encoding=UTF-16LE");
+	check_err(S("\0-\0-\0-\0\n\0s\0l\0u\0g\0:\0 \0x\0\n"),
+	    "t.md: file looks like UTF-16BE without a byte-order mark; "
+	    "convert it with 'iconv -f UTF-16BE -t UTF-8' or import it with "
+	    "--encoding=UTF-16BE");
+	check_err(S("-\0\0\0-\0\0\0-\0\0\0\n\0\0\0a\0\0\0"),
+	    "t.md: file looks like UTF-32LE without a byte-order mark; "
+	    "convert it with 'iconv -f UTF-32LE -t UTF-8' or import it with "
+	    "--encoding=UTF-32LE");
+	check_err(S("\0\0\0-\0\0\0-\0\0\0-\0\0\0\n\0\0\0a"),
+	    "t.md: file looks like UTF-32BE without a byte-order mark; "
+	    "convert it with 'iconv -f UTF-32BE -t UTF-8' or import it with "
+	    "--encoding=UTF-32BE");
 }
 
 static void
@@ -364,6 +410,11 @@ test_front_matter_all_keys(void **state)
 	    "source: https://example.org/a:b?c=d\n"
 	    "work: 'iscc-2017'\n"
 	    "kind:\tstrategy\n"
+	    "author: Zhang Linwan\n"
+	    "translator: \"\"\n"
+	    "publisher: China Daily\n"
+	    "container: Newsletter, Issue IV of 2017\n"
+	    "url: https://example.org/wic.html\n"
 	    "---   \n"
 	    "\n"
 	    "Text.\n");
@@ -379,6 +430,11 @@ test_front_matter_all_keys(void **state)
 	assert_string_equal(d->source, "https://example.org/a:b?c=d");
 	assert_string_equal(d->work, "iscc-2017");
 	assert_string_equal(d->kind, "strategy");
+	assert_string_equal(d->author, "Zhang Linwan");
+	assert_string_equal(d->translator, "");
+	assert_string_equal(d->publisher, "China Daily");
+	assert_string_equal(d->container, "Newsletter, Issue IV of 2017");
+	assert_string_equal(d->url, "https://example.org/wic.html");
 	assert_string_equal(d->file, "t.md");
 	assert_int_equal(d->root, 0);
 	assert_int_equal(d->end, 2);
@@ -390,7 +446,7 @@ test_front_matter_all_keys(void **state)
 	n = &c->nodes[1];
 	assert_string_equal(n->text, "Text.");
 	assert_string_equal(n->label, "p1");
-	assert_int_equal(n->line, 15);
+	assert_int_equal(n->line, 20);
 	assert_int_equal(corpus_resolve(c, S("mfa:p1")), 1);
 	corpus_free(c);
 }
@@ -958,12 +1014,203 @@ test_block_errors(void **state)
 	expect_error(FM "{.caption}\n", "t.md:5:1: empty block");
 	expect_error(FM "# A\n\n> {.pullquote}\n", "t.md:7:1: empty block");
 	expect_error(FM "{#a}\n", "t.md:5:1: empty block");
-	expect_error(FM "<div>x</div>\n",
-	    "t.md:5:1: raw HTML is not part of the source format");
-	expect_error(FM "Text.\n\n<table>\n<tr><td>x</td></tr>\n</table>\n",
-	    "t.md:7:1: raw HTML is not part of the source format");
-	expect_error(FM "# A\n\n<script>alert(1)</script>\n",
-	    "t.md:7:1: raw HTML is not part of the source format");
+}
+
+/* ------------------------------------------------------- warnings */
+
+/* Every warning of one import, one a line. */
+static void
+collect_warning(void *arg, const char *msg)
+{
+	text_buf_puts(arg, msg);
+	text_buf_addc(arg, '\n');
+}
+
+/*
+ * Import src (which must succeed) with warnings collected; the warnings
+ * must be exactly want.  Returns the finished corpus.
+ */
+static struct corpus *
+import_warns(const char *src, const char *want)
+{
+	struct corpus		*c = corpus_new();
+	struct text_buf		 w;
+	struct import_options	 opt = { .warn = collect_warning, .arg = &w };
+	char			*buf, *err = NULL;
+	size_t			 n = strlen(src);
+	uint32_t		 a, b;
+
+	text_buf_init(&w);
+	buf = strdup(src);
+	assert_non_null(buf);
+	assert_int_equal(import_check_text("t.md", buf, &n, &err), 0);
+	if (import_markdown_opt(c, "t.md", buf, n, &opt, &err) != 0) {
+		fprintf(stderr, "unexpected error: %s\n", err);
+		fail();
+	}
+	free(buf);
+	if (strcmp(w.data != NULL ? w.data : "", want) != 0) {
+		fprintf(stderr, "warnings:\n%s---\nwanted:\n%s---\n",
+		    w.data != NULL ? w.data : "", want);
+		fail();
+	}
+	text_buf_free(&w);
+	assert_int_equal(corpus_finish(c, &a, &b), 0);
+	return c;
+}
+
+/* Paragraphs of one list item stay apart, on lines of their own. */
+static void
+test_item_paragraphs(void **state)
+{
+	struct corpus	*c;
+
+	c = import_warns(FM "- one\n\n  two\n\n  three\n- four\n\n"
+	    "1. x\n\n   ```\n   code\n   ```\n\n   y\n\n"
+	    "> quoted\n>\n> twice\n", "");
+	assert_block(c, "p1", KIND_PARAGRAPH,
+	    "\xe2\x80\xa2 one\ntwo\nthree\n\xe2\x80\xa2 four", 5);
+	assert_block(c, "p2", KIND_PARAGRAPH, "1. x\ncode\ny", 12);
+	assert_block(c, "p3", KIND_EPIGRAPH, "quoted\ntwice", 20);
+	corpus_free(c);
+}
+
+/*
+ * The raw-HTML policy (doc/source-format.md): comments are dropped, text
+ * beside them kept; any other raw HTML is kept as written, with a warning.
+ */
+static void
+test_raw_html(void **state)
+{
+	struct corpus	*c;
+
+	/* The text after a comment on its line is not lost. */
+	c = import_warns(FM "<!-- c --> trailing text\n",
+	    "t.md:5:1: warning: text beside an HTML comment is kept as "
+	    "written (its Markdown is not read)\n");
+	assert_block(c, "p1", KIND_PARAGRAPH, "trailing text", 5);
+	assert_int_equal(c->nnodes, 2);
+	corpus_free(c);
+	/* A comment alone is nothing; inline, it goes and its text stays. */
+	c = import_warns(FM "<!-- a note -->\n\nSome <!-- x --> text.\n\n"
+	    "- a <!-- y -->\n\n  <!-- z -->\n- b\n", "");
+	assert_block(c, "p1", KIND_PARAGRAPH, "Some  text.", 7);
+	assert_block(c, "p2", KIND_PARAGRAPH,
+	    "\xe2\x80\xa2 a\n\xe2\x80\xa2 b", 9);
+	assert_int_equal(c->nnodes, 3);
+	corpus_free(c);
+	/* Tags and HTML blocks are kept as written, and named. */
+	c = import_warns(FM "<div>x</div>\n\nA <b>bold</b> word.\n\n"
+	    "# A\n\n<script>alert(1)</script>\n",
+	    "t.md:5:1: warning: raw HTML kept as text: '<div>'\n"
+	    "t.md:7:3: warning: raw HTML kept as text: '<b>'\n"
+	    "t.md:7:10: warning: raw HTML kept as text: '</b>'\n"
+	    "t.md:11:1: warning: raw HTML kept as text: '<script>'\n");
+	assert_block(c, "p1", KIND_PARAGRAPH, "<div>x</div>", 5);
+	assert_block(c, "p2", KIND_PARAGRAPH, "A <b>bold</b> word.", 7);
+	assert_block(c, "1.p1", KIND_PARAGRAPH, "<script>alert(1)</script>",
+	    11);
+	corpus_free(c);
+	/* A comment never closed: what it swallows is named. */
+	c = import_warns(FM "Text.\n\n<!-- open\n\nlost\n",
+	    "t.md:7:1: warning: HTML comment is not closed: the text after "
+	    "it in this block is dropped\n");
+	assert_int_equal(c->nnodes, 2);
+	corpus_free(c);
+	/* Nested, the same rules; a comment's text beside it is kept. */
+	c = import_warns(FM "> <!-- c --> kept\n> <span>s</span>\n",
+	    "t.md:5:1: warning: text beside an HTML comment is kept as "
+	    "written (its Markdown is not read)\n"
+	    "t.md:6:3: warning: raw HTML kept as text: '<span>'\n"
+	    "t.md:6:10: warning: raw HTML kept as text: '</span>'\n");
+	assert_block(c, "p1", KIND_EPIGRAPH, "kept\n<span>s</span>", 5);
+	corpus_free(c);
+}
+
+/* Nesting that flattening loses is named, once per block. */
+static void
+test_nesting_warnings(void **state)
+{
+	struct corpus	*c;
+
+	c = import_warns(FM "- a\n  - b\n    - c\n\n> q\n> > qq\n\n"
+	    "- x\n\n  # h\n\n- y\n\n  ---\n\n- plain\n- list\n",
+	    "t.md:6:3: warning: a list inside a list is flattened into its "
+	    "text\n"
+	    "t.md:10:3: warning: a block quote inside a block quote is "
+	    "flattened into its text\n"
+	    "t.md:14:3: warning: a heading inside a list is flattened into "
+	    "its text\n");
+	assert_block(c, "p1", KIND_PARAGRAPH, "\xe2\x80\xa2 a\n\xe2\x80\xa2 "
+	    "b\n\xe2\x80\xa2 c", 5);
+	assert_block(c, "p3", KIND_PARAGRAPH, "\xe2\x80\xa2 x\nh\n"
+	    "\xe2\x80\xa2 y\n\xe2\x80\xa2 plain\n\xe2\x80\xa2 list", 12);
+	corpus_free(c);
+}
+
+/* Characters nobody sees are named; the text keeps them. */
+static void
+test_invisible_warnings(void **state)
+{
+	struct corpus		*c;
+	struct corpus		*q = corpus_new();
+	struct import_options	 opt = { .quiet = true,
+	    .warn = collect_warning };
+	struct text_buf		 w;
+	char			*err = NULL;
+	static const char	 src[] = FM "a\x1b[31mb\x7f\n"
+	    "c\xc2\x9b d\n\n"
+	    "x\xe2\x80\xaey\xe2\x80\xac z \xe2\x80\x8f\n\n"
+	    "\xe2\x81\xa6open \xe2\x80\xae" "and\n\n"
+	    "stray \xe2\x81\xa9\n";
+
+	c = import_warns(src,
+	    "t.md:5:2: warning: control character U+001B\n"
+	    "t.md:5:8: warning: control character U+007F\n"
+	    "t.md:6:2: warning: C1 control character U+009B\n"
+	    "t.md:8:2: warning: bidi control U+202E (closed at column 4)\n"
+	    "t.md:8:4: warning: bidi control U+202C\n"
+	    "t.md:8:8: warning: bidi control U+200F\n"
+	    "t.md:10:1: warning: unpaired bidi control U+2066 (not closed on "
+	    "its line)\n"
+	    "t.md:10:7: warning: unpaired bidi control U+202E (not closed on "
+	    "its line)\n"
+	    "t.md:12:7: warning: unpaired bidi control U+2069 (nothing open to "
+	    "close)\n");
+	assert_block(c, "p1", KIND_PARAGRAPH,
+	    "a\x1b[31mb\x7f c\xc2\x9b d", 5);
+	assert_block(c, "p2", KIND_PARAGRAPH,
+	    "x\xe2\x80\xaey\xe2\x80\xac z \xe2\x80\x8f", 8);
+	corpus_free(c);
+	/* --quiet: not a word. */
+	text_buf_init(&w);
+	opt.arg = &w;
+	assert_int_equal(import_markdown_opt(q, "t.md", S(src), &opt, &err),
+	    0);
+	assert_int_equal(w.len, 0);
+	text_buf_free(&w);
+	corpus_free(q);
+}
+
+/* A file of many warnings names the first ones and counts the rest. */
+static void
+test_warning_cap(void **state)
+{
+	struct corpus	*c;
+	char		*src = repeat(FM, "x\x01\n", 60, ""), *want;
+	struct text_buf	 w;
+	int		 i;
+
+	text_buf_init(&w);
+	for (i = 0; i < 50; i++)
+		text_buf_printf(&w, "t.md:%d:2: warning: control character "
+		    "U+0001\n", 5 + i);
+	text_buf_puts(&w, "t.md: 10 more warnings not shown\n");
+	want = text_buf_steal(&w);
+	c = import_warns(src, want);
+	corpus_free(c);
+	free(want);
+	free(src);
 }
 
 static void
@@ -1222,6 +1469,11 @@ main(void)
 		cmocka_unit_test(test_block_kinds),
 		cmocka_unit_test(test_inline_flattening),
 		cmocka_unit_test(test_html_comments),
+		cmocka_unit_test(test_item_paragraphs),
+		cmocka_unit_test(test_raw_html),
+		cmocka_unit_test(test_nesting_warnings),
+		cmocka_unit_test(test_invisible_warnings),
+		cmocka_unit_test(test_warning_cap),
 		cmocka_unit_test(test_lists),
 		cmocka_unit_test(test_duplicate_anchor),
 		cmocka_unit_test(test_section_kind_errors),

@@ -216,10 +216,49 @@ test_newsletter(void **state)
 	}
 }
 
+/*
+ * Citation metadata from the seeds, and only what they say: no document
+ * names a translator or a URL, so none has one.
+ */
+static void
+test_citation_metadata(void **state)
+{
+	static const struct {
+		const char	*slug, *author, *publisher, *container;
+	} want[] = {
+		{ "iscc-2017-mfa", "", "Ministry of Foreign Affairs of the "
+		    "People's Republic of China", "" },
+		{ "iscc-2017-un", "", "", "Conference on Disarmament" },
+		{ "news-2017-release", "", "", "" },
+		{ "embassy-2017-newsletter", "", "Embassy of the People's "
+		    "Republic of China", "NEWSLETTER Issue \xe2\x85\xa3 of 2017" },
+		{ "wic-2019-community", "", "Organizing Committee of the World "
+		    "Internet Conference", "" },
+		{ "chinadaily-2019-wic", "Zhang Linwan", "China Daily", "" },
+	};
+	const struct corpus_doc	*d;
+	uint32_t		 n;
+	size_t			 k;
+
+	for (k = 0; k < sizeof want / sizeof want[0]; k++) {
+		n = corpus_find_doc(shipped, want[k].slug,
+		    strlen(want[k].slug));
+		assert_int_not_equal(n, CORPUS_NONE);
+		d = &shipped->docs[n];
+		assert_string_equal(d->author, want[k].author);
+		assert_string_equal(d->publisher, want[k].publisher);
+		assert_string_equal(d->container, want[k].container);
+		assert_string_equal(d->translator, "");
+		assert_string_equal(d->url, "");
+		assert_string_equal(d->language, "en");
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_citation_metadata),
 		cmocka_unit_test(test_documents),
 		cmocka_unit_test(test_mfa),
 		cmocka_unit_test(test_un),

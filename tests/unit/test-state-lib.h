@@ -87,12 +87,19 @@ open_quiet(const char *path, enum state_journal journal)
 	return st;
 }
 
-/* Close, all saved. */
+/*
+ * Close, all saved.  The wait is long enough for a loaded machine, and
+ * STATE_TEST_WAIT_MS makes it longer (tests/valgrind.sh, where every
+ * commit is many times slower).
+ */
 static __attribute__((unused)) void
 close_saved(struct state *st)
 {
-	char	*msg;
-	size_t	 n = state_close_with(st, 10000, &msg);
+	const char	*env = getenv("STATE_TEST_WAIT_MS");
+	char		*msg;
+	size_t		 n;
+
+	n = state_close_with(st, env != NULL ? atoi(env) : 10000, &msg);
 
 	if (msg != NULL)
 		fprintf(stderr, "unexpected: %s\n", msg);

@@ -26,6 +26,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -159,6 +160,11 @@ static const char	sample_md[] =
 	"source: https://example.org/mfa\n"
 	"work: iscc-2017\n"
 	"kind: strategy\n"
+	"author: A. Author\n"
+	"translator: T. Ranslator\n"
+	"publisher: P. Ublisher\n"
+	"container: Newsletter, Issue IV\n"
+	"url: https://example.org/mfa.html\n"
 	"---\n"
 	"\n"
 	"{.byline} By the Ministry\n"
@@ -244,6 +250,11 @@ assert_corpus_equal(const struct corpus *x, const struct corpus *y)
 		assert_string_equal(a->work, b->work);
 		assert_string_equal(a->kind, b->kind);
 		assert_string_equal(a->file, b->file);
+		assert_string_equal(a->author, b->author);
+		assert_string_equal(a->translator, b->translator);
+		assert_string_equal(a->publisher, b->publisher);
+		assert_string_equal(a->container, b->container);
+		assert_string_equal(a->url, b->url);
 		assert_int_equal(a->root, b->root);
 		assert_int_equal(a->end, b->end);
 	}
@@ -300,6 +311,8 @@ test_round_trip(void **state)
 
 	/* The corpus is what the test means it to be. */
 	assert_int_equal(c->ndocs, 3);
+	assert_string_equal(c->docs[0].translator, "T. Ranslator");
+	assert_string_equal(c->docs[0].url, "https://example.org/mfa.html");
 	assert_int_equal(c->nnodes, 18);
 	i = corpus_resolve(c, S("raw:1.p1"));
 	assert_int_equal(c->nodes[i].text_len, 12);
@@ -363,7 +376,7 @@ test_load_is_read_only(void **state)
 	sqlite3_finalize(st);
 	sqlite3_close(h);
 	assert_memory_equal(before + 68, "\x43\x48\x52\x54", 4);
-	assert_memory_equal(before + 60, "\0\0\0\1", 4);
+	assert_memory_equal(before + 60, "\0\0\0\2", 4);
 	free(before);
 	free(after);
 	corpus_free(c);
@@ -444,6 +457,14 @@ exec_sql(sqlite3 *db, const char *sql)
 	}
 }
 
+/* The document table of schema version 1, which charta still reads. */
+#define V1_DOCUMENT \
+	"CREATE TABLE document(id INTEGER PRIMARY KEY, " \
+	"slug TEXT NOT NULL, alias TEXT NOT NULL, title TEXT NOT NULL, " \
+	"short TEXT NOT NULL, issuer TEXT NOT NULL, date TEXT NOT NULL, " \
+	"language TEXT NOT NULL, source TEXT NOT NULL, " \
+	"work TEXT NOT NULL, kind TEXT NOT NULL, file TEXT NOT NULL)"
+
 /*
  * A new database name with the given application_id and user_version and
  * charta's tables, except that table skip is left out and table swap is
@@ -469,6 +490,9 @@ craft_tables(const char *name, int appid, int version, const char *skip,
 			continue;
 		if (swap != NULL && strcmp(schema_tables[k].name, swap) == 0)
 			exec_sql(db, swap_sql);
+		else if (version != STORE_SCHEMA_VERSION &&
+		    strcmp(schema_tables[k].name, "document") == 0)
+			exec_sql(db, V1_DOCUMENT);
 		else
 			exec_sql(db, schema_tables[k].sql);
 	}
@@ -479,11 +503,16 @@ craft_tables(const char *name, int appid, int version, const char *skip,
 	return path;
 }
 
+/*
+ * A hand-made database of schema version 1: what an older charta wrote,
+ * which this one must read as it did (the version 2 round trip is
+ * test_round_trip's).
+ */
 static const char *
 craft(const char *name, const char *sql)
 {
-	return craft_tables(name, STORE_APPLICATION_ID, STORE_SCHEMA_VERSION,
-	    NULL, NULL, NULL, sql);
+	return craft_tables(name, STORE_APPLICATION_ID, 1, NULL, NULL, NULL,
+	    sql);
 }
 
 #define DOC1 \
@@ -566,9 +595,9 @@ test_refuse_foreign(void **state)
 	expect_refusal(craft_tables("plain.db", 0, 1, NULL, NULL, NULL, GOOD),
 	    "not a charta database");
 	/* A newer schema, or none. */
-	expect_refusal(craft_tables("v2.db", STORE_APPLICATION_ID, 2, NULL,
-	    NULL, NULL, GOOD), "created by a newer charta (schema 2; this "
-	    "charta reads 1)");
+	expect_refusal(craft_tables("v3.db", STORE_APPLICATION_ID, 3, NULL,
+	    NULL, NULL, GOOD), "created by a newer charta (schema 3; this "
+	    "charta reads 2)");
 	expect_refusal(craft_tables("v99.db", STORE_APPLICATION_ID, 99, NULL,
 	    NULL, NULL, GOOD), "newer charta (schema 99");
 	expect_refusal(craft_tables("v0.db", STORE_APPLICATION_ID, 0, NULL,
@@ -581,43 +610,77 @@ test_refuse_foreign(void **state)
 static void
 test_refuse_schema(void **state)
 {
-	expect_refusal(craft("table.db", GOOD "CREATE TABLE extra(x);"),
-	    "not a charta database (unexpected schema)");
-	expect_refusal(craft("trigger.db", GOOD "CREATE TRIGGER t AFTER "
-	    "INSERT ON node BEGIN DELETE FROM link; END;"),
-	    "not a charta database (unexpected schema)");
-	expect_refusal(craft("view.db", GOOD "CREATE VIEW v AS SELECT * FROM "
-	    "node;"), "not a charta database (unexpected schema)");
-	expect_refusal(craft("index.db", GOOD "CREATE INDEX i ON node(label);"),
-	    "not a charta database (unexpected schema)");
-	expect_refusal(craft("unique.db", GOOD "CREATE UNIQUE INDEX u ON "
-	    "document(slug);"), "not a charta database (unexpected schema)");
-	/* The same names, other statements. */
+	static const char	*extras[] = {
+		"CREATE TABLE extra(x);",
+		"CREATE TRIGGER t AFTER INSERT ON node BEGIN DELETE FROM link; "
+		"END;",
+		"CREATE VIEW v AS SELECT * FROM node;",
+		"CREATE INDEX i ON node(label);",
+		"CREATE UNIQUE INDEX u ON document(slug);",
+		"ALTER TABLE node ADD COLUMN extra TEXT;",
+	};
+	struct corpus	*c;
+	char		*err = NULL, sql[512];
+	size_t		 k;
+
+	/*
+	 * What charta does not know, a newer charta may have added: ignored,
+	 * and the corpus loads as it is.
+	 */
+	for (k = 0; k < sizeof extras / sizeof extras[0]; k++) {
+		snprintf(sql, sizeof sql, "%s%s", GOOD, extras[k]);
+		c = store_load_corpus(craft("extra.db", sql), &err);
+		if (c == NULL) {
+			fprintf(stderr, "%s: %s\n", extras[k], err);
+			fail();
+		}
+		assert_int_equal(c->nnodes, 3);
+		assert_string_equal(c->nodes[2].text, "hi");
+		corpus_free(c);
+	}
+	/* A column of another name or type: not what charta reads. */
 	expect_refusal(craft_tables("create.db", STORE_APPLICATION_ID, 1,
 	    NULL, "node", "CREATE TABLE node(id INTEGER PRIMARY KEY, "
 	    "doc INTEGER NOT NULL, parent INTEGER, kind TEXT NOT NULL, "
 	    "label TEXT NOT NULL, anchor TEXT NOT NULL, title TEXT NOT NULL, "
-	    "body BLOB NOT NULL, page INTEGER NOT NULL, "
-	    "line INTEGER NOT NULL, extra TEXT)", DOC1),
-	    "not a charta database (unexpected schema)");
-	expect_refusal(craft_tables("case.db", STORE_APPLICATION_ID, 1,
+	    "text BLOB NOT NULL, page INTEGER NOT NULL, "
+	    "line INTEGER NOT NULL)", DOC1),
+	    "unsupported document schema (column node.body is missing or "
+	    "changed)");
+	expect_refusal(craft_tables("type.db", STORE_APPLICATION_ID, 1,
+	    NULL, "link", "CREATE TABLE link(id INTEGER PRIMARY KEY, "
+	    "a TEXT NOT NULL, b TEXT NOT NULL, relation INTEGER NOT NULL, "
+	    "note TEXT)", GOOD), "unsupported document schema (column "
+	    "link.relation is missing or changed)");
+	/* A generated column is not a stored value. */
+	expect_refusal(craft_tables("generated.db", STORE_APPLICATION_ID, 1,
 	    NULL, "link", "CREATE TABLE link(id INTEGER PRIMARY KEY, "
 	    "a TEXT NOT NULL, b TEXT NOT NULL, relation TEXT NOT NULL, "
-	    "note TEXT)", GOOD), "not a charta database (unexpected schema)");
+	    "note TEXT GENERATED ALWAYS AS (zeroblob(1000)))", DOC1 ROOT1),
+	    "unsupported document schema (column link.note is missing or "
+	    "changed)");
+	/* Version 2 needs the citation columns, version 1 not. */
+	expect_refusal(craft_tables("v2-old.db", STORE_APPLICATION_ID, 2,
+	    NULL, "document", V1_DOCUMENT, GOOD), "unsupported document "
+	    "schema (column document.author is missing or changed)");
+	/* A known name that is not a table. */
 	expect_refusal(craft_tables("name.db", STORE_APPLICATION_ID, 1,
 	    NULL, "link", "CREATE TABLE links(id INTEGER PRIMARY KEY, "
 	    "a TEXT NOT NULL, b TEXT NOT NULL, relation TEXT NOT NULL, "
 	    "note TEXT NOT NULL)", GOOD),
-	    "not a charta database (unexpected schema)");
+	    "not a charta database (no table 'link')");
+	expect_refusal(craft_tables("viewname.db", STORE_APPLICATION_ID, 1,
+	    NULL, "link", "CREATE VIEW link AS SELECT 1 AS id, 'a' AS a, "
+	    "'b' AS b, 'r' AS relation, '' AS note", GOOD),
+	    "not a charta database (no table 'link')");
 	/* A table missing. */
 	expect_refusal(craft_tables("missing.db", STORE_APPLICATION_ID, 1,
-	    "link", NULL, NULL, GOOD), "not a charta database (tables "
-	    "missing)");
+	    "link", NULL, NULL, GOOD), "not a charta database (no table "
+	    "'link')");
 	expect_refusal(craft_tables("empty-schema.db", STORE_APPLICATION_ID,
 	    1, "link", "node", "CREATE TABLE x(y)", "DROP TABLE x; DROP TABLE "
-	    "document;"), "not a charta database (tables missing)");
+	    "document;"), "not a charta database (no table 'document')");
 }
-
 static void
 test_refuse_documents(void **state)
 {
@@ -734,7 +797,7 @@ test_refuse_nodes(void **state)
 	/* Bodies: one byte over the limit, and well over SQLite's. */
 	expect_refusal(craft("body1.db", DOC1 ROOT1
 	    "INSERT INTO node VALUES(2,1,1,'paragraph','p1','','',"
-	    "zeroblob(1048577),0,0);"), "malformed node 2 (node)");
+	    "zeroblob(1048577),0,0);"), "text of node 2 is larger than the 1048576-byte limit");
 	expect_refusal(craft("body2.db", DOC1 ROOT1
 	    "INSERT INTO node VALUES(2,1,1,'paragraph','p1','','',"
 	    "zeroblob(4000000),0,0);"), "");
@@ -1245,6 +1308,225 @@ test_write_disk_full(void **state)
 	corpus_free(c2);
 }
 
+/*
+ * The temporary files of writers that were killed (SIGKILL leaves them)
+ * are removed by the next writer: those of a process of this host that is
+ * gone, and an older charta's (no PID in the name) once an hour old.  A
+ * live writer's, another host's and a recent old-style one stay.
+ */
+static void
+test_write_cleans_stale(void **state)
+{
+	struct corpus	*c = make_corpus();
+	char		 host[65], name[256], *err = NULL;
+	struct timeval	 old[2] = { { 1000000000, 0 }, { 1000000000, 0 } };
+	pid_t		 dead;
+	size_t		 i;
+	const char	*stale[4], *keep[4];
+
+	/* The host as the writer writes it. */
+	assert_int_equal(gethostname(host, sizeof host), 0);
+	host[sizeof host - 1] = '\0';
+	for (i = 0; host[i] != '\0'; i++)
+		if (!((host[i] >= 'a' && host[i] <= 'z') ||
+		    (host[i] >= 'A' && host[i] <= 'Z') ||
+		    (host[i] >= '0' && host[i] <= '9') || host[i] == '.'))
+			host[i] = '_';
+	/* A process that has exited: its PID names nobody. */
+	dead = fork();
+	assert_true(dead != -1);
+	if (dead == 0)
+		_exit(0);
+	assert_int_equal(waitpid(dead, NULL, 0), dead);
+
+	snprintf(name, sizeof name, ".charta-import-%ld@%s-a1b2c3",
+	    (long)dead, host);
+	stale[0] = strdup(name);
+	snprintf(name, sizeof name, ".charta-import-%ld@%s-a1b2c3-journal",
+	    (long)dead, host);
+	stale[1] = strdup(name);
+	stale[2] = ".charta-import-Zq81xY";
+	stale[3] = ".charta-import-Zq81xY-journal";
+	snprintf(name, sizeof name, ".charta-import-%ld@%s-d4e5f6",
+	    (long)getpid(), host);
+	keep[0] = strdup(name);
+	snprintf(name, sizeof name, ".charta-import-%ld@other.host-d4e5f6",
+	    (long)dead);
+	keep[1] = strdup(name);
+	keep[2] = ".charta-import-Fresh1";
+	keep[3] = ".charta-import-Fresh1-journal";
+	for (i = 0; i < 4; i++) {
+		spit(tpath(stale[i]), "x", 1);
+		spit(tpath(keep[i]), "x", 1);
+	}
+	assert_int_equal(utimes(tpath(stale[2]), old), 0);
+	assert_int_equal(utimes(tpath(stale[3]), old), 0);
+
+	assert_int_equal(store_write_corpus(tpath("c.db"), c, &err), 0);
+	for (i = 0; i < 4; i++) {
+		if (access(tpath(stale[i]), F_OK) == 0) {
+			fprintf(stderr, "%s was left\n", stale[i]);
+			fail();
+		}
+		if (access(tpath(keep[i]), F_OK) != 0) {
+			fprintf(stderr, "%s was removed\n", keep[i]);
+			fail();
+		}
+	}
+	/* Its own name says whose it is: none of its own is left. */
+	assert_int_equal(count_prefix(tmpdir, ".charta-import-"), 4);
+	free((char *)stale[0]);
+	free((char *)stale[1]);
+	free((char *)keep[0]);
+	free((char *)keep[1]);
+	corpus_free(c);
+}
+
+/*
+ * A damaged node names its document; a text over the limit is said in
+ * charta's words, not SQLite's "string or blob too big".
+ */
+static void
+test_refuse_named(void **state)
+{
+	expect_refusal(craft("named.db", DOC1 ROOT1
+	    "INSERT INTO node VALUES(2,1,7,'section','1','','One',x'',0,5);"),
+	    "document 'd': malformed node 2 (parent)");
+	expect_refusal(craft("over.db", DOC1 ROOT1
+	    "INSERT INTO node VALUES(2,1,1,'paragraph','p1','','',"
+	    "zeroblob(1048577),0,0);"), "text of node 2 is larger than the "
+	    "1048576-byte limit (1 MiB)");
+	expect_refusal(craft("huge.db", DOC1 ROOT1
+	    "INSERT INTO node VALUES(2,1,1,'paragraph','p1','','',"
+	    "zeroblob(3000000),0,0);"), "text of node 2 is larger than the "
+	    "1048576-byte limit (1 MiB)");
+}
+
+/*
+ * A hot journal (a writer died in the middle of a transaction) cannot be
+ * rolled back by a reader that only reads: it says what to do.
+ */
+static void
+test_refuse_hot_journal(void **state)
+{
+	struct corpus	*c = make_corpus();
+	const char	*db = tpath("hot.db");
+	char		*err = NULL;
+	pid_t		 pid;
+	struct stat	 sb;
+
+	assert_int_equal(store_write_corpus(db, c, &err), 0);
+	corpus_free(c);
+	pid = fork();
+	assert_true(pid != -1);
+	if (pid == 0) {
+		sqlite3	*h;
+
+		/* Changed pages reach the file before the commit, then die. */
+		if (sqlite3_open(db, &h) != SQLITE_OK ||
+		    sqlite3_exec(h, "PRAGMA cache_size=1; BEGIN; UPDATE node "
+		    "SET title = title || 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxx', "
+		    "body = zeroblob(3000)", NULL, NULL, NULL) != SQLITE_OK)
+			_exit(1);
+		_exit(0);
+	}
+	assert_int_equal(waitpid(pid, NULL, 0), pid);
+	assert_int_equal(stat(tpath("hot.db-journal"), &sb), 0);
+	expect_refusal(db, "needs recovery: an interrupted write left its "
+	    "-journal beside it; open it once with write access");
+}
+
+/*
+ * The shipped corpus and the user's, as one: the user's documents after,
+ * marked as theirs, with their links; a damaged user corpus or a user
+ * document named as a shipped one is left out with a note, never the
+ * shipped corpus.
+ */
+static void
+test_load_corpora(void **state)
+{
+	struct corpus	*shipped = make_corpus(), *user = corpus_new(), *l;
+	/* (tpath's buffers are reused: these must last.) */
+	char		*sp = strdup(tpath("shipped.db"));
+	char		*up = strdup(tpath("user.db"));
+	char		*err = NULL, *notes = NULL;
+	uint32_t	 a, b, n;
+
+	assert_int_equal(store_write_corpus(sp, shipped, &err), 0);
+	assert_int_equal(import_markdown(user, "mine.md", S("---\nslug: mine\n"
+	    "alias: my\ntitle: Mine\n---\n\n# One\n\nText.\n\n"
+	    "# Two\n\nMore.\n"), &err), 0);
+	assert_int_equal(corpus_finish(user, &a, &b), 0);
+	corpus_add_link(user, corpus_resolve(user, S("mine:1.p1")),
+	    corpus_resolve(user, S("mine:2.p1")), "summarizes", "n");
+	assert_int_equal(store_write_corpus(up, user, &err), 0);
+
+	l = store_load_corpora(sp, up, &notes, &err);
+	assert_non_null(l);
+	assert_null(notes);
+	assert_int_equal(l->ndocs, shipped->ndocs + 1);
+	n = corpus_find_doc(l, S("my"));
+	assert_int_equal(n, shipped->ndocs);
+	assert_int_equal(l->docs[n].origin, CORPUS_USER);
+	assert_int_equal(l->docs[0].origin, CORPUS_SHIPPED);
+	assert_int_equal(l->nodes[corpus_resolve(l, S("mine:2.p1"))].text[0],
+	    'M');
+	assert_int_equal(l->nlinks, shipped->nlinks + 1);
+	assert_int_equal(l->links[l->nlinks - 1].from,
+	    corpus_resolve(l, S("mine:1.p1")));
+	assert_int_equal(l->links[l->nlinks - 1].to,
+	    corpus_resolve(l, S("mine:2.p1")));
+	corpus_free(l);
+
+	/* No user corpus: the shipped one alone, nothing said. */
+	l = store_load_corpora(sp, tpath("none.db"), &notes, &err);
+	assert_non_null(l);
+	assert_null(notes);
+	assert_int_equal(l->ndocs, shipped->ndocs);
+	corpus_free(l);
+
+	/* A damaged user corpus: the shipped one all the same. */
+	spit(tpath("bad.db"), "not a database at all\n", 22);
+	l = store_load_corpora(sp, tpath("bad.db"), &notes, &err);
+	assert_non_null(l);
+	assert_int_equal(l->ndocs, shipped->ndocs);
+	assert_non_null(notes);
+	assert_non_null(strstr(notes, "bad.db: not a charta database; your "
+	    "own documents are not shown"));
+	free(notes);
+	corpus_free(l);
+
+	/* A user document named as a shipped one is left out, the rest not. */
+	corpus_free(user);
+	user = corpus_new();
+	assert_int_equal(import_markdown(user, "mine.md", S("---\nslug: mine\n"
+	    "title: Mine\n---\n\nText.\n"), &err), 0);
+	assert_int_equal(import_markdown(user, "x.md", S("---\nslug: x\n"
+	    "alias: mfa\ntitle: X\n---\n\nText.\n"), &err), 0);
+	assert_int_equal(corpus_finish(user, &a, &b), 0);
+	assert_int_equal(store_write_corpus(up, user, &err), 0);
+	l = store_load_corpora(sp, up, &notes, &err);
+	assert_non_null(l);
+	assert_int_equal(l->ndocs, shipped->ndocs + 1);
+	assert_int_not_equal(corpus_find_doc(l, S("mine")), CORPUS_NONE);
+	assert_int_equal(corpus_find_doc(l, S("x")), CORPUS_NONE);
+	assert_non_null(notes);
+	assert_non_null(strstr(notes, "your document 'x' is not shown: 'mfa' "
+	    "names a shipped document too"));
+	free(notes);
+	corpus_free(l);
+
+	/* The shipped corpus failing is the error. */
+	assert_null(store_load_corpora(tpath("none.db"), up, &notes, &err));
+	assert_non_null(strstr(err, "No such file"));
+	free(err);
+	free(notes);
+	free(sp);
+	free(up);
+	corpus_free(user);
+	corpus_free(shipped);
+}
+
 int
 main(void)
 {
@@ -1280,6 +1562,14 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_write_readonly_dir, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_write_disk_full, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_write_cleans_stale, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_refuse_named, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_refuse_hot_journal, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_load_corpora, setup,
 		    teardown),
 	};
 

@@ -1,0 +1,74 @@
+/*
+ * load-private.h -- what the two halves of the corpus loader share:
+ * opening a corpus database as hostile input (load-open.c) and reading it
+ * into memory (load.c).  Private to the store module.
+ */
+#ifndef CHARTA_LOAD_PRIVATE_H
+#define CHARTA_LOAD_PRIVATE_H
+
+#include <stdbool.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include <sqlite3.h>
+
+/*
+ * Seconds any one statement may run before it is interrupted.  Only the
+ * fuzz harness builds charta with another value (fuzz/local.mk), so that
+ * a slow image costs it a fraction of a second, not ten.
+ */
+#ifndef LOAD_BUDGET
+#define LOAD_BUDGET	10.0
+#endif
+
+/* One connection to a corpus database being loaded. */
+struct load {
+	sqlite3		*db;
+	const char	*path;
+	struct stat	 sb;		/* the file, when opened */
+	const struct stat *same_as;	/* a second connection: the first's */
+	struct timespec	 start;
+	int		 version;	/* its schema version (user_version) */
+	bool		 immutable;	/* opened with immutable=1 (set it
+					   to open a second connection so) */
+	int		 rc;		/* the last SQLite error */
+	char		*err;		/* "PATH: message", once failed */
+};
+
+/*
+ * Record a failure "PATH: msg" (the first one only) and return -1.  The
+ * _db form puts charta's sentence around SQLite's error for rc (and keeps
+ * rc in l->rc); the _node form names the node id, what is wrong with it
+ * and its document's slug (doc; NULL if not known).
+ */
+int	load_fail(struct load *, const char *msg);
+int	load_fail_db(struct load *, int rc);
+int	load_fail_node(struct load *, sqlite3_int64 id, const char *what,
+	    const char *doc);
+
+/* Run a one-value query; stores the integer in *out.  0 or -1. */
+int	load_int(struct load *, const char *sql, sqlite3_int64 *out);
+
+/* Restart the time budget for the next statement. */
+void	load_clock(struct load *);
+
+/*
+ * Open l->path (a regular file, read-only, defensive, with limits and the
+ * time budget) and check its header: application_id, user_version (into
+ * l->version), that the file holds every page.  0 or -1.
+ */
+int	load_open(struct load *);
+
+/* The same for an image in memory, which SQLite reads in place. */
+int	load_open_mem(struct load *, const void *data, size_t len);
+
+/* PRAGMA quick_check; 0 if it says "ok". */
+int	load_quick_check(struct load *);
+
+/*
+ * The tables and columns charta reads must be there, as tables, with the
+ * declared types of l->version; anything else is ignored.  0 or -1.
+ */
+int	load_schema(struct load *);
+
+#endif /* CHARTA_LOAD_PRIVATE_H */
