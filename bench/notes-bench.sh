@@ -85,9 +85,9 @@ state full "$nnotes" "$nmarks"
 # A. The first screen.  The state is read in the background: the text is
 # drawn first and the notes when they are in, so the screen with notes is
 # done when a note shows.
-pty empty -n "$runs" -x '*:Upholding sovereignty' -- \
+pty empty -n "$runs" -x '-1:? help' -- \
     "$CHARTA" --db "$db" "$ref" >"$dir/start-empty.out" || exit 1
-pty full -n "$runs" -x '*:Upholding sovereignty' -x '*:Note ' -- \
+pty full -n "$runs" -x '-1:? help' -x '*:Note ' -- \
     "$CHARTA" --db "$db" "$ref" >"$dir/start-full.out" || exit 1
 eb=$(val "$dir/start-empty.out" start_best_ms)
 em=$(val "$dir/start-empty.out" start_ms)
