@@ -210,6 +210,14 @@ expect_status 2 "$CHARTA" notes --format=json --import in.json
 grep -q 'not for --import' err || fail "--format with --import: $(cat err)"
 expect_status 2 "$CHARTA" notes --format=tsv
 grep -q "invalid value 'tsv' for --format" err || fail "--format=tsv"
+# cite's --format is another option of the same name: each command its own.
+expect_status 2 "$CHARTA" notes --format=chicago
+grep -q "invalid value 'chicago' for --format (one of: text markdown json)" \
+    err || fail "notes --format=chicago: $(cat err)"
+expect_status 0 "$CHARTA" cite --format=chicago mfa:II.2.p1
+expect_status 2 "$CHARTA" cite --format=json mfa:II.2.p1
+grep -q "invalid value 'json' for --format (one of: plain" err ||
+    fail "cite --format=json: $(cat err)"
 expect_status 2 "$CHARTA" notes extra
 grep -q 'usage: charta notes' err || fail "notes with an argument"
 expect_status 2 "$CHARTA" marks --format=json

@@ -169,7 +169,7 @@ notes_print_markdown(const struct corpus *c, const struct state_note *notes,
 int
 cmd_notes_exec(struct cli_ctx *ctx)
 {
-	const char		*format = ctx->opt[COMMAND_OPT_FORMAT];
+	const char		*format = ctx->opt[COMMAND_OPT_NOTES_FORMAT];
 	struct state		*st;
 	struct state_note	*notes = NULL;
 	struct notes_place	*order;

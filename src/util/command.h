@@ -44,6 +44,8 @@ enum command_value {
  * X(ENUM, long name, short letter or 0, value kind, value name, min, max,
  *   choices, help)
  * The help is one line, marked for translation; --help lays it out.
+ * Two options may have one long name when no command takes both (--format
+ * of cite and of notes): a command's own is the one its name finds.
  */
 #define COMMAND_OPTION_TABLE(X)						\
 	X(DB, "db", 'd', COMMAND_STRING, "PATH", 0, 0, NULL,		\
@@ -62,6 +64,11 @@ enum command_value {
 	X(STATS, "stats", 0, COMMAND_FLAG, NULL, 0, 0, NULL,		\
 	    N_("print only the share of shared words"))			\
 	X(FORMAT, "format", 0, COMMAND_CHOICE, "FORMAT", 0, 0,		\
+	    "plain chicago bibtex csl-json markdown",			\
+	    N_("citation format: plain, chicago, bibtex, csl-json, markdown")) \
+	X(TEXT, "text", 0, COMMAND_FLAG, NULL, 0, 0, NULL,		\
+	    N_("the passage's text too, with its citation"))		\
+	X(NOTES_FORMAT, "format", 0, COMMAND_CHOICE, "FORMAT", 0, 0,	\
 	    "text markdown json",					\
 	    N_("output as text, markdown or json (Web Annotations)"))	\
 	X(IMPORT, "import", 0, COMMAND_STRING, "FILE", 0, 0, NULL,	\
