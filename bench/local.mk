@@ -14,7 +14,8 @@
 
 # Built only by `make bench` (EXTRA_PROGRAMS are not built by `make all`).
 EXTRA_PROGRAMS = bench/gen-corpus bench/filter-bench bench/state-bench \
-	bench/kwic-bench
+	bench/kwic-bench \
+	bench/notes-fill
 
 bench_gen_corpus_SOURCES = bench/gen-corpus.c
 bench_filter_bench_SOURCES = bench/filter-bench.c
@@ -112,7 +113,8 @@ bench: $(BENCH_PROGS) data/corpus.db \
 bench-clean:
 	rm -rf bench/M bench/L bench/P bench/H bench/*.db bench/*.db.tmp \
 	    bench/*.import bench/*.txt bench/*.tmp bench/*.tmp.csv \
-	    bench/*.fzf-counts bench/home bench/transcripts bench/state
+	    bench/*.fzf-counts bench/home bench/transcripts bench/state \
+	    bench/notes
 
 # The user-state store with 10,000 notes and 1,000 marks: opening and
 # loading, and saving one note or mark, each in a fresh process.
@@ -126,7 +128,18 @@ bench-state: bench/state-bench$(EXEEXT)
 bench-kwic: bench/kwic-bench$(EXEEXT) bench/M.db
 	@bench/kwic-bench$(EXEEXT) bench/M.db governance
 
-.PHONY: bench bench-clean bench-state bench-kwic
+# The reader with 10,000 notes and 1,000 marks, through a pty: the first
+# screen, saving a note or a mark, :notes and its filter (a few minutes).
+bench_notes_fill_SOURCES = bench/notes-fill.c
+bench_notes_fill_LDADD = $(LIBCHARTA_LIBS)
+EXTRA_bench_notes_fill_SOURCES = bench/notes-bench.sh
+bench-notes: bench/notes-fill$(EXEEXT) bench/ptyrun$(EXEEXT) \
+    src/charta$(EXEEXT) data/corpus.db
+	CHARTA=src/charta$(EXEEXT) PTYRUN=bench/ptyrun$(EXEEXT) \
+	    NOTES_FILL=bench/notes-fill$(EXEEXT) \
+	    $(SHELL) $(srcdir)/bench/notes-bench.sh bench/notes
+
+.PHONY: bench bench-clean bench-state bench-kwic bench-notes
 
 # `make clean` drops the programs and the cheap outputs; the synthetic
 # corpora stay cached until `make bench-clean`.

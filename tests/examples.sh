@@ -12,8 +12,9 @@
 #   STATUS@CHECK@WANT@UNWANTED@COMMAND
 # STATUS: the exit status, or "reader" for an example that opens the
 # reader (WANT is then text its screen shows, and q must exit 0).
-# CHECK: "out" for the command's standard output, or a charta command run
-# after it in the same directory whose output is checked.
+# CHECK: "out" for the command's standard output, "file:NAME" for the
+# file NAME it wrote, or a charta command run after it in the same
+# directory whose output is checked.
 # WANT: an extended regular expression the output must match; UNWANTED:
 # one it must not (may be empty).
 # COMMAND: the example exactly as the document writes it.
@@ -43,6 +44,8 @@ reader@out@IV.5  5. International Cooperation on Cyber Terrorism@@charta mfa:IV.
 0@out@^sovereignty +iscc-2017-mfa:II +[0-9]+ +4 +@@charta stats --by=chapter --svg=sovereignty.svg sovereignty
 0@out@^cyber\* +iscc-2017-mfa:II +@@charta stats --by=chapter sovereignty 'cyber*'
 0@out@^sovereignty +iscc-2017-mfa +4485 +10 +@@charta stats --svg=plot.svg sovereignty '"shared future"'
+0@file:notes.json@"value": "sovereign equality, in the UN text"@@charta notes --format=json > notes.json
+0@out@^0 notes imported; 1 was here already$@@charta notes --import notes.json
 0@out@^.techreport\{iscc-2017-mfa:IV\.5,$@@charta cite --format=bibtex mfa:IV.5
 0@out@^.article\{embassy-2017-newsletter:2\.p3,$@@charta cite --text --format=bibtex embassy:2.p3
 0@out@International Strategy of Cooperation on Cyberspace .*, sec\. II\.2, para\. 1\.$@@charta cite mfa:II.2.p1 --format=chicago
@@ -82,6 +85,18 @@ for doc in my-text:mytext my-commentary:mycomm; do
 done
 XDG_DATA_HOME=$tmp/data
 export XDG_DATA_HOME
+# One note in the state, for the examples that export and import notes.
+cat >"$tmp/seed.json" <<'EOF'
+[{"id": "urn:uuid:11111111-1111-4111-8111-111111111111",
+  "type": "Annotation", "created": "2017-03-01T08:00:00Z",
+  "bodyValue": "sovereign equality, in the UN text",
+  "target": {"selector": [{"type": "charta:PlaceSelector",
+    "work": "iscc-2017", "path": "sovereignty/1", "slug": "iscc-2017-mfa",
+    "label": "II.2.p1"}, {"type": "TextQuoteSelector",
+    "exact": "As a basic norm", "prefix": "", "suffix": " in contemporary"}]}}]
+EOF
+"$CHARTA" notes --import "$tmp/seed.json" >/dev/null ||
+    fail "could not add the examples' note"
 
 # run_example CMD: CMD (a charta command line, shell-quoted as written)
 # run in $run with charta as $CHARTA; output in $tmp/out and $tmp/err.
@@ -101,11 +116,17 @@ while IFS=@ read -r status check want unwanted cmd; do
 	[ "$got" -eq "$status" ] ||
 	    { fail "'$cmd' exited $got, not $status: $(head -c 300 "$tmp/err")"
 	    continue; }
-	if [ "$check" != out ]; then
+	case $check in
+	out) ;;
+	file:*)
+		cp "$run/${check#file:}" "$tmp/out" ||
+		    fail "'$cmd' wrote no ${check#file:}" ;;
+	*)
 		run_example "$check"
 		[ $? -eq 0 ] ||
 		    fail "'$cmd', then '$check': $(head -c 300 "$tmp/err")"
-	fi
+		;;
+	esac
 	grep -qE -- "$want" "$tmp/out" ||
 	    fail "'$cmd': no line matches '$want': $(head -c 500 "$tmp/out")"
 	if [ -n "$unwanted" ] && grep -qE -- "$unwanted" "$tmp/out"; then

@@ -16,6 +16,7 @@
 
 struct corpus;
 struct stats_vocab;
+struct state;
 
 /* What every command gets: the options and the arguments after its name. */
 struct cli_ctx {
@@ -82,6 +83,28 @@ int	cmd_keyness_exec(struct cli_ctx *);
  * error print it, naming the file and line, and return -1.
  */
 int	cli_stopwords(struct stats_vocab *stop);
+int	cmd_notes_exec(struct cli_ctx *);
+int	cmd_marks_exec(struct cli_ctx *);
+
+/* `charta notes --import FILE` (cmd-notes-import.c, for cmd-notes.c). */
+int	cmd_notes_import(struct cli_ctx *, const char *file);
+
+/*
+ * Open the user's state (state_open, the default place) for a command
+ * and wait until its contents are in.  With create false (only reading),
+ * no file is made: if there is none, returns NULL with *none true.
+ * Otherwise returns the state, or NULL after printing why there is none
+ * (a refused place, a file locked for long).  Messages of the state (a
+ * damaged file moved aside) are printed.
+ */
+struct state	*cli_state_open(bool create, bool *none);
+
+/*
+ * Commit the changes (waiting for a lock to go, within reason) and close
+ * st.  Returns 0; or -1 after printing how many changes were not saved
+ * and the file they were written to instead.  NULL is a no-op.
+ */
+int	cli_state_close(struct state *);
 
 /*
  * Find the corpus database: path if not NULL, else $CHARTA_DB, else the

@@ -275,7 +275,12 @@ const struct command command_table[] = {
 		.max_args = 0,
 		.summary = N_("list the marks: go, rename, delete"),
 		.help = N_("List the marks set with m: Enter goes to one, r "
-		    "renames it, d deletes it and u brings it back."),
+		    "renames it, d deletes it and u brings it back.  On the "
+		    "command line, print them: name, place, date.  Exit "
+		    "status 1 if there are none."),
+		.options = { COMMAND_OPT_DB, COMMAND_OPT_RAW },
+		.flags = COMMAND_CORPUS,
+		.cli = cmd_marks_exec,
 		.tui = ui_cmd_marks,
 	},
 	{
@@ -295,7 +300,15 @@ const struct command command_table[] = {
 		.help = N_("List every note, in the order of the texts or by "
 		    "date (s), drafts and orphaned notes included: Enter goes "
 		    "to its paragraph, e edits it, d deletes it, u brings it "
-		    "back, / filters with the query language."),
+		    "back, / filters with the query language.  On the command "
+		    "line, print them in the order of the texts, as text or "
+		    "Markdown, or as W3C Web Annotations in JSON (--format); "
+		    "or add the notes of such a JSON file (--import), all or "
+		    "nothing.  Exit status 1 if there are none."),
+		.options = { COMMAND_OPT_DB, COMMAND_OPT_NOTES_FORMAT,
+		    COMMAND_OPT_IMPORT, COMMAND_OPT_RAW },
+		.flags = COMMAND_CORPUS,
+		.cli = cmd_notes_exec,
 		.tui = ui_cmd_notes,
 	},
 	{

@@ -373,12 +373,18 @@ state_model_note_op(struct state_model *m, const struct state_op *op)
 			state_note_copy(&m->notes[m->nnotes++], &op->note);
 			break;
 		}
-		/* As the file does: body, quote and time only. */
+		/*
+		 * As the file does: its place (a note moved), words, body,
+		 * time and status; its id, creation and deletion stay.
+		 */
+		state_anchor_clear(&n->at);
+		state_anchor_copy(&n->at, &op->note.at);
 		free(n->body);
 		n->body = xstrdup(op->note.body);
 		state_quote_clear(&n->quote);
 		state_quote_copy(&n->quote, &op->note.quote);
 		n->modified = op->note.modified;
+		n->status = op->note.status;
 		break;
 	case STATE_OP_NOTE_DELETE:
 		if (n != NULL && n->deleted == 0)

@@ -67,6 +67,70 @@ state_note_add(struct state *st, const struct state_anchor *at,
 	return state_submit(st, op, err);
 }
 
+bool
+state_id_valid(const char *id)
+{
+	size_t	i;
+
+	if (id == NULL || strlen(id) != STATE_ID_SIZE - 1)
+		return false;
+	for (i = 0; i < STATE_ID_SIZE - 1; i++) {
+		if (i == 8 || i == 13 || i == 18 || i == 23) {
+			if (id[i] != '-')
+				return false;
+		} else if (strchr("0123456789abcdef", id[i]) == NULL)
+			return false;
+	}
+	return true;
+}
+
+int
+state_note_import(struct state *st, const struct state_note *n,
+    char id[STATE_ID_SIZE], char **err)
+{
+	struct state_op	*op;
+
+	*err = NULL;
+	id[0] = '\0';
+	if (st == NULL)
+		return -1;
+	state_adopt(st);
+	if (n == NULL) {
+		*err = xasprintf(_("%s is missing"), _("the note"));
+		return -1;
+	}
+	if (n->id[0] != '\0' && !state_id_valid(n->id)) {
+		*err = xasprintf(_("'%s' is not a note id"), n->id);
+		return -1;
+	}
+	if (n->id[0] != '\0' &&
+	    state_model_note_id(&st->model, n->id) != NULL) {
+		*err = xasprintf(_("a note with the id %s is already here"),
+		    n->id);
+		return -1;
+	}
+	if (n->deleted != 0 || n->created < 0 || n->modified < 0 ||
+	    (n->status != STATE_NOTE_ATTACHED &&
+	    n->status != STATE_NOTE_ORPHANED)) {
+		*err = xstrdup(_("a deleted note or a negative time cannot be "
+		    "added"));
+		return -1;
+	}
+	if (state_check_anchor(&n->at, err) == -1 ||
+	    state_check_quote(&n->quote, err) == -1 ||
+	    state_note_check_body(n->body, err) == -1)
+		return -1;
+	op = state_op_new(STATE_OP_NOTE_PUT);
+	state_note_copy(&op->note, n);
+	if (n->id[0] == '\0') {
+		op->fresh = true;
+		state_new_id(op->note.id);
+	}
+	/* Else not fresh: were the file loaded later, its twin is updated. */
+	memcpy(id, op->note.id, STATE_ID_SIZE);
+	return state_submit(st, op, err);
+}
+
 int
 state_note_update(struct state *st, const char *id, const char *body,
     const struct state_quote *quote, char **err)
@@ -171,7 +235,7 @@ state_note_list(struct state *st, const struct state_anchor *target,
     int which, struct state_note **notes)
 {
 	const struct state_note	*n;
-	size_t			 i, count = 0;
+	size_t			 i, count = 0, cap = 0;
 	bool			 live;
 
 	*notes = NULL;
@@ -186,10 +250,28 @@ state_note_list(struct state *st, const struct state_anchor *target,
 			continue;
 		if (target != NULL && !state_anchor_same_target(&n->at, target))
 			continue;
-		*notes = xreallocarray(*notes, count + 1, sizeof **notes);
+		/* Doubling: 10,000 notes are not 10,000 reallocations. */
+		*notes = xgrowarray(*notes, &cap, count + 1, sizeof **notes);
 		state_note_copy(&(*notes)[count++], n);
 	}
 	return count;
+}
+
+struct state_note *
+state_note_get(struct state *st, const char *id)
+{
+	const struct state_note	*n;
+	struct state_note	*copy;
+
+	if (st == NULL || id == NULL)
+		return NULL;
+	state_adopt(st);
+	if ((n = state_model_note_id(&st->model, id)) == NULL ||
+	    n->deleted != 0)
+		return NULL;
+	copy = xcalloc(1, sizeof *copy);
+	state_note_copy(copy, n);
+	return copy;
 }
 
 void

@@ -167,9 +167,12 @@ state_save_note(sqlite3 *db, const struct state_op *op)
 		RUN("INSERT INTO note(id, work, anchor, slug, label, exact, "
 		    "prefix, suffix, body, created, modified, status, deleted) "
 		    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-		    "?13) ON CONFLICT(id) DO UPDATE SET exact = excluded.exact, "
+		    "?13) ON CONFLICT(id) DO UPDATE SET work = excluded.work, "
+		    "anchor = excluded.anchor, slug = excluded.slug, "
+		    "label = excluded.label, exact = excluded.exact, "
 		    "prefix = excluded.prefix, suffix = excluded.suffix, "
-		    "body = excluded.body, modified = excluded.modified",
+		    "body = excluded.body, modified = excluded.modified, "
+		    "status = excluded.status",
 		    T(n->id), T(n->at.work), T(n->at.anchor), T(n->at.slug),
 		    T(n->at.label), T(n->quote.exact), T(n->quote.prefix),
 		    T(n->quote.suffix), T(n->body), I(n->created),

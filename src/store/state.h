@@ -361,6 +361,21 @@ int		 state_note_add(struct state *, const struct state_anchor *at,
 		    char id[STATE_ID_SIZE], char **err);
 
 /*
+ * Add note n as it is, keeping its times and status (a note read back
+ * from an export, charta notes --import), and its id: a UUID in the form
+ * state_note_add makes, used by no note here, live or deleted (-1
+ * otherwise); or "" for a new one.  The id is stored in id.  n->deleted
+ * must be 0, created and modified not negative.  Call it once the file
+ * is loaded (state_status: loaded), so that the ids of its notes are
+ * known.  Returns 0, 1 or -1.
+ */
+int		 state_note_import(struct state *, const struct state_note *n,
+		    char id[STATE_ID_SIZE], char **err);
+
+/* True if id is a UUID in the form state_note_add makes (lower case). */
+bool		 state_id_valid(const char *id);
+
+/*
  * Change note id's body, and its quote unless quote is NULL (a re-attached
  * note); the modified time is now.  -1 if there is no such note.
  */
@@ -383,6 +398,13 @@ int		 state_note_undelete(struct state *, const char *id,
 /* Record the reader's verdict on note id's anchor; 0, 1 or -1. */
 int		 state_note_set_status(struct state *, const char *id,
 		    enum state_note_status, char **err);
+
+/*
+ * A copy of the live note id, or NULL if there is none (or it is deleted):
+ * one note, not the 10,000 state_note_list copies.  Free it with
+ * state_notes_free(note, 1).
+ */
+struct state_note *state_note_get(struct state *, const char *id);
 
 /*
  * The notes (STATE_LIST_* in which) whose logical target is that of

@@ -111,6 +111,15 @@ study_anchor_of(const struct corpus *c, uint32_t i, struct state_anchor *at)
 }
 
 void
+study_anchor_dup(struct state_anchor *dst, const struct state_anchor *src)
+{
+	dst->work = src->work != NULL ? xstrdup(src->work) : NULL;
+	dst->anchor = src->anchor != NULL ? xstrdup(src->anchor) : NULL;
+	dst->slug = src->slug != NULL ? xstrdup(src->slug) : NULL;
+	dst->label = src->label != NULL ? xstrdup(src->label) : NULL;
+}
+
+void
 study_anchor_free(struct state_anchor *at)
 {
 	free(at->work);

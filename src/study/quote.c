@@ -144,3 +144,52 @@ study_reattach(const struct corpus *c, const struct state_anchor *at,
 	}
 	return best;
 }
+
+/*
+ * Is t[0..len) the quote's text, edited: do the two share, from their
+ * start and from their end, at least half of the longer one?  A typo
+ * mended or a sentence added keeps a note; another paragraph does not.
+ */
+static bool
+quote_close(const char *t, size_t len, const char *e, size_t el)
+{
+	size_t	pre = 0, suf = 0, most = len > el ? len : el;
+
+	while (pre < len && pre < el && t[pre] == e[pre])
+		pre++;
+	while (suf < len - pre && suf < el - pre &&
+	    t[len - 1 - suf] == e[el - 1 - suf])
+		suf++;
+	return most > 0 && 2 * (pre + suf) >= most;
+}
+
+uint32_t
+study_note_place(const struct corpus *c, const struct state_anchor *at,
+    const struct state_quote *q, bool *moved)
+{
+	uint32_t	place, found;
+	const char	*t;
+	size_t		len, d;
+	bool		own_doc = false;
+
+	*moved = false;
+	place = study_resolve(c, at, CORPUS_NONE);
+	if (q == NULL || q->exact == NULL || *q->exact == '\0')
+		return place;
+	for (d = 0; at->slug != NULL && d < c->ndocs && !own_doc; d++)
+		own_doc = strcasecmp(c->docs[d].slug, at->slug) == 0;
+	/* Its own document gone: its place in another translation. */
+	if (!own_doc && place != CORPUS_NONE)
+		return place;
+	/* Else the words are checked where they were taken from. */
+	if (place != CORPUS_NONE &&
+	    strcasecmp(c->docs[c->nodes[place].doc].slug, at->slug) == 0) {
+		t = quote_text(c, place, &len);
+		if (quote_score(c, place, q) > 0 ||
+		    quote_close(t, len, q->exact, strlen(q->exact)))
+			return place;
+	}
+	found = study_reattach(c, at, q);
+	*moved = found != CORPUS_NONE;
+	return found;
+}

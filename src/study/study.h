@@ -31,6 +31,9 @@ struct corpus;
  */
 void		study_anchor_of(const struct corpus *, uint32_t i,
 		    struct state_anchor *at);
+/* Make *dst a copy of *src (free with study_anchor_free). */
+void		study_anchor_dup(struct state_anchor *dst,
+		    const struct state_anchor *src);
 /* Free the strings of *at (and set them to NULL). */
 void		study_anchor_free(struct state_anchor *at);
 
@@ -83,5 +86,20 @@ void		study_quote_free(struct state_quote *q);
 uint32_t	study_reattach(const struct corpus *,
 		    const struct state_anchor *at,
 		    const struct state_quote *q);
+
+/*
+ * Where a note on at, on the words q, is after any re-import.  Its words
+ * are checked in the document the note was set in: its place there
+ * (study_resolve), as long as that node still holds them, or text close
+ * to them (the paragraph was edited); else the node its words are at now
+ * (study_reattach: a paragraph was inserted before it, or it moved), with
+ * *moved set; else CORPUS_NONE: the note is orphaned.  A place that names
+ * another paragraph now is never taken for the note's own.  When that
+ * document is gone, or the note has no words, its place (in another
+ * translation) is taken as it is.
+ */
+uint32_t	study_note_place(const struct corpus *,
+		    const struct state_anchor *at, const struct state_quote *q,
+		    bool *moved);
 
 #endif /* CHARTA_STUDY_H */

@@ -35,7 +35,8 @@ struct notes_list {
 	size_t			 nnotes;
 	struct state_draft	*drafts;
 	size_t			 ndrafts;
-	struct notes_row	*rows;
+	uint32_t		*place;		/* drafts', then notes' nodes */
+	struct notes_row	*rows;		/* those listed */
 	size_t			 nrows;
 	size_t			 cap;
 	bool			 by_date;
@@ -49,6 +50,7 @@ notes_list_free(void *arg)
 
 	state_notes_free(nl->notes, nl->nnotes);
 	state_drafts_free(nl->drafts, nl->ndrafts);
+	free(nl->place);
 	free(nl->rows);
 	free(nl);
 }
@@ -90,13 +92,40 @@ notes_row_cmp_date(const void *a, const void *b)
 	return x->k < y->k ? -1 : x->k > y->k;
 }
 
-/* Read the notes again, keep those the query matches, sort, list. */
+/* Read the notes and drafts again, and where each is. */
 static void
-notes_list_fill(struct listview *lv, struct notes_list *nl)
+notes_list_read(struct notes_list *nl)
+{
+	const struct corpus	*c = app_corpus(nl->app);
+	struct state		*st = app_state(nl->app);
+	size_t			 k;
+	bool			 moved;
+
+	state_notes_free(nl->notes, nl->nnotes);
+	state_drafts_free(nl->drafts, nl->ndrafts);
+	nl->nnotes = state_note_list(st, NULL, STATE_LIST_LIVE, &nl->notes);
+	nl->ndrafts = state_draft_list(st, &nl->drafts);
+	free(nl->place);
+	nl->place = xreallocarray(NULL, nl->ndrafts + nl->nnotes + 1,
+	    sizeof *nl->place);
+	/* A note is where the reader shows it, or orphaned. */
+	for (k = 0; k < nl->ndrafts; k++)
+		nl->place[k] = study_resolve(c, &nl->drafts[k].at,
+		    CORPUS_NONE);
+	for (k = 0; k < nl->nnotes; k++)
+		nl->place[nl->ndrafts + k] = study_note_place(c,
+		    &nl->notes[k].at, &nl->notes[k].quote, &moved);
+}
+
+/*
+ * List the notes read, those the query matches, sorted: what "/" and "s"
+ * change, so they read nothing again (10,000 notes are placed once).
+ */
+static void
+notes_list_show(struct listview *lv, struct notes_list *nl)
 {
 	const struct corpus	*c = app_corpus(nl->app);
 	const struct query	*q = app_query(nl->app);
-	struct state		*st = app_state(nl->app);
 	struct state_note	*n;
 	struct notes_row	*row;
 	char			 date[32], *line, *ref;
@@ -105,10 +134,6 @@ notes_list_fill(struct listview *lv, struct notes_list *nl)
 	size_t			 k;
 
 	listview_clear(lv);
-	state_notes_free(nl->notes, nl->nnotes);
-	state_drafts_free(nl->drafts, nl->ndrafts);
-	nl->nnotes = state_note_list(st, NULL, STATE_LIST_LIVE, &nl->notes);
-	nl->ndrafts = state_draft_list(st, &nl->drafts);
 	nl->nrows = 0;
 	for (k = 0; k < nl->ndrafts + nl->nnotes; k++) {
 		nl->rows = xgrowarray(nl->rows, &nl->cap, nl->nrows + 1,
@@ -116,9 +141,7 @@ notes_list_fill(struct listview *lv, struct notes_list *nl)
 		row = &nl->rows[nl->nrows];
 		row->draft = k < nl->ndrafts;
 		row->k = row->draft ? k : k - nl->ndrafts;
-		row->node = study_resolve(c, row->draft ?
-		    &nl->drafts[row->k].at : &nl->notes[row->k].at,
-		    CORPUS_NONE);
+		row->node = nl->place[k];
 		if (q != NULL && !row->draft && !query_match_text(q,
 		    nl->notes[row->k].body, strlen(nl->notes[row->k].body), c,
 		    row->node))
@@ -126,7 +149,7 @@ notes_list_fill(struct listview *lv, struct notes_list *nl)
 		nl->nrows++;
 	}
 	notes_sorting = nl;
-	if (nl->nrows > 0)	/* qsort wants a pointer, even for nothing */
+	if (nl->nrows > 1)	/* none: rows may be NULL, not for qsort */
 		qsort(nl->rows, nl->nrows, sizeof *nl->rows, nl->by_date ?
 		    notes_row_cmp_date : notes_row_cmp_place);
 	for (k = 0; k < nl->nrows; k++) {
@@ -164,6 +187,14 @@ notes_list_fill(struct listview *lv, struct notes_list *nl)
 		lv->sel = lv->n > 0 ? lv->n - 1 : 0;
 }
 
+/* Read the notes again and list them. */
+static void
+notes_list_fill(struct listview *lv, struct notes_list *nl)
+{
+	notes_list_read(nl);
+	notes_list_show(lv, nl);
+}
+
 static void
 notes_list_choose(struct app *a, void *arg, size_t k)
 {
@@ -182,28 +213,41 @@ notes_list_choose(struct app *a, void *arg, size_t k)
 	free(ref);
 }
 
-/* e (or Enter on a draft): the editor; a draft becomes its note. */
+/*
+ * e (or Enter on a draft): the editor; a draft becomes its note.  Saving
+ * lists the notes again (the study changed), so what the draft is known
+ * by is copied first.
+ */
 static void
 notes_list_edit(struct view *v, struct notes_list *nl, size_t k)
 {
 	const struct notes_row	*row = &nl->rows[k];
-	struct state_draft	*d;
-	char			*err = NULL;
+	const struct state_draft *d;
+	struct state_draft	 key;
+	char			*err = NULL, *body;
 
-	if (row->draft) {
-		d = &nl->drafts[row->k];
-		if (row->node == CORPUS_NONE && *d->note_id == '\0') {
-			app_message(v->app, true, "%s", _("this draft's "
-			    "passage is gone"));
-			return;
-		}
-		if (note_edit(v->app, row->node, d->note_id, d->body) == 0)
-			(void)state_draft_discard(app_state(v->app), d, &err);
-		free(err);
+	if (!row->draft) {
+		(void)note_edit(v->app, row->node, nl->notes[row->k].id,
+		    nl->notes[row->k].body);
 		return;
 	}
-	(void)note_edit(v->app, row->node, nl->notes[row->k].id,
-	    nl->notes[row->k].body);
+	d = &nl->drafts[row->k];
+	if (row->node == CORPUS_NONE && *d->note_id == '\0') {
+		app_message(v->app, true, "%s", _("this draft's passage is "
+		    "gone"));
+		return;
+	}
+	memset(&key, 0, sizeof key);
+	memcpy(key.note_id, d->note_id, sizeof key.note_id);
+	study_anchor_dup(&key.at, &d->at);
+	body = xstrdup(d->body);
+	if (note_edit(v->app, row->node, key.note_id, body) == 0) {
+		(void)state_draft_discard(app_state(v->app), &key, &err);
+		free(err);
+		app_note_study_changed(v->app);
+	}
+	study_anchor_free(&key.at);
+	free(body);
 }
 
 static bool
@@ -259,7 +303,8 @@ notes_list_request(struct view *v, enum request req)
 		app_message(v->app, false, "%s", nl->by_date ?
 		    _("notes by date, the newest first") :
 		    _("notes in the order of the texts"));
-		break;
+		notes_list_show(lv, nl);	/* the notes did not change */
+		return true;
 	default:
 		return listview_request(v, req);
 	}
@@ -275,7 +320,7 @@ notes_list_filter(struct view *v, enum view_filter ev)
 	struct listview	*lv = v->data;
 
 	(void)ev;
-	notes_list_fill(lv, lv->arg);
+	notes_list_show(lv, lv->arg);
 }
 
 /* Another view changed the notes: list them again. */

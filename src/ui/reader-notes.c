@@ -37,13 +37,18 @@
 /* The note on node n being written (the prompt's, or the editor's). */
 struct note_job {
 	struct app		*app;
+	struct reader		*r;
 	uint32_t		 node;
 	char			 id[STATE_ID_SIZE];	/* "": a new note */
 };
 
-/* Add a note with body on node, or change note id's body. */
+/*
+ * Add a note with body on node, or change note id's body.  r, if not
+ * NULL, is the reader it was written in: it reads that note alone again.
+ */
 static int
-note_save(struct app *a, uint32_t node, const char *id, const char *body)
+note_save(struct app *a, struct reader *r, uint32_t node, const char *id,
+    const char *body)
 {
 	const struct corpus	*c = app_corpus(a);
 	struct state		*st = app_state(a);
@@ -77,6 +82,8 @@ note_save(struct app *a, uint32_t node, const char *id, const char *body)
 	    "charta's: the note on %s is not kept") : _("note on %s kept"),
 	    ref);
 	free(ref);
+	if (r != NULL && rc == 0)
+		reader_note_saved(r, id != NULL && *id != '\0' ? id : newid);
 	app_note_study_changed(a);
 	return 0;
 }
@@ -87,7 +94,7 @@ note_inline_done(struct app *a, void *arg, const char *text)
 	struct note_job	*job = arg;
 
 	if (*text != '\0')
-		(void)note_save(a, job->node, NULL, text);
+		(void)note_save(a, job->r, job->node, NULL, text);
 	free(job);
 }
 
@@ -109,6 +116,7 @@ reader_note_inline(struct reader *r)
 	struct note_job	*job = xcalloc(1, sizeof *job);
 
 	job->app = r->app;
+	job->r = r;
 	job->node = reader_current_node(r);
 	/* TRANSLATORS: the prompt for a one-line note */
 	app_prompt(r->app, _("note: "), &note_inline_client, job, NULL);
@@ -223,8 +231,10 @@ note_save_draft(struct app *a, uint32_t node, const char *id,
 	study_quote_free(&d.quote);
 }
 
-int
-note_edit(struct app *a, uint32_t node, const char *id, const char *body)
+/* note_edit, from reader r (or NULL: from another view). */
+static int
+note_edit_in(struct app *a, struct reader *r, uint32_t node, const char *id,
+    const char *body)
 {
 	char		 path[] = "/tmp/charta-note-XXXXXX";
 	const char	*tmpdir = getenv("TMPDIR");
@@ -267,11 +277,17 @@ note_edit(struct app *a, uint32_t node, const char *id, const char *body)
 		app_message(a, false, "%s", _("the note is empty: nothing "
 		    "kept (d in :notes deletes a note)"));
 	else
-		rc = note_save(a, node, id, text);
+		rc = note_save(a, r, node, id, text);
 	free(text);
 	unlink(file);
 	free(file);
 	return rc;
+}
+
+int
+note_edit(struct app *a, uint32_t node, const char *id, const char *body)
+{
+	return note_edit_in(a, NULL, node, id, body);
 }
 
 void
@@ -285,6 +301,6 @@ reader_note_edit(struct reader *r)
 	n = reader_notes_at(r, node, &first);
 	if (n > 0)
 		note = &r->notes[r->note_at[first + n - 1].k];
-	(void)note_edit(r->app, node, note ? note->id : NULL,
+	(void)note_edit_in(r->app, r, node, note ? note->id : NULL,
 	    note ? note->body : "");
 }

@@ -19,6 +19,7 @@
 #include "study/study.h"
 #include "text/text.h"
 #include "ui/reader.h"
+#include "util/hash.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -48,44 +49,149 @@ reader_study_free(struct reader *r)
 	r->flags = NULL;
 }
 
-/*
- * A note whose place is gone: found again by its quote (and moved there),
- * or marked orphaned, never deleted.
- */
-static void
-reader_reattach(struct reader *r, struct state_note *n)
-{
-	struct state	*st = app_state(r->app);
-	struct state_anchor at;
-	uint32_t	 node;
-	char		*err = NULL;
+/* What reader_note_nodes did to a note. */
+enum reader_note_change {
+	READER_NOTE_KEPT,
+	READER_NOTE_MOVED,	/* found again by its words */
+	READER_NOTE_ORPHANED	/* newly orphaned */
+};
 
-	node = study_reattach(r->c, &n->at, &n->quote);
-	if (node != CORPUS_NONE) {
+/*
+ * Where a note was found: notes on the same words at the same place (many,
+ * when there are 10,000 notes on a few hundred paragraphs) are placed once.
+ */
+struct reader_placed {
+	struct state_anchor	 at;	/* as the first such note had it */
+	size_t			 k;	/* that note, in r->notes */
+	uint32_t		 node;	/* study_note_place's answer */
+	bool			 moved;
+	uint32_t		*nodes;	/* where it shows */
+	size_t			 nn;
+};
+
+static bool
+reader_str_same(const char *a, const char *b)
+{
+	return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
+}
+
+/* The hash of what study_note_place looks at: n's place and words. */
+static uint64_t
+reader_placed_hash(const struct state_note *n)
+{
+	const char	*f[] = { n->at.work, n->at.anchor, n->at.slug,
+			    n->at.label, n->quote.exact, n->quote.prefix,
+			    n->quote.suffix };
+	uint64_t	 h = 0;
+	size_t		 i, len;
+
+	/* A paragraph's words are long: their length and start will do. */
+	for (i = 0; i < sizeof f / sizeof f[0]; i++) {
+		len = f[i] != NULL ? strlen(f[i]) : 0;
+		h = h * 31 + (f[i] != NULL ? hash_bytes(f[i], len < 32 ? len :
+		    32) + len : 1);
+	}
+	return h;
+}
+
+static bool
+reader_placed_same(const struct reader *r, const struct reader_placed *p,
+    const struct state_note *n)
+{
+	const struct state_quote	*q = &r->notes[p->k].quote;
+
+	return reader_str_same(p->at.work, n->at.work) &&
+	    reader_str_same(p->at.anchor, n->at.anchor) &&
+	    reader_str_same(p->at.slug, n->at.slug) &&
+	    reader_str_same(p->at.label, n->at.label) &&
+	    reader_str_same(q->exact, n->quote.exact) &&
+	    reader_str_same(q->prefix, n->quote.prefix) &&
+	    reader_str_same(q->suffix, n->quote.suffix);
+}
+
+/*
+ * What becomes of note n placed at node (study_note_place's answer, moved
+ * if found again by its words): after a re-import it is moved to where its
+ * words are now, or marked orphaned, never deleted; an orphan whose place
+ * came back (a re-import undone) is attached again.
+ */
+static enum reader_note_change
+reader_note_apply(struct reader *r, struct state_note *n, uint32_t node,
+    bool moved)
+{
+	struct state		*st = app_state(r->app);
+	struct state_anchor	 at;
+	enum state_note_status	 want;
+	enum reader_note_change	 change = READER_NOTE_KEPT;
+	char			*err = NULL;
+
+	if (moved) {
+		/* Shown there even if the state cannot keep the move. */
 		study_anchor_of(r->c, node, &at);
-		if (state_note_move(st, n->id, &at, &err) == 0) {
-			study_anchor_free(&n->at);
-			n->at = at;
-			n->status = STATE_NOTE_ATTACHED;
-			return;
-		}
-		study_anchor_free(&at);
+		(void)state_note_move(st, n->id, &at, &err);
 		free(err);
 		err = NULL;
+		study_anchor_free(&n->at);
+		n->at = at;
+		change = READER_NOTE_MOVED;
 	}
-	if (n->status != STATE_NOTE_ORPHANED &&
-	    state_note_set_status(st, n->id, STATE_NOTE_ORPHANED, &err) == 0)
-		n->status = STATE_NOTE_ORPHANED;
-	free(err);
+	want = node == CORPUS_NONE ? STATE_NOTE_ORPHANED : STATE_NOTE_ATTACHED;
+	if (n->status != want) {
+		(void)state_note_set_status(st, n->id, want, &err);
+		free(err);
+		n->status = want;
+		if (want == STATE_NOTE_ORPHANED)
+			change = READER_NOTE_ORPHANED;
+	}
+	return change;
+}
+
+/* Flag the nodes of r->marks, in every translation. */
+static void
+reader_marks_flag(struct reader *r)
+{
+	uint32_t	*nodes;
+	size_t		 k, j, nn;
+
+	for (k = 0; k < r->nmarks; k++) {
+		nn = study_nodes(r->c, &r->marks[k].at, &nodes);
+		for (j = 0; j < nn; j++)
+			r->flags[nodes[j]] |= READER_MARKED;
+		free(nodes);
+	}
+}
+
+void
+reader_marks_load(struct reader *r)
+{
+	struct state	*st = app_state(r->app);
+	uint32_t	 i;
+
+	if (r->flags == NULL || st == NULL) {
+		reader_study_load(r);
+		return;
+	}
+	/* The notes have not changed: 10,000 of them are not read again. */
+	state_marks_free(r->marks, r->nmarks);
+	r->nmarks = state_mark_list(st, STATE_LIST_LIVE, &r->marks);
+	for (i = 0; i < r->c->nnodes; i++)
+		r->flags[i] &= (uint8_t)~READER_MARKED;
+	/* The outline shows them; the text is laid out as it was. */
+	reader_marks_flag(r);
 }
 
 void
 reader_study_load(struct reader *r)
 {
-	struct state	*st = app_state(r->app);
-	uint32_t	*nodes;
-	size_t		 k, j, nn, cap = 0;
-	size_t		 nre = 0, norph = 0;
+	struct state		*st = app_state(r->app);
+	enum reader_note_change	 change;
+	struct reader_placed	*placed = NULL, *known;
+	struct hashtab		 seen;
+	struct hashtab_iter	 it;
+	uint64_t		 h;
+	uint32_t		*nodes, v;
+	size_t			 k, j, nn, cap = 0, nplaced = 0, pcap = 0;
+	size_t			 nre = 0, norph = 0;
 
 	reader_study_free(r);
 	r->flags = xcalloc(r->c->nnodes ? r->c->nnodes : 1, 1);
@@ -93,24 +199,37 @@ reader_study_load(struct reader *r)
 		goto out;
 	r->nnotes = state_note_list(st, NULL, STATE_LIST_LIVE, &r->notes);
 	r->nmarks = state_mark_list(st, STATE_LIST_LIVE, &r->marks);
+	hashtab_init(&seen, r->nnotes);
 	for (k = 0; k < r->nnotes; k++) {
-		nn = study_nodes(r->c, &r->notes[k].at, &nodes);
-		if (nn == 0) {
-			reader_reattach(r, &r->notes[k]);
-			nn = study_nodes(r->c, &r->notes[k].at, &nodes);
-			if (nn > 0)
-				nre++;
-			else
-				norph++;
-		} else if (r->notes[k].status == STATE_NOTE_ORPHANED) {
-			/* Its place came back (a re-import undone). */
-			char	*err = NULL;
-
-			(void)state_note_set_status(st, r->notes[k].id,
-			    STATE_NOTE_ATTACHED, &err);
-			free(err);
-			r->notes[k].status = STATE_NOTE_ATTACHED;
+		h = reader_placed_hash(&r->notes[k]);
+		for (v = hashtab_first(&seen, h, &it); v != HASHTAB_NONE;
+		    v = hashtab_next(&seen, &it))
+			if (reader_placed_same(r, &placed[v], &r->notes[k]))
+				break;
+		if (v == HASHTAB_NONE) {
+			/* The first on these words here: it is placed. */
+			placed = xgrowarray(placed, &pcap, nplaced + 1,
+			    sizeof *placed);
+			known = &placed[nplaced];
+			study_anchor_dup(&known->at, &r->notes[k].at);
+			known->k = k;
+			known->nodes = NULL;
+			known->node = study_note_place(r->c, &r->notes[k].at,
+			    &r->notes[k].quote, &known->moved);
+			change = reader_note_apply(r, &r->notes[k],
+			    known->node, known->moved);
+			known->nn = known->node == CORPUS_NONE ? 0 :
+			    study_nodes(r->c, &r->notes[k].at, &known->nodes);
+			hashtab_add(&seen, h, (uint32_t)nplaced++);
+		} else {
+			known = &placed[v];
+			change = reader_note_apply(r, &r->notes[k],
+			    known->node, known->moved);
 		}
+		nodes = known->nodes;
+		nn = known->nn;
+		nre += change == READER_NOTE_MOVED;
+		norph += change == READER_NOTE_ORPHANED;
 		for (j = 0; j < nn; j++) {
 			r->note_at = xgrowarray(r->note_at, &cap,
 			    r->nnote_at + 1, sizeof *r->note_at);
@@ -119,24 +238,88 @@ reader_study_load(struct reader *r)
 			r->nnote_at++;
 			r->flags[nodes[j]] |= READER_NOTED;
 		}
-		free(nodes);
 	}
-	/* qsort(NULL, 0, ...) is undefined: no notes, no array. */
-	if (r->nnote_at > 0)
+	for (k = 0; k < nplaced; k++) {
+		study_anchor_free(&placed[k].at);
+		free(placed[k].nodes);
+	}
+	free(placed);
+	hashtab_free(&seen);
+	if (r->nnote_at > 1)	/* none: note_at is NULL, not for qsort */
 		qsort(r->note_at, r->nnote_at, sizeof *r->note_at,
 		    reader_pair_cmp);
-	for (k = 0; k < r->nmarks; k++) {
-		nn = study_nodes(r->c, &r->marks[k].at, &nodes);
-		for (j = 0; j < nn; j++)
-			r->flags[nodes[j]] |= READER_MARKED;
-		free(nodes);
-	}
+	reader_marks_flag(r);
 	if (nre > 0 || norph > 0)
 		/* TRANSLATORS: after a re-import moved or removed passages */
 		app_message(r->app, norph > 0, _("notes whose passage is "
 		    "gone: %zu found again by their words, %zu orphaned "
 		    "(:notes lists them)"), nre, norph);
 out:
+	r->tv.notes_gen++;
+	reader_sync_text(r);
+}
+
+/* Add note n's (node, k) pairs to r->note_at, kept sorted. */
+static void
+reader_note_index(struct reader *r, size_t k, const uint32_t *nodes,
+    size_t nn)
+{
+	struct reader_pair	 p;
+	size_t			 j, at, first;
+
+	if (nn == 0)
+		return;
+	r->note_at = xreallocarray(r->note_at, r->nnote_at + nn,
+	    sizeof *r->note_at);
+	for (j = 0; j < nn; j++) {
+		p.node = nodes[j];
+		p.k = k;
+		/* After the notes already there: k is the newest. */
+		at = reader_notes_at(r, p.node, &first) + first;
+		memmove(&r->note_at[at + 1], &r->note_at[at],
+		    (r->nnote_at - at) * sizeof *r->note_at);
+		r->note_at[at] = p;
+		r->nnote_at++;
+		r->flags[p.node] |= READER_NOTED;
+	}
+}
+
+void
+reader_note_saved(struct reader *r, const char *id)
+{
+	struct state_note	*got;
+	uint32_t		*nodes = NULL, node;
+	size_t			 k, nn;
+	bool			 moved;
+
+	if (r->flags == NULL ||
+	    (got = state_note_get(app_state(r->app), id)) == NULL)
+		return;		/* not loaded yet: all of them will be */
+	for (k = 0; k < r->nnotes; k++)
+		if (strcmp(r->notes[k].id, id) == 0)
+			break;
+	if (k < r->nnotes) {
+		/* Its text changed; its place did not. */
+		free(r->notes[k].body);
+		r->notes[k].body = got->body;
+		r->notes[k].modified = got->modified;
+		got->body = NULL;
+		state_notes_free(got, 1);
+	} else {
+		r->notes = xreallocarray(r->notes, r->nnotes + 1,
+		    sizeof *r->notes);
+		r->notes[k] = *got;
+		free(got);		/* the shell: its strings are r's now */
+		r->nnotes++;
+		node = study_note_place(r->c, &r->notes[k].at,
+		    &r->notes[k].quote, &moved);
+		(void)reader_note_apply(r, &r->notes[k], node, moved);
+		nn = node == CORPUS_NONE ? 0 : study_nodes(r->c,
+		    &r->notes[k].at, &nodes);
+		reader_note_index(r, k, nodes, nn);
+		free(nodes);
+	}
+	r->study_fresh = true;
 	r->tv.notes_gen++;
 	reader_sync_text(r);
 }
@@ -193,6 +376,9 @@ reader_state(struct view *v, unsigned events)
 		reader_study_load(r);
 		if (!r->moved)
 			reader_position_restore(r, NULL);
-	} else if (events & VIEW_STUDY_CHANGED)
-		reader_study_load(r);
+	} else if (events & VIEW_STUDY_CHANGED) {
+		if (!r->study_fresh)
+			reader_study_load(r);
+		r->study_fresh = false;
+	}
 }

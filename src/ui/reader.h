@@ -79,6 +79,7 @@ struct reader {
 	struct reader_pair	*note_at;	/* sorted by node */
 	size_t			 nnote_at;
 	uint8_t			*flags;		/* per node: READER_* */
+	bool			 study_fresh;	/* the next change is known */
 
 	/* The jump list (reader-jump.c). */
 	struct reader_place	 jumps[READER_MAX_JUMPS];
@@ -148,6 +149,14 @@ uint32_t reader_current_node(const struct reader *);
 
 /* Notes and marks (reader-study.c). */
 void	reader_study_load(struct reader *);
+/* The marks only, read again (one was set): the notes are kept. */
+void	reader_marks_load(struct reader *);
+/*
+ * Note id was added or its text changed from this reader: that note alone
+ * is read again, and the study change told next is not read again (with
+ * 10,000 notes, reading them all is most of a keystroke's time).
+ */
+void	reader_note_saved(struct reader *, const char *id);
 void	reader_study_free(struct reader *);
 /* The notes at node: how many, from r->note_at[*first]. */
 size_t	reader_notes_at(const struct reader *, uint32_t node, size_t *first);

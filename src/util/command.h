@@ -44,9 +44,10 @@ enum command_value {
  * X(ENUM, long name, short letter or 0, value kind, value name, min, max,
  *   choices, help)
  * The help is one line, marked for translation; --help lays it out.
- * Two options may share a long name (--format: a citation's, cite's; an
- * output's, the others') if no command takes both: the parser reads the
- * one the command takes.
+ * Two options may share a long name if no command takes both (--format:
+ * text, tsv or json for the commands that print text; a citation style
+ * for cite; text, markdown or json for notes): the parser reads the one
+ * the command takes.
  */
 #define COMMAND_OPTION_TABLE(X)						\
 	X(DB, "db", 'd', COMMAND_STRING, "PATH", 0, 0, NULL,		\
@@ -88,6 +89,11 @@ enum command_value {
 	    N_("N words on each side count as near (5)"))		\
 	X(MIN, "min", 0, COMMAND_NUMBER, "N", 1, 1000000000, NULL,	\
 	    N_("leave out words seen fewer than N times"))		\
+	X(NOTES_FORMAT, "format", 0, COMMAND_CHOICE, "FORMAT", 0, 0,	\
+	    "text markdown json",					\
+	    N_("output as text, markdown or json (Web Annotations)"))	\
+	X(IMPORT, "import", 0, COMMAND_STRING, "FILE", 0, 0, NULL,	\
+	    N_("add the notes of FILE (Web Annotation JSON)"))		\
 	X(QUIET, "quiet", 'q', COMMAND_FLAG, NULL, 0, 0, NULL,		\
 	    N_("print no warnings"))					\
 	X(ENCODING, "encoding", 0, COMMAND_STRING, "NAME", 0, 0, NULL,	\

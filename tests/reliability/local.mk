@@ -3,7 +3,8 @@
 # database (state.sh: concurrent writers, damage, a full disk;
 # state-places.sh: symbolic links, modes, no HOME, unwritable places;
 # state-kill.sh: kill -9 of a writer, STATE_KILL_TRIALS; state-lock.sh:
-# another process holding it locked), and signals in command-line mode.  Included by
+# another process holding it locked; study-faults.sh: the reader's notes
+# through those faults, in tmux), and signals in command-line mode.  Included by
 # Makefile.am; the tests are described at the top of each script.
 #
 # Makefile.am sets TESTS, check_PROGRAMS and EXTRA_DIST with '=' after
@@ -20,6 +21,7 @@ SCRIPT_TESTS += \
 	tests/reliability/state-places.sh \
 	tests/reliability/state-kill.sh \
 	tests/reliability/state-lock.sh \
+	tests/reliability/study-faults.sh \
 	tests/reliability/signals-cli.sh
 
 EXTRA_PROGRAMS += tests/reliability/db-exec tests/reliability/state-writer \
@@ -39,6 +41,7 @@ RELIABILITY_HELPERS = tests/reliability/db-exec$(EXEEXT) \
 tests/reliability/bad-db.log tests/reliability/state.log \
     tests/reliability/state-places.log tests/reliability/state-kill.log \
     tests/reliability/state-lock.log \
+    tests/reliability/study-faults.log \
     tests/reliability/import-memory.log: $(RELIABILITY_HELPERS)
 
 CLEANFILES += $(RELIABILITY_HELPERS)

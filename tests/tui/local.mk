@@ -17,9 +17,14 @@ TUI_TESTS = \
 	tests/tui/links.sh \
 	tests/tui/messages.sh \
 	tests/tui/kwic.sh \
-	tests/tui/stats.sh
+	tests/tui/stats.sh \
+	tests/tui/study.sh \
+	tests/tui/notes.sh
 
 # Distributed with dist_noinst_*: Makefile.am sets EXTRA_DIST with '='
 # after it includes this file, and automake refuses '+=' before '='.
 dist_noinst_SCRIPTS = $(TUI_TESTS)
 dist_noinst_DATA = tests/tui/lib.sh tests/tui/README
+
+# notes.sh makes a hostile mark with db-exec (tests/reliability).
+tests/tui/notes.log: tests/reliability/db-exec$(EXEEXT)
