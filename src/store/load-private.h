@@ -66,6 +66,23 @@ int	load_open_mem(struct load *, const void *data, size_t len);
 int	load_quick_check(struct load *);
 
 /*
+ * Has quick_check already passed the file sb stands for (same device,
+ * inode, size, mtime and ctime), by the verdicts kept in the user's data
+ * directory (load-verdict.c)?  False when they cannot be read.
+ */
+bool	load_verdict_known(const struct stat *sb);
+
+/*
+ * Record that quick_check, begun at checked (CLOCK_REALTIME), passed the
+ * file at path whose identity was sb, if it is still that file and was
+ * older than its file system's clock tick then (else a later write could
+ * leave the same times).  Failures are silent: the file is then checked
+ * at its next load, as if never checked.
+ */
+void	load_verdict_record(const char *path, const struct stat *sb,
+	    const struct timespec *checked);
+
+/*
  * The tables and columns charta reads must be there, as tables, with the
  * declared types of l->version; anything else is ignored.  0 or -1.
  */

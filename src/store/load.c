@@ -436,7 +436,8 @@ out:
  * quick_check reads every page, a tenth of a second on a large corpus: it
  * runs on a second connection in a thread while the first loads the tree,
  * and its verdict is waited for before the corpus is handed out.  A small
- * file is checked in line (LOAD_CHECK_INLINE).
+ * file is checked in line (LOAD_CHECK_INLINE).  A file it has passed
+ * before, unchanged since, is not checked again (load-verdict.c).
  */
 static void *
 load_check_thread(void *arg)
@@ -467,8 +468,9 @@ store_load_corpus_note(const char *path, char **note, char **err)
 {
 	struct load	 l, check;
 	struct corpus	*c = NULL;
+	struct timespec	 checked;
 	pthread_t	 t;
-	bool		 threaded = false;
+	bool		 threaded = false, cached, known;
 
 	memset(&l, 0, sizeof l);
 	memset(&check, 0, sizeof check);
@@ -476,9 +478,17 @@ store_load_corpus_note(const char *path, char **note, char **err)
 	if (load_open(&l) == 0) {
 		check.same_as = &l.sb;
 		check.immutable = l.immutable;
-		threaded = l.sb.st_size >= LOAD_CHECK_INLINE &&
+		/*
+		 * A file already checked as it is now is not read twice.  A
+		 * small one is checked every time: it costs less than
+		 * keeping its verdict.
+		 */
+		cached = l.sb.st_size >= LOAD_CHECK_INLINE;
+		known = cached && load_verdict_known(&l.sb);
+		clock_gettime(CLOCK_REALTIME, &checked);
+		threaded = !known && l.sb.st_size >= LOAD_CHECK_INLINE &&
 		    pthread_create(&t, NULL, load_check_thread, &check) == 0;
-		c = load_all(&l, !threaded, true);
+		c = load_all(&l, !known && !threaded, true);
 		if (threaded) {
 			pthread_join(t, NULL);
 			/* A damaged file: say that, whatever the load said. */
@@ -490,6 +500,8 @@ store_load_corpus_note(const char *path, char **note, char **err)
 				check.err = NULL;
 			}
 		}
+		if (c != NULL && cached && !known)
+			load_verdict_record(path, &l.sb, &checked);
 	}
 	if (l.db != NULL)
 		sqlite3_close(l.db);
