@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "cli/output.h"
@@ -60,6 +61,75 @@ cli_run(const struct command *cmd, struct cli_ctx *ctx)
 	return status;
 }
 
+/*
+ * The first screen of the reader needs the first few documents only: so
+ * many nodes of them are loaded for it while the whole loads on a thread.
+ */
+#define CLI_HEAD_NODES	4096
+
+/* The whole corpus loading while the reader shows the first screen. */
+struct cli_staged {
+	struct store_loading	*loading;
+	struct corpus		*corpus;
+};
+
+static const struct corpus *
+cli_reader_rest(void *arg, char **notes, char **err)
+{
+	struct cli_staged	*st = arg;
+
+	st->corpus = store_load_corpora_finish(st->loading, notes, err);
+	st->loading = NULL;
+	return st->corpus;
+}
+
+/*
+ * The reader at the first document of a corpus a megabyte or more large,
+ * its first screen drawn before the whole is loaded (ui_run_staged).
+ * Returns the exit status, or -2 if the corpus is not one for that (no
+ * kept verdict of quick_check, the user's own corpus beside it): then
+ * nothing was done.
+ */
+static int
+cli_reader_staged(struct cli_ctx *ctx)
+{
+	struct cli_staged	 st;
+	struct corpus		*head = NULL;
+	char			*path, *user = NULL, *e = NULL, *err = NULL;
+	char			*notes = NULL;
+	int			 status = -2;
+
+	memset(&st, 0, sizeof st);
+	path = cli_corpus_path(ctx->db_path);
+	if (ctx->db_path == NULL)
+		user = cli_user_corpus_path(false, &e);
+	free(e);
+	/* The user's documents come after the shipped ones: load in line. */
+	if ((user == NULL || access(user, F_OK) == -1) &&
+	    (head = store_load_head(path, CLI_HEAD_NODES)) != NULL &&
+	    (st.loading = store_load_corpora_start(path, NULL)) != NULL) {
+		status = ui_run_staged(head, cli_reader_rest, &st,
+		    command_table, command_count, &err);
+		/* The terminal could not run the reader: the load goes on. */
+		if (st.loading != NULL) {
+			st.corpus = store_load_corpora_finish(st.loading,
+			    &notes, &e);
+			free(notes);
+			free(e);
+		}
+		if (status == -1) {
+			output_error("%s", err);
+			free(err);
+			status = EXIT_USAGE;
+		}
+	}
+	corpus_free(st.corpus);
+	corpus_free(head);
+	free(user);
+	free(path);
+	return status;
+}
+
 /* `charta [REF]`: the interactive reader, opened at REF if given. */
 static int
 cli_reader(struct cli_ctx *ctx, const char *ref)
@@ -68,6 +138,8 @@ cli_reader(struct cli_ctx *ctx, const char *ref)
 	unsigned int	 start = CORPUS_NONE;
 	int		 status;
 
+	if (ref == NULL && (status = cli_reader_staged(ctx)) != -2)
+		return status;
 	if (cli_load(ctx) == -1)
 		return EXIT_USAGE;
 	if (ref != NULL) {

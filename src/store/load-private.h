@@ -7,10 +7,13 @@
 #define CHARTA_LOAD_PRIVATE_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <sys/stat.h>
 #include <time.h>
 
 #include <sqlite3.h>
+
+struct corpus;
 
 /*
  * Seconds any one statement may run before it is interrupted.  Only the
@@ -20,6 +23,13 @@
 #ifndef LOAD_BUDGET
 #define LOAD_BUDGET	10.0
 #endif
+
+/*
+ * A database smaller than this is checked on the loading connection: a
+ * second connection and a thread cost more than quick_check does.  Its
+ * verdict is not kept either, and it is loaded whole at once.
+ */
+#define LOAD_CHECK_INLINE	(1024 * 1024)
 
 /* One connection to a corpus database being loaded. */
 struct load {
@@ -64,6 +74,22 @@ int	load_open_mem(struct load *, const void *data, size_t len);
 
 /* PRAGMA quick_check; 0 if it says "ok". */
 int	load_quick_check(struct load *);
+
+/* The documents' metadata into c, one document node each.  0 or -1. */
+int	load_docs(struct load *, struct corpus *c);
+
+/*
+ * Load the nodes with ids first..last into c, which holds the documents
+ * after the first docbase, taking document metadata from meta (which holds
+ * one document node per document).  When last is LOAD_ALL, c is the whole
+ * corpus.  Every range is checked: ids dense and in order (and, for a
+ * range, all there), a document's root before its nodes, parents earlier
+ * than their children and in the same document, blocks without children,
+ * known kinds, labels and depth within limits.  0 or -1.
+ */
+#define LOAD_ALL	INT64_MAX
+int	load_nodes(struct load *, struct corpus *c, const struct corpus *meta,
+	    sqlite3_int64 first, sqlite3_int64 last, uint32_t docbase);
 
 /*
  * Has quick_check already passed the file sb stands for (same device,

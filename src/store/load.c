@@ -24,12 +24,6 @@
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
-/*
- * A database smaller than this is checked on the loading connection: a
- * second connection and a thread cost more than quick_check does.
- */
-#define LOAD_CHECK_INLINE	(1024 * 1024)
-
 /* Column k of st as a NUL-free string (NULL if it holds a NUL byte). */
 static const char *
 load_text(sqlite3_stmt *st, int k)
@@ -42,7 +36,7 @@ load_text(sqlite3_stmt *st, int k)
 	return s;
 }
 
-static int
+int
 load_docs(struct load *l, struct corpus *c)
 {
 	sqlite3_stmt		*st;
@@ -101,17 +95,7 @@ load_docs(struct load *l, struct corpus *c)
 	return 0;
 }
 
-/*
- * Load the nodes with ids first..last into c, which holds the documents
- * after the first docbase, taking document metadata from meta (which holds
- * one document node per document).  When last is LOAD_ALL, c is the whole
- * corpus.  Every range is checked: ids dense and in order (and, for a
- * range, all there), a document's root before its nodes, parents earlier
- * than their children and in the same document, blocks without children,
- * known kinds, labels and depth within limits.
- */
-#define LOAD_ALL	INT64_MAX
-static int
+int
 load_nodes(struct load *l, struct corpus *c, const struct corpus *meta,
     sqlite3_int64 first, sqlite3_int64 last, uint32_t docbase)
 {

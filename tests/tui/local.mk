@@ -12,7 +12,8 @@ TUI_TESTS = \
 	tests/tui/filter-oracle.sh \
 	tests/tui/compare.sh \
 	tests/tui/keyboard.sh \
-	tests/tui/messages.sh
+	tests/tui/messages.sh \
+	tests/tui/staged.sh
 
 # Distributed with dist_noinst_*: Makefile.am sets EXTRA_DIST with '='
 # after it includes this file, and automake refuses '+=' before '='.

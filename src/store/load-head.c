@@ -1,0 +1,129 @@
+/*
+ * load-head.c -- the first screen's part of a corpus, and the whole of it
+ * loaded on a thread (see store.h): the reader draws its first screen from
+ * the first documents, a few milliseconds' worth, while the rest loads, so
+ * that the first screen comes as soon on a corpus of a million nodes as on
+ * the shipped one.
+ */
+#include "config.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "model/corpus.h"
+#include "store/load-private.h"
+#include "store/store.h"
+#include "util/xmalloc.h"
+
+/*
+ * The id of the last node of the first whole documents holding at least
+ * min_nodes nodes, or 0 if the corpus has no more than that (or the query
+ * fails: then the whole load will say what is wrong).
+ */
+static sqlite3_int64
+head_last(struct load *l, size_t min_nodes)
+{
+	sqlite3_stmt	*st;
+	sqlite3_int64	 last = 0;
+
+	load_clock(l);
+	/* The rowid order: a step from min_nodes to the next document. */
+	if (sqlite3_prepare_v2(l->db, "SELECT id FROM node WHERE id > ?1 AND "
+	    "kind = 'document' ORDER BY id LIMIT 1", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)min_nodes);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		last = sqlite3_column_int64(st, 0) - 1;
+	sqlite3_finalize(st);
+	return last > 0 ? last : 0;
+}
+
+struct corpus *
+store_load_head(const char *path, size_t min_nodes)
+{
+	struct load	 l;
+	struct corpus	*meta, *c = NULL;
+	sqlite3_int64	 last;
+	uint32_t	 a, b;
+
+	memset(&l, 0, sizeof l);
+	l.path = path;
+	/*
+	 * Only a file quick_check has passed as it is now: what is drawn
+	 * before the whole load has checked the file must be what it will
+	 * show.  A small file loads whole as fast.
+	 */
+	if (load_open(&l) == -1 || l.sb.st_size < LOAD_CHECK_INLINE ||
+	    !load_verdict_known(&l.sb) || load_schema(&l) == -1)
+		goto out;
+	meta = corpus_new();
+	if (load_docs(&l, meta) == 0 && (last = head_last(&l, min_nodes)) > 0) {
+		c = corpus_new();
+		corpus_reserve(c, (size_t)last);
+		if (load_nodes(&l, c, meta, 1, last, 0) == -1 ||
+		    corpus_finish(c, &a, &b) == -1) {
+			corpus_free(c);
+			c = NULL;
+		}
+	}
+	corpus_free(meta);
+out:
+	if (l.db != NULL)
+		sqlite3_close(l.db);
+	free(l.err);
+	return c;
+}
+
+/* A load of store_load_corpora's on a thread of its own. */
+struct store_loading {
+	pthread_t	 thread;
+	char		*shipped;
+	char		*user;
+	struct corpus	*c;
+	char		*notes;
+	char		*err;
+};
+
+static void *
+loading_thread(void *arg)
+{
+	struct store_loading	*s = arg;
+
+	s->c = store_load_corpora(s->shipped, s->user, &s->notes, &s->err);
+	return NULL;
+}
+
+struct store_loading *
+store_load_corpora_start(const char *shipped, const char *user)
+{
+	struct store_loading	*s = xcalloc(1, sizeof *s);
+
+	s->shipped = xstrdup(shipped);
+	s->user = user != NULL ? xstrdup(user) : NULL;
+	if (pthread_create(&s->thread, NULL, loading_thread, s) != 0) {
+		free(s->shipped);
+		free(s->user);
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+struct corpus *
+store_load_corpora_finish(struct store_loading *s, char **notes, char **err)
+{
+	struct corpus	*c;
+
+	pthread_join(s->thread, NULL);
+	c = s->c;
+	*notes = s->notes;
+	*err = s->err;
+	free(s->shipped);
+	free(s->user);
+	free(s);
+	return c;
+}
