@@ -63,14 +63,14 @@ cli_run(const struct command *cmd, struct cli_ctx *ctx)
 
 /*
  * The first screen of the reader needs the first few documents only: so
- * many nodes of them are loaded for it while the whole loads on a thread.
+ * many nodes of them are loaded for it before the whole.
  */
 #define CLI_HEAD_NODES	4096
 
-/* The whole corpus loading while the reader shows the first screen. */
+/* The whole corpus, loaded once the first screen is out. */
 struct cli_staged {
-	struct store_loading	*loading;
-	struct corpus		*corpus;
+	const char	*path;
+	struct corpus	*corpus;
 };
 
 static const struct corpus *
@@ -78,17 +78,17 @@ cli_reader_rest(void *arg, char **notes, char **err)
 {
 	struct cli_staged	*st = arg;
 
-	st->corpus = store_load_corpora_finish(st->loading, notes, err);
-	st->loading = NULL;
+	st->corpus = store_load_corpora(st->path, NULL, notes, err);
 	return st->corpus;
 }
 
 /*
  * The reader at the first document of a corpus a megabyte or more large,
- * its first screen drawn before the whole is loaded (ui_run_staged).
- * Returns the exit status, or -2 if the corpus is not one for that (no
- * kept verdict of quick_check, the user's own corpus beside it): then
- * nothing was done.
+ * its first screen drawn from the first documents before the whole is
+ * loaded (ui_run_staged): the screen comes first, with the machine to
+ * itself.  Returns the exit status, or -2 if the corpus is not one for
+ * that (no kept verdict of quick_check, the user's own corpus beside it):
+ * then nothing was done.
  */
 static int
 cli_reader_staged(struct cli_ctx *ctx)
@@ -96,7 +96,6 @@ cli_reader_staged(struct cli_ctx *ctx)
 	struct cli_staged	 st;
 	struct corpus		*head = NULL;
 	char			*path, *user = NULL, *e = NULL, *err = NULL;
-	char			*notes = NULL;
 	int			 status = -2;
 
 	memset(&st, 0, sizeof st);
@@ -106,17 +105,10 @@ cli_reader_staged(struct cli_ctx *ctx)
 	free(e);
 	/* The user's documents come after the shipped ones: load in line. */
 	if ((user == NULL || access(user, F_OK) == -1) &&
-	    (head = store_load_head(path, CLI_HEAD_NODES)) != NULL &&
-	    (st.loading = store_load_corpora_start(path, NULL)) != NULL) {
+	    (head = store_load_head(path, CLI_HEAD_NODES)) != NULL) {
+		st.path = path;
 		status = ui_run_staged(head, cli_reader_rest, &st,
 		    command_table, command_count, &err);
-		/* The terminal could not run the reader: the load goes on. */
-		if (st.loading != NULL) {
-			st.corpus = store_load_corpora_finish(st.loading,
-			    &notes, &e);
-			free(notes);
-			free(e);
-		}
 		if (status == -1) {
 			output_error("%s", err);
 			free(err);

@@ -1,13 +1,11 @@
 /*
- * load-head.c -- the first screen's part of a corpus, and the whole of it
- * loaded on a thread (see store.h): the reader draws its first screen from
- * the first documents, a few milliseconds' worth, while the rest loads, so
- * that the first screen comes as soon on a corpus of a million nodes as on
- * the shipped one.
+ * load-head.c -- the first screen's part of a corpus (see store.h): the
+ * reader draws its first screen from the first documents, a few
+ * milliseconds' worth, before it loads the whole, so that the first screen
+ * comes as soon on a corpus of a million nodes as on the shipped one.
  */
 #include "config.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,7 +14,6 @@
 #include "model/corpus.h"
 #include "store/load-private.h"
 #include "store/store.h"
-#include "util/xmalloc.h"
 
 /*
  * The id of the last node of the first whole documents holding at least
@@ -75,55 +72,5 @@ out:
 	if (l.db != NULL)
 		sqlite3_close(l.db);
 	free(l.err);
-	return c;
-}
-
-/* A load of store_load_corpora's on a thread of its own. */
-struct store_loading {
-	pthread_t	 thread;
-	char		*shipped;
-	char		*user;
-	struct corpus	*c;
-	char		*notes;
-	char		*err;
-};
-
-static void *
-loading_thread(void *arg)
-{
-	struct store_loading	*s = arg;
-
-	s->c = store_load_corpora(s->shipped, s->user, &s->notes, &s->err);
-	return NULL;
-}
-
-struct store_loading *
-store_load_corpora_start(const char *shipped, const char *user)
-{
-	struct store_loading	*s = xcalloc(1, sizeof *s);
-
-	s->shipped = xstrdup(shipped);
-	s->user = user != NULL ? xstrdup(user) : NULL;
-	if (pthread_create(&s->thread, NULL, loading_thread, s) != 0) {
-		free(s->shipped);
-		free(s->user);
-		free(s);
-		return NULL;
-	}
-	return s;
-}
-
-struct corpus *
-store_load_corpora_finish(struct store_loading *s, char **notes, char **err)
-{
-	struct corpus	*c;
-
-	pthread_join(s->thread, NULL);
-	c = s->c;
-	*notes = s->notes;
-	*err = s->err;
-	free(s->shipped);
-	free(s->user);
-	free(s);
 	return c;
 }

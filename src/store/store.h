@@ -56,7 +56,7 @@ struct corpus	*store_load_corpora(const char *shipped, const char *user,
 /*
  * The first whole documents of the corpus at path, min_nodes nodes of them
  * or a few more, as a corpus of their own (finished; without links), for
- * the reader to draw its first screen from while the whole loads: the
+ * the reader to draw its first screen from before it loads the whole: the
  * same nodes, in the same order, as the whole corpus has first.  NULL
  * when that is not worth it or not safe, and nothing is said: a file
  * under a megabyte, one that quick_check has not passed as it is now,
@@ -64,17 +64,6 @@ struct corpus	*store_load_corpora(const char *shipped, const char *user,
  * whole load (store_load_corpora) checks and says everything.
  */
 struct corpus	*store_load_head(const char *path, size_t min_nodes);
-
-/*
- * store_load_corpora(shipped, user, ...) on a thread: start it (NULL if no
- * thread can be made: load in line then), and wait for it, with the
- * results store_load_corpora gives.  finish frees the handle.
- */
-struct store_loading;
-struct store_loading *store_load_corpora_start(const char *shipped,
-		    const char *user);
-struct corpus	*store_load_corpora_finish(struct store_loading *,
-		    char **notes, char **err);
 
 /*
  * store_load_corpus loads a corpus of this many nodes or more in two

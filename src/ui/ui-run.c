@@ -1,8 +1,8 @@
 /*
  * ui-run.c -- the reader's entry points (see ui.h): the key bindings from
  * the config file, the terminal, the reader at the bottom of the view
- * stack, and the loop; for a corpus still loading, a first screen drawn
- * from its first documents while the rest comes.
+ * stack, and the loop; for a large corpus, a first screen drawn from its
+ * first documents before the rest is loaded.
  */
 #include "config.h"
 

@@ -24,10 +24,10 @@ int	ui_run(const struct corpus *c, unsigned int start,
 	    const struct command *commands, size_t ncommands, char **err);
 
 /*
- * The same, at the first document, for a corpus still loading: the first
+ * The same, at the first document, for a corpus not loaded yet: the first
  * screen is drawn from head (the corpus's first whole documents, as
  * store_load_head gives them; the caller keeps and frees it), then rest
- * is called, which waits for the whole corpus and returns it (the caller
+ * is called, which loads (or waits for) the whole corpus and returns it (the caller
  * frees it after ui_run_staged returns) with what the user should be told
  * of it in *notes (malloc'ed, or NULL; shown on the status line), or
  * NULL with a message in *err.  The keys typed meanwhile wait in the

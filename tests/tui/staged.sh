@@ -1,6 +1,6 @@
 #!/bin/sh
 # staged.sh -- a corpus of a megabyte or more, already checked, opens with
-# a first screen drawn from its first documents while the rest loads
+# a first screen drawn from its first documents before the rest loads
 # (src/ui/ui-run.c): the screen is the whole corpus's, and keys
 # typed at once go to the reader of the whole corpus.
 
