@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <sys/ioctl.h>
+
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -62,10 +64,18 @@ cli_run(const struct command *cmd, struct cli_ctx *ctx)
 }
 
 /*
- * The first screen of the reader needs the first few documents only: so
- * many nodes of them are loaded for it before the whole.
+ * The rows of the terminal, for the first screen's part of the corpus:
+ * its height, or a tall one's if it cannot be told.
  */
-#define CLI_HEAD_NODES	4096
+static size_t
+cli_reader_rows(void)
+{
+	struct winsize	ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0)
+		return ws.ws_row;
+	return 100;
+}
 
 /* The whole corpus, loaded once the first screen is out. */
 struct cli_staged {
@@ -105,7 +115,7 @@ cli_reader_staged(struct cli_ctx *ctx)
 	free(e);
 	/* The user's documents come after the shipped ones: load in line. */
 	if ((user == NULL || access(user, F_OK) == -1) &&
-	    (head = store_load_head(path, CLI_HEAD_NODES)) != NULL) {
+	    (head = store_load_head(path, cli_reader_rows())) != NULL) {
 		st.path = path;
 		status = ui_run_staged(head, cli_reader_rest, &st,
 		    command_table, command_count, &err);

@@ -39,13 +39,54 @@ head_last(struct load *l, size_t min_nodes)
 	return last > 0 ? last : 0;
 }
 
-struct corpus *
-store_load_head(const char *path, size_t min_nodes)
+/*
+ * The first whole documents of l's corpus, at least min_nodes nodes (and
+ * all of the first document), finished; NULL if the corpus has no more.
+ */
+static struct corpus *
+head_load(struct load *l, const struct corpus *meta, size_t min_nodes)
 {
-	struct load	 l;
-	struct corpus	*meta, *c = NULL;
+	struct corpus	*c;
 	sqlite3_int64	 last;
 	uint32_t	 a, b;
+
+	if ((last = head_last(l, min_nodes)) == 0)
+		return NULL;
+	c = corpus_new();
+	corpus_reserve(c, (size_t)last);
+	if (load_nodes(l, c, meta, 1, last, 0) == -1 ||
+	    corpus_finish(c, &a, &b) == -1) {
+		corpus_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+/* The outline's rows of c as the reader opens it: documents open. */
+static size_t
+head_rows(const struct corpus *c)
+{
+	size_t		d, rows = 0;
+	uint32_t	n;
+
+	for (d = 0; d < c->ndocs; d++) {
+		rows++;
+		for (n = c->nodes[c->docs[d].root].first_child;
+		    n != CORPUS_NONE; n = c->nodes[n].next_sibling)
+			rows++;
+	}
+	return rows;
+}
+
+/* Nodes a first guess loads, to see how many rows documents make. */
+#define HEAD_PROBE_NODES	256
+
+struct corpus *
+store_load_head(const char *path, size_t min_rows)
+{
+	struct load	 l;
+	struct corpus	*meta = NULL, *c = NULL;
+	size_t		 rows, want;
 
 	memset(&l, 0, sizeof l);
 	l.path = path;
@@ -58,17 +99,25 @@ store_load_head(const char *path, size_t min_nodes)
 	    !load_verdict_known(&l.sb) || load_schema(&l) == -1)
 		goto out;
 	meta = corpus_new();
-	if (load_docs(&l, meta) == 0 && (last = head_last(&l, min_nodes)) > 0) {
-		c = corpus_new();
-		corpus_reserve(c, (size_t)last);
-		if (load_nodes(&l, c, meta, 1, last, 0) == -1 ||
-		    corpus_finish(c, &a, &b) == -1) {
+	if (load_docs(&l, meta) == -1 ||
+	    (c = head_load(&l, meta, HEAD_PROBE_NODES)) == NULL)
+		goto out;
+	/*
+	 * Too few rows: as many more documents as they suggest, and a fifth
+	 * again (documents differ), in one more load.
+	 */
+	if ((rows = head_rows(c)) < min_rows) {
+		want = c->nnodes * min_rows / (rows ? rows : 1);
+		want += want / 5;
+		corpus_free(c);
+		c = head_load(&l, meta, want);
+		if (c != NULL && head_rows(c) < min_rows) {
 			corpus_free(c);
 			c = NULL;
 		}
 	}
-	corpus_free(meta);
 out:
+	corpus_free(meta);
 	if (l.db != NULL)
 		sqlite3_close(l.db);
 	free(l.err);
