@@ -12,6 +12,7 @@
 #   OUTDIR/reader.svg   charta mfa:IV.5                      110x32
 #   OUTDIR/compare.svg  charta mfa:II.2, c, Enter, d         120x32
 #   OUTDIR/filter.svg   charta, /, privacy                   110x32
+#   OUTDIR/notes.svg    charta mfa:II.2.p1, a NOTE, h, c, Enter  120x32
 #
 # Needs tmux and a POSIX sh and awk (mawk and gawk give the same SVGs).
 # Example, from the top of a built tree:  doc/screenshot.sh . doc/screenshots
@@ -428,7 +429,7 @@ shot "$outdir/reader.svg" 'charta — mfa:IV.5'
 
 # The principle of sovereignty beside its UN translation, words marked.
 start 120 32 mfa:II.2
-wait_for 'iscc-2017-mfa:II.2' '? help'
+wait_for 'mfa:II.2' '? help'
 keys c
 wait_for 'Compare with' 'iscc-2017-un:II.2'
 keys Enter
@@ -446,3 +447,18 @@ wait_for '/'
 keys -l privacy
 wait_for '/privacy' 'paragraphs'
 shot "$outdir/filter.svg" 'charta — /privacy'
+
+# A note on the first paragraph of the principle of sovereignty, shown
+# beside the same paragraph of the UN translation too.
+start 120 32 mfa:II.2.p1
+wait_for 'mfa:II.2.p1' '? help'
+keys a
+wait_for 'note:'
+keys -l "Sovereignty here is the state's, not the network's: compare the UN wording."
+keys Enter
+wait_for 'note on mfa:II.2.p1 kept'
+keys h c
+wait_for 'Compare with' 'iscc-2017-un:II.2'
+keys Enter
+wait_for 'Comparison: pair' 'ISCC 2017 (UN)'
+shot "$outdir/notes.svg" 'charta — a note on mfa:II.2.p1, in both translations'

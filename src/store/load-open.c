@@ -1,6 +1,6 @@
 /*
  * load-open.c -- opening a corpus database as hostile input (see
- * load-private.h).  The steps follow RELIABILITY.md section 2: a regular
+ * load-private.h).  The steps follow doc/reliability.md, section 2: a regular
  * file only; read-only and defensive; tight limits; a wall-clock budget
  * per statement; application_id, user_version, quick_check; and the
  * columns charta reads checked, table by table.

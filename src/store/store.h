@@ -5,7 +5,7 @@
  * The corpus database is written whole by store_write_corpus (the importer's
  * output) and read whole by store_load_corpus at start-up; after that charta
  * never queries it.  Reading treats the file as hostile input (see
- * RELIABILITY.md section 2): read-only, defensive, limits, a time budget,
+ * doc/reliability.md, section 2): read-only, defensive, limits, a time budget,
  * quick_check, and an exact schema check.
  */
 #ifndef CHARTA_STORE_H

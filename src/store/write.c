@@ -1,7 +1,7 @@
 /*
  * write.c -- publishing a corpus database atomically (see store.h).
  *
- * The sequence is RELIABILITY.md section 6: a temporary file made with
+ * The sequence is doc/reliability.md, section 5: a temporary file made with
  * mkstemp beside the target, everything in one transaction, an integrity
  * check, journal_mode=DELETE so the file never needs a -wal or -shm to be
  * read, fsync, rename over the target, fsync of the directory.  Any
