@@ -102,8 +102,9 @@ bool	load_verdict_known(const struct stat *sb);
  * Record that quick_check, begun at checked (CLOCK_REALTIME), passed the
  * file at path whose identity was sb, if it is still that file and was
  * older than its file system's clock tick then (else a later write could
- * leave the same times).  Failures are silent: the file is then checked
- * at its next load, as if never checked.
+ * leave the same times), and the user's data directory is there (it is
+ * never made here).  Failures are silent: the file is then checked at its
+ * next load, as if never checked.
  */
 void	load_verdict_record(const char *path, const struct stat *sb,
 	    const struct timespec *checked);

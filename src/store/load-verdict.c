@@ -18,8 +18,9 @@
  * granularity when the check began (LOAD_VERDICT_SETTLED).
  *
  * The file is only an optimisation: when it cannot be read or written
- * (no data directory, an unsafe one, a full disk) every corpus is checked,
- * as before.  A line it does not understand is no verdict.
+ * (no data directory yet -- it is the reader's to make --, an unsafe one,
+ * a full disk) every corpus is checked, as before.  A line it does not
+ * understand is no verdict.
  */
 #include "config.h"
 
@@ -109,28 +110,44 @@ load_verdict_has(const char *lines, const char *line)
 	return false;
 }
 
-bool
-load_verdict_known(const struct stat *sb)
+/*
+ * The verdict file's path (a new string), if the user's charta/ data
+ * directory is there and only the user can write to it; else NULL.
+ */
+static char *
+load_verdict_dir_path(void)
 {
-	char	*path, *dir, *err = NULL, *lines, *line;
-	bool	 known = false;
+	char	*path, *dir, *err = NULL;
 
 	if ((path = userdir_locate(LOAD_VERDICT_FILE, &err)) == NULL) {
 		free(err);
-		return false;
+		return NULL;
 	}
-	/* The directory must be one only the user can write to. */
 	dir = xstrdup(path);
 	*strrchr(dir, '/') = '\0';
-	if (userdir_check(dir, &err) == 0 &&
-	    (lines = load_verdict_read(path)) != NULL) {
+	if (userdir_check(dir, &err) == -1) {
+		free(path);
+		path = NULL;
+	}
+	free(err);
+	free(dir);
+	return path;
+}
+
+bool
+load_verdict_known(const struct stat *sb)
+{
+	char	*path, *lines, *line;
+	bool	 known = false;
+
+	if ((path = load_verdict_dir_path()) == NULL)
+		return false;
+	if ((lines = load_verdict_read(path)) != NULL) {
 		line = load_verdict_line(sb);
 		known = load_verdict_has(lines, line);
 		free(line);
 		free(lines);
 	}
-	free(err);
-	free(dir);
 	free(path);
 	return known;
 }
@@ -157,7 +174,7 @@ load_verdict_record(const char *corpus, const struct stat *sb,
 {
 	struct stat	 now;
 	struct text_buf	 out;
-	char		*path, *tmp, *err = NULL, *lines, *line, *p, *q;
+	char		*path, *tmp, *lines, *line, *p, *q;
 	int		 fd, kept = 1;
 	bool		 ok;
 
@@ -172,10 +189,12 @@ load_verdict_record(const char *corpus, const struct stat *sb,
 	    now.st_ctim.tv_sec != sb->st_ctim.tv_sec ||
 	    now.st_ctim.tv_nsec != sb->st_ctim.tv_nsec)
 		return;
-	if ((path = userdir_path(LOAD_VERDICT_FILE, &err)) == NULL) {
-		free(err);
+	/*
+	 * Only into a data directory there already is (the reader makes it
+	 * for the user's state): a command never makes it.
+	 */
+	if ((path = load_verdict_dir_path()) == NULL)
 		return;
-	}
 	line = load_verdict_line(sb);
 	text_buf_init(&out);
 	text_buf_puts(&out, LOAD_VERDICT_MAGIC);

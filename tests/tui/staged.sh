@@ -30,7 +30,9 @@ size=$(wc -c <"$tmp/big.db")
 # The reader keeps its state, and quick_check's verdicts, in one place.
 tui_keep_state=yes
 # Load it until quick_check's verdict is kept: a file younger than the
-# file system's clock tick gets none.
+# file system's clock tick gets none.  (The data directory is the
+# reader's to make; a command does not.)
+mkdir -p "$tmp/state/charta" && chmod 700 "$tmp/state" "$tmp/state/charta"
 n=0
 until grep -q '^ok ' "$tmp/state/charta/corpus-checked" 2>/dev/null; do
 	n=$((n + 1))

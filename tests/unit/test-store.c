@@ -1167,6 +1167,11 @@ test_verdict_cache(void **state)
 
 	write_big(db, 5000);
 	age_file(db);
+	/* A load never makes the data directory: no verdict without it. */
+	load_ok(db);
+	assert_int_equal(access(tpath("data"), F_OK), -1);
+	assert_int_equal(mkdir(tpath("data"), 0700), 0);
+	assert_int_equal(mkdir(tpath("data/charta"), 0700), 0);
 	load_ok(db);
 	assert_true(verdict_kept(db));
 	/* Known now, and still good. */
