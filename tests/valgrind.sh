@@ -24,7 +24,7 @@ vg() {
 
 for t in test-util test-text test-layout test-spans test-corpus \
     test-import test-store test-shipped test-index test-diff test-ui \
-    test-widgets test-state test-state-async; do
+    test-widgets test-state test-state-async test-cite test-clipboard; do
 	[ -x "$builddir/tests/unit/$t" ] && vg "$builddir/tests/unit/$t"
 done
 vg "$CHARTA" list
@@ -37,4 +37,7 @@ vg "$CHARTA" compare --words -w 100 mfa:II un:II
 vg "$CHARTA" compare --stats wic:II.1
 vg "$CHARTA" --db "$tmp/v.db" import "$top_srcdir/data/iscc-2017-mfa.md"
 vg "$CHARTA" show nosuchdoc
+vg "$CHARTA" cite --text --format=csl-json mfa:II.2 wic chinadaily:p4
+vg "$CHARTA" cite --format=markdown un:II.2
+vg "$CHARTA" links wic
 finish

@@ -66,6 +66,8 @@ int	cmd_show_exec(struct cli_ctx *);
 int	cmd_search_exec(struct cli_ctx *);
 int	cmd_compare_exec(struct cli_ctx *);
 int	cmd_import_exec(struct cli_ctx *);
+int	cmd_cite_exec(struct cli_ctx *);
+int	cmd_links_exec(struct cli_ctx *);
 int	cmd_remove_exec(struct cli_ctx *);
 int	cmd_help_exec(struct cli_ctx *);
 

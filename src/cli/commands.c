@@ -130,6 +130,39 @@ const struct command command_table[] = {
 		.cli = cmd_remove_exec,
 	},
 	{
+		.name = "cite",
+		.synopsis = "REF...",
+		.args = { COMMAND_ARG_REF, COMMAND_ARG_REF, COMMAND_ARG_REF },
+		.min_args = 1,
+		.max_args = -1,
+		.flags = COMMAND_CORPUS,
+		.summary = N_("print the citation of a passage"),
+		.help = N_("Print the citation of each REF from its document's "
+		    "front matter, in the format --format names (else the "
+		    "config file's cite-format, else plain); with --text, "
+		    "the passage's text as well.  The same as the reader's "
+		    "yank keys copy."),
+		.options = { COMMAND_OPT_DB, COMMAND_OPT_FORMAT,
+		    COMMAND_OPT_TEXT },
+		.cli = cmd_cite_exec,
+	},
+	{
+		.name = "links",
+		.synopsis = "[REF]",
+		.args = { COMMAND_ARG_REF },
+		.max_args = 1,
+		.flags = COMMAND_CORPUS,
+		.summary = N_("list the links between passages (see also)"),
+		.help = N_("Print the links between passages of different "
+		    "works, or those of REF and the parts under it, one a "
+		    "line: from, to, relation and note, separated by tabs.  "
+		    "Exit status 1 if there are none.  In the reader, a list "
+		    "to follow one from."),
+		.options = { COMMAND_OPT_DB },
+		.cli = cmd_links_exec,
+		.tui = ui_cmd_links,
+	},
+	{
 		.name = "goto",
 		.aliases = { "g" },
 		.synopsis = "REF",

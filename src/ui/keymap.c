@@ -14,6 +14,7 @@
 
 #include "text/text.h"
 #include "ui/keymap.h"
+#include "ui/settings.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -51,6 +52,8 @@ static const struct keymap_name {
 	{ .name = "Tab", .code = '\t', .is_func = 0 },
 	{ .name = "Space", .code = ' ', .is_func = 0 },
 	{ .name = "Esc", .code = 27, .is_func = 0 },
+	/* vim's "follow the link" */
+	{ .name = "C-]", .code = 29, .is_func = 0 },
 	{ .name = "Up", .code = KEY_UP, .is_func = 1 },
 	{ .name = "Down", .code = KEY_DOWN, .is_func = 1 },
 	{ .name = "Left", .code = KEY_LEFT, .is_func = 1 },
@@ -184,7 +187,7 @@ int
 keymap_load(const char *path, char **err)
 {
 	FILE			*f;
-	char			*line = NULL, *p, *words[4], *save;
+	char			*line = NULL, *p, *words[4], *save, *msg;
 	size_t			 cap = 0, lno = 0;
 	int			 n, prefix, req;
 	struct keymap_key	 key;
@@ -201,6 +204,15 @@ keymap_load(const char *path, char **err)
 		lno++;
 		if ((p = strchr(line, '#')) != NULL)
 			*p = '\0';
+		/* "set NAME VALUE": settings.c's (the value may have spaces) */
+		if ((n = settings_parse_line(line, &msg)) != 0) {
+			if (n == -1) {
+				*err = xasprintf("%s:%zu: %s", path, lno, msg);
+				free(msg);
+				break;
+			}
+			continue;
+		}
 		n = 0;
 		for (p = strtok_r(line, " \t\r\n", &save); p != NULL && n < 4;
 		    p = strtok_r(NULL, " \t\r\n", &save))

@@ -69,6 +69,14 @@
 	    "c")							\
 	X(COMPARE_WITH,	"compare-with",	KEYMAP_VIEW,			\
 	    N_("compare with a passage you name"), "C")		\
+	X(YANK,		"yank",		KEYMAP_VIEW,			\
+	    N_("copy the citation of the part at the top"), "y")	\
+	X(YANK_TEXT,	"yank-text",	KEYMAP_VIEW,			\
+	    N_("copy that part's text with its citation"), "Y")	\
+	X(FOLLOW_LINK,	"follow-link",	KEYMAP_VIEW,			\
+	    N_("go to a passage it links to (see also)"), "s", "C-]")	\
+	X(COMPARE_LINK,	"compare-link",	KEYMAP_VIEW,			\
+	    N_("compare it with a passage it links to"), "S")		\
 	X(SYNC_SCROLL,	"sync-scroll",	KEYMAP_COMPARE,			\
 	    N_("comparison: scroll both sides together, or not"), "s")	\
 	X(WORD_DIFF,	"word-diff",	KEYMAP_COMPARE,			\
@@ -144,8 +152,9 @@ void		 keymap_init(void);
 
 /*
  * Read the config file at path ("bind KEY REQUEST", "unbind KEY",
- * comments with '#').  A missing file is not an error.  Returns 0, or -1
- * with "PATH:LINE: message" (malloc'ed) in *err.
+ * comments with '#'; its "set NAME VALUE" lines go to settings.h).  A
+ * missing file is not an error.  Returns 0, or -1 with "PATH:LINE:
+ * message" (malloc'ed) in *err.
  */
 int		 keymap_load(const char *path, char **err);
 

@@ -187,6 +187,7 @@ reader_draw_row(struct reader *r, int y, size_t x, size_t avail, uint32_t n,
 		at = screen_attr(THEME_HEADING);
 	if (r->ol.filtered && r->ol.hit[n] == OUTLINE_CONTEXT)
 		at = screen_attr(THEME_META);
+	reader_links_mark(r, y, x, &avail, n);
 	label = reader_outline_label(r, n);
 	spans_line(&ts, label, strlen(label));
 	if (r->ol.filtered && r->ol.hit[n] == OUTLINE_HIT)
@@ -297,6 +298,7 @@ reader_line_attr(enum tv_style s)
 	case TV_TITLE:
 		return screen_attr(THEME_HEADING);
 	case TV_META:
+	case TV_UNDER:
 		return screen_attr(THEME_META);
 	case TV_EPIGRAPH:
 		return screen_attr(THEME_EPIGRAPH);

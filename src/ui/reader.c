@@ -128,6 +128,7 @@ reader_new(struct app *a, uint32_t start)
 	r->tv.notes_arg = r;
 	app_set_notes(a, reader_notes_text, r);
 	r->focus = READER_OUTLINE;
+	reader_links_init(r);
 	if (start != CORPUS_NONE && start < r->c->nnodes) {
 		r->moved = true;	/* charta REF: no place to restore */
 		outline_select(&r->ol, start);
@@ -147,6 +148,7 @@ reader_close(struct view *v)
 	outline_free(&r->ol);
 	textview_free(&r->tv);
 	index_result_free(&r->res);
+	reader_links_free(r);
 	reader_study_free(r);
 	free(r);
 }
@@ -418,6 +420,14 @@ reader_request(struct view *v, enum request req)
 		return true;
 	case REQ_COMPARE:
 		reader_counterpart(r);
+		return true;
+	case REQ_YANK:
+	case REQ_YANK_TEXT:
+		reader_yank(r, req == REQ_YANK_TEXT);
+		return true;
+	case REQ_FOLLOW_LINK:
+	case REQ_COMPARE_LINK:
+		reader_links_follow(r, req == REQ_COMPARE_LINK);
 		return true;
 	default:
 		return false;

@@ -18,6 +18,8 @@
 #include "ui/textview.h"
 #include "ui/view.h"
 
+struct cite_links;
+
 /* From this width on, outline and text are side by side. */
 #define READER_SPLIT_COLS	90
 
@@ -94,6 +96,8 @@ struct reader {
 	uint32_t		 saved_sel;	/* restored by Esc */
 	size_t			 saved_text_top;
 	size_t			 saved_outline_top;
+
+	struct cite_links	*links;		/* see also (reader-links.c) */
 };
 
 extern const struct view_ops	reader_ops;
@@ -112,6 +116,21 @@ void	reader_layout(struct reader *);
 void	reader_draw(struct view *);
 /* The reader's status line (reader-draw.c). */
 void	reader_status(struct view *, struct view_status *);
+
+/* The yank keys: copy the top node's citation, or passage (reader-yank.c). */
+void	reader_yank(struct reader *, bool with_text);
+
+/*
+ * See also (reader-links.c): set up and free the links' index and the
+ * lines under linked text; the outline's marker of a linked row (drawn at
+ * the right end of the row, *avail shrunk to keep the text clear of it);
+ * following a link of the top node, or comparing it with one.
+ */
+void	reader_links_init(struct reader *);
+void	reader_links_free(struct reader *);
+void	reader_links_mark(struct reader *, int y, size_t x, size_t *avail,
+	    uint32_t n);
+void	reader_links_follow(struct reader *, bool compare);
 
 /* The filter (reader-filter.c): the view op, n/N, and dropping it. */
 void	reader_filter(struct view *, enum view_filter);

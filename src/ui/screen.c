@@ -248,6 +248,7 @@ screen_glyph(enum screen_glyph g)
 		[GLYPH_VLINE] = "\xe2\x94\x82",		/* │ */
 		[GLYPH_ELLIPSIS] = "\xe2\x80\xa6",	/* … */
 		[GLYPH_CRUMB] = " \xe2\x80\xba ",	/* › */
+		[GLYPH_LINK] = "\xe2\x86\x94",		/* ↔ */
 	};
 	static const char *const ascii[] = {
 		[GLYPH_OPEN] = "-",
@@ -255,6 +256,7 @@ screen_glyph(enum screen_glyph g)
 		[GLYPH_VLINE] = "|",
 		[GLYPH_ELLIPSIS] = "~",
 		[GLYPH_CRUMB] = " > ",
+		[GLYPH_LINK] = "<>",
 	};
 
 	return screen_ascii_only ? ascii[g] : utf8[g];

@@ -94,6 +94,7 @@ enum screen_glyph {
 	GLYPH_VLINE,		/* the pane separator */
 	GLYPH_ELLIPSIS,		/* text cut short */
 	GLYPH_CRUMB,		/* breadcrumb separator */
+	GLYPH_LINK,		/* an outline row with "see also" links */
 };
 const char	*screen_glyph(enum screen_glyph);
 

@@ -106,6 +106,48 @@ textview_wrap(struct textview *tv, uint32_t node, const char *src, size_t n,
 	free(wl);
 }
 
+void
+textview_set_under(struct textview *tv,
+    char *(*under)(void *arg, uint32_t node), void *arg)
+{
+	tv->under = under;
+	tv->under_arg = arg;
+}
+
+/*
+ * textview_wrap, with the lines the under hook gives for node (if any)
+ * after its own text: one display string for both, so that they are
+ * drawn and highlighted as the node's, and TV_UNDER lines after it.
+ */
+static void
+textview_wrap_under(struct textview *tv, uint32_t node, const char *src,
+    size_t n, char *owned, enum tv_style style, size_t indent,
+    size_t label_len)
+{
+	char	*extra, *both;
+	size_t	 elen, first = tv->nlines, k, at;
+
+	if (tv->under == NULL || (extra = tv->under(tv->under_arg, node)) ==
+	    NULL) {
+		textview_wrap(tv, node, src, n, owned, style, indent,
+		    label_len);
+		return;
+	}
+	elen = strlen(extra);
+	both = xmalloc(n + 1 + elen + 1);
+	memcpy(both, src, n);
+	both[n] = '\n';
+	memcpy(both + n + 1, extra, elen + 1);
+	free(extra);
+	free(owned);
+	textview_wrap(tv, node, both, n + 1 + elen, both, style, indent,
+	    label_len);
+	at = tv->nodes[node - tv->root].ts.map[n + 1];
+	for (k = first; k < tv->nlines; k++)
+		if (tv->lines[k].off >= at)
+			tv->lines[k].style = TV_UNDER;
+}
+
 static enum tv_style
 textview_block_style(enum node_kind k, size_t *indent)
 {
@@ -150,12 +192,13 @@ textview_document(struct textview *tv, uint32_t i)
 		text_buf_puts(&b, d->source);
 	}
 	k = b.len;
-	textview_wrap(tv, i, b.data, k, b.data, TV_DOCUMENT, 0, 0);
+	textview_wrap_under(tv, i, b.data, k, b.data, TV_DOCUMENT, 0, 0);
 	/* The lines after the title's are metadata. */
 	tn = &tv->nodes[i - tv->root];
 	title_end = tn->ts.map[strlen(d->title)];
 	for (k = first; k < tv->nlines; k++)
-		if (tv->lines[k].off > title_end)
+		if (tv->lines[k].off > title_end &&
+		    tv->lines[k].style == TV_DOCUMENT)
 			tv->lines[k].style = TV_META;
 }
 
@@ -269,13 +312,13 @@ textview_set(struct textview *tv, uint32_t root, size_t width)
 		}
 		if (!kind_is_block(n->kind)) {
 			head = xasprintf("%s  %s", n->label, n->title);
-			textview_wrap(tv, i, head, strlen(head), head,
+			textview_wrap_under(tv, i, head, strlen(head), head,
 			    TV_HEADING, 0, strlen(n->label));
 			textview_notes(tv, i);
 			continue;
 		}
 		style = textview_block_style(n->kind, &indent);
-		textview_wrap(tv, i, n->text, n->text_len, NULL, style,
+		textview_wrap_under(tv, i, n->text, n->text_len, NULL, style,
 		    indent, 0);
 		textview_notes(tv, i);
 	}

@@ -28,6 +28,7 @@ enum tv_style {
 	TV_CAPTION,		/* captions, by-lines, sources, signatures */
 	TV_TITLE,		/* a title line inside the text */
 	TV_NOTE,		/* a note of the user's, under its block */
+	TV_UNDER,		/* under a node's text: "see also" */
 };
 
 struct tv_line {
@@ -73,6 +74,9 @@ struct textview {
 	size_t			 nlines;
 	size_t			 lines_cap;
 	size_t			 top;		/* first line shown */
+	/* What goes under a node's own text (textview_set_under). */
+	char			*(*under)(void *arg, uint32_t node);
+	void			*under_arg;
 };
 
 /* An empty text view of c; ascii selects the ASCII-only display. */
@@ -87,6 +91,16 @@ void	textview_free(struct textview *);
  * Returns true if it rebuilt.
  */
 bool	textview_set(struct textview *, uint32_t root, size_t width);
+
+/*
+ * Lines to show under a node's own text (its heading, or its paragraph):
+ * under(arg, node) returns them as a new string (data: it is sanitized
+ * here, and freed), or NULL for none.  They are TV_UNDER lines of the
+ * node, after its own in its display string.  Set it before the first
+ * textview_set.
+ */
+void	textview_set_under(struct textview *,
+	    char *(*under)(void *arg, uint32_t node), void *arg);
 
 /*
  * Node n's text as shown (its spans may be changed: the highlights), or

@@ -11,33 +11,19 @@
 
 #include "model/corpus.h"
 #include "ui/app.h"
-#include "ui/keymap.h"
 #include "ui/reader.h"
 #include "ui/screen.h"
+#include "ui/settings.h"
 #include "ui/ui.h"
-#include "util/xmalloc.h"
 
 /* The key bindings, the terminal and an app on c.  0 or -1 (*err). */
 static int
 ui_setup(struct app *a, const struct corpus *c,
     const struct command *commands, size_t ncommands, char **err)
 {
-	char		*path, *kerr = NULL;
-	const char	*xdg = getenv("XDG_CONFIG_HOME"), *home;
-
-	keymap_init();
-	home = getenv("HOME");
-	if (xdg != NULL && *xdg == '/')
-		path = xasprintf("%s/charta/config", xdg);
-	else
-		path = xasprintf("%s/.config/charta/config",
-		    home ? home : "");
-	if (keymap_load(path, &kerr) == -1) {
-		*err = kerr;
-		free(path);
+	/* The key bindings and settings of the config file. */
+	if (settings_load(err) == -1)
 		return -1;
-	}
-	free(path);
 	if (screen_init(err) == -1)
 		return -1;
 	memset(a, 0, sizeof *a);

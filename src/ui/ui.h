@@ -53,5 +53,14 @@ void	ui_cmd_messages(struct app *, int argc, char **argv);
 void	ui_cmd_marks(struct app *, int argc, char **argv);
 void	ui_cmd_notes(struct app *, int argc, char **argv);
 void	ui_cmd_quit(struct app *, int argc, char **argv);
+void	ui_cmd_links(struct app *, int argc, char **argv);
+
+/*
+ * The citation format the config file's `set cite-format` names (an enum
+ * cite_format, cite/cite.h; plain if it names none), for `charta cite`.
+ * Returns 0, or -1 with "PATH:LINE: message" (malloc'ed) in *err if the
+ * config file has an error.
+ */
+int	ui_config_cite_format(int *format, char **err);
 
 #endif /* CHARTA_UI_H */

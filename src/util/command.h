@@ -61,6 +61,11 @@ enum command_value {
 	    N_("mark the words that differ"))				\
 	X(STATS, "stats", 0, COMMAND_FLAG, NULL, 0, 0, NULL,		\
 	    N_("print only the share of shared words"))			\
+	X(FORMAT, "format", 0, COMMAND_CHOICE, "FORMAT", 0, 0,		\
+	    "plain chicago bibtex csl-json markdown",			\
+	    N_("citation format: plain, chicago, bibtex, csl-json, markdown")) \
+	X(TEXT, "text", 0, COMMAND_FLAG, NULL, 0, 0, NULL,		\
+	    N_("the passage's text too, with its citation"))		\
 	X(QUIET, "quiet", 'q', COMMAND_FLAG, NULL, 0, 0, NULL,		\
 	    N_("print no warnings"))					\
 	X(ENCODING, "encoding", 0, COMMAND_STRING, "NAME", 0, 0, NULL,	\

@@ -12,6 +12,8 @@ TUI_TESTS = \
 	tests/tui/filter-oracle.sh \
 	tests/tui/compare.sh \
 	tests/tui/keyboard.sh \
+	tests/tui/yank.sh \
+	tests/tui/links.sh \
 	tests/tui/messages.sh \
 	tests/tui/staged.sh
 

@@ -233,7 +233,7 @@ ascii_only || { fail "LC_ALL=C: non-ASCII on the screen:"; tui_show; }
 tui_keys j j j
 tui_expect_ref "LC_ALL=C: j j j" mfa:II
 tui_keys l
-tui_expect "LC_ALL=C: l" '  - II  Chapter II. Basic Princip'
+tui_expect "LC_ALL=C: l" '  - II  Chapter II. Basic Prin <>'
 tui_keys j
 tui_expect_ref "LC_ALL=C: l j" mfa:II.p1
 tui_line 0 | grep -q '^ ISCC 2017 (MFA) > Chapter II. Basic Principles ' ||
