@@ -35,6 +35,11 @@ vg "$CHARTA" search '"shared future"' -mankind
 vg "$CHARTA" search -w 40 privacy
 vg "$CHARTA" compare --words -w 100 mfa:II un:II
 vg "$CHARTA" compare --stats wic:II.1
+vg "$CHARTA" list --format=json
+vg "$CHARTA" toc --format=tsv mfa:IV.5.p1
+vg "$CHARTA" search --format=json privacy
+vg "$CHARTA" search --count --format=tsv privacy
+vg "$CHARTA" compare --stats --format=json mfa:II un:II
 vg "$CHARTA" --db "$tmp/v.db" import "$top_srcdir/data/iscc-2017-mfa.md"
 vg "$CHARTA" show nosuchdoc
 vg "$CHARTA" cite --text --format=csl-json mfa:II.2 wic chinadaily:p4

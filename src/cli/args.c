@@ -72,20 +72,29 @@ cli_takes(const struct command *cmd, enum command_option o)
 	return false;
 }
 
-/* The option "--name" (name[0..len)) or "-c" (letter c), or NONE. */
+/*
+ * The option "--name" (name[0..len)) or "-c" (letter c), or NONE.  Two
+ * options may share a name if no command takes both (--format: tables
+ * for list, toc, search and compare, citations for cite): the one cmd
+ * takes wins.
+ */
 static enum command_option
-cli_lookup(const char *name, size_t len, int letter)
+cli_lookup(const struct command *cmd, const char *name, size_t len,
+    int letter)
 {
-	int	o;
+	int	o, first = COMMAND_OPT_NONE;
 
 	for (o = 1; o < COMMAND_OPT__COUNT; o++) {
-		if (letter != 0 && cli_options[o].letter == letter)
-			return (enum command_option)o;
-		if (letter == 0 && strlen(cli_options[o].name) == len &&
-		    strncmp(cli_options[o].name, name, len) == 0)
-			return (enum command_option)o;
+		if ((letter != 0 && cli_options[o].letter == letter) ||
+		    (letter == 0 && strlen(cli_options[o].name) == len &&
+		    strncmp(cli_options[o].name, name, len) == 0)) {
+			if (cli_takes(cmd, (enum command_option)o))
+				return (enum command_option)o;
+			if (first == COMMAND_OPT_NONE)
+				first = o;
+		}
 	}
-	return COMMAND_OPT_NONE;
+	return (enum command_option)first;
 }
 
 /* Check value v of option o and store it; -1 after an error. */
@@ -167,10 +176,10 @@ cli_option(const struct command *cmd, char **words, int n, int *i,
 	if (is_long) {
 		eq = strchr(w + 2, '=');
 		len = eq ? (size_t)(eq - (w + 2)) : strlen(w + 2);
-		o = cli_lookup(w + 2, len, 0);
+		o = cli_lookup(cmd, w + 2, len, 0);
 	} else {
 		eq = NULL;
-		o = cli_lookup(NULL, 0, (unsigned char)w[1]);
+		o = cli_lookup(cmd, NULL, 0, (unsigned char)w[1]);
 		/*
 		 * A value stuck to a short option: "-w72".  Where "-word" may
 		 * be an argument ("-doc:mfa" in a query) only a number counts

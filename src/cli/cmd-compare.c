@@ -5,7 +5,8 @@
  * nothing.  --words marks the words found on one side only (colour on a
  * terminal, [-old-] and {+new+} otherwise, closed at the end of every line
  * and the columns wrapped with room for them); --stats prints only the
- * share of words in common, per aligned pair and for the whole.
+ * share of words in common, per aligned pair and for the whole, as text
+ * or (--format=tsv or json) as a table for scripts.
  */
 #include "config.h"
 
@@ -14,6 +15,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/format.h"
 #include "cli/output.h"
 #include "diff/compare.h"
 #include "model/corpus.h"
@@ -95,6 +97,44 @@ cmd_compare_header(const struct corpus *c, uint32_t n, size_t cols, bool pad)
 	free(ref);
 }
 
+static const char *const stats_columns[] = {
+	"pair", "left", "right", "shared", "words", "similarity"
+};
+
+/*
+ * A row of compare --stats --format: pair number pair (0: the whole, as
+ * "all"), the references of the parts on each side, the shared words and
+ * all words (both sides counted), the similarity.
+ */
+static void
+cmd_compare_row(struct format_table *t, const struct compare *cmp,
+    size_t g, size_t pair, size_t shared, size_t total, int sim)
+{
+	char	**refs;
+	size_t	  s, k, n;
+
+	format_row(t);
+	if (pair == 0)
+		format_cstr(t, "all");
+	else
+		format_int(t, (long long)pair);
+	for (s = 0; s < 2; s++) {
+		n = pair == 0 ? 1 : cmp->groups[g].count[s];
+		refs = xcalloc(n + 1, sizeof *refs);
+		for (k = 0; k < n; k++)
+			refs[k] = corpus_node_ref(cmp->c, pair == 0 ?
+			    cmp->root[s] :
+			    cmp->parts[s][cmp->groups[g].first[s] + k]);
+		format_list(t, refs, n);
+		for (k = 0; k < n; k++)
+			free(refs[k]);
+		free(refs);
+	}
+	format_int(t, (long long)shared);
+	format_int(t, (long long)total);
+	format_int(t, sim);
+}
+
 int
 cmd_compare_exec(struct cli_ctx *ctx)
 {
@@ -107,9 +147,18 @@ cmd_compare_exec(struct cli_ctx *ctx)
 	size_t				 total = 0, sh, tot, s, ncp;
 	char				*raw[2], *ref[2], line[64];
 	struct compare_span		*sp[2];
+	struct format_table		 table;
+	enum format			 f;
 	size_t				 nsp[2];
 	int				 sim;
 
+	if (format_from_options(ctx, &f) == -1)
+		return EXIT_USAGE;
+	if (f != FORMAT_TEXT && !ctx->stats) {
+		output_error(_("compare: --format=%s needs --stats"),
+		    ctx->opt[COMMAND_OPT_TABLE_FORMAT]);
+		return EXIT_USAGE;
+	}
 	node[0] = cli_resolve(c, ctx->argv[0]);
 	if (node[0] == CORPUS_NONE)
 		return EXIT_USAGE;
@@ -132,6 +181,9 @@ cmd_compare_exec(struct cli_ctx *ctx)
 	cols = width > 13 ? (width - 3) / 2 : 5;
 
 	compare_build(&cmp, c, node[0], node[1]);
+	if (f != FORMAT_TEXT)
+		format_begin(&table, f, stats_columns, sizeof stats_columns /
+		    sizeof stats_columns[0]);
 	if (!ctx->stats) {
 		cmd_compare_header(c, node[0], cols, true);
 		output_raw("   ", 3);
@@ -147,7 +199,9 @@ cmd_compare_exec(struct cli_ctx *ctx)
 		    &tot);
 		shared += sh;
 		total += tot;
-		if (ctx->stats) {
+		if (f != FORMAT_TEXT)
+			cmd_compare_row(&table, &cmp, g, g + 1, sh, tot, sim);
+		else if (ctx->stats) {
 			for (s = 0; s < 2; s++) {
 				ref[s] = cmp.groups[g].count[s] == 0 ?
 				    xstrdup("-") : corpus_node_ref(c,
@@ -183,11 +237,14 @@ cmd_compare_exec(struct cli_ctx *ctx)
 			free(sp[s]);
 		}
 	}
-	if (ctx->stats) {
+	sim = total ? (int)((shared * 100 + total / 2) / total) : 100;
+	if (f != FORMAT_TEXT) {
+		cmd_compare_row(&table, &cmp, 0, 0, shared, total, sim);
+		format_end(&table);
+	} else if (ctx->stats) {
 		/* TRANSLATORS: the last line of compare --stats: the share
 		   of words the two passages have in common, over all pairs */
-		char	*msg = xasprintf(_("all: %d%% shared words\n"),
-		    total ? (int)((shared * 100 + total / 2) / total) : 100);
+		char	*msg = xasprintf(_("all: %d%% shared words\n"), sim);
 
 		output_raw(msg, strlen(msg));
 		free(msg);

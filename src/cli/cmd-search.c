@@ -2,9 +2,10 @@
  * cmd-search.c -- `charta search QUERY...`: every node that matches, as
  * "REF: text", one a line (on a terminal or with -w N, wrapped like show,
  * its later lines indented), with the hits in colour on a terminal; or,
- * with --count, how many match in each document.  Grep's exit statuses: 0 found,
- * 1 nothing found, 2 error.  Same query language and matcher as the
- * reader's filter (index.h).
+ * with --count, how many match in each document.  With --format=tsv or
+ * json, the same as a table for scripts (charta(1) names the columns).
+ * Grep's exit statuses: 0 found, 1 nothing found, 2 error.  Same query
+ * language and matcher as the reader's filter (index.h).
  */
 #include "config.h"
 
@@ -13,6 +14,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/format.h"
 #include "cli/output.h"
 #include "index/index.h"
 #include "model/corpus.h"
@@ -118,6 +120,76 @@ cmd_search_count(const struct corpus *c, const struct index_result *r)
 	free(sections);
 }
 
+static const char *const search_columns[] = {
+	"ref", "doc", "label", "kind", "text"
+};
+
+/* Every match as a row: its reference, where it is, its kind and text. */
+static void
+cmd_search_table(const struct corpus *c, const struct index_result *r,
+    enum format f)
+{
+	struct format_table	 t;
+	size_t			 k;
+	char			*ref;
+
+	format_begin(&t, f, search_columns, sizeof search_columns /
+	    sizeof search_columns[0]);
+	for (k = 0; k < r->n; k++) {
+		const struct corpus_node	*n = &c->nodes[r->nodes[k]];
+
+		ref = corpus_node_ref(c, r->nodes[k]);
+		format_row(&t);
+		format_cstr(&t, ref);
+		format_cstr(&t, c->docs[n->doc].slug);
+		format_cstr(&t, n->label);
+		format_cstr(&t, kind_name(n->kind));
+		if (kind_is_block(n->kind))
+			format_str(&t, n->text, n->text_len);
+		else
+			format_cstr(&t, n->title);
+		free(ref);
+	}
+	format_end(&t);
+}
+
+static const char *const count_columns[] = {
+	"doc", "paragraphs", "sections"
+};
+
+/* --count as a table: a row for each document with a match. */
+static void
+cmd_search_count_table(const struct corpus *c, const struct index_result *r,
+    enum format f)
+{
+	struct format_table	 t;
+	size_t			 d, k, *blocks, *sections;
+
+	blocks = xcalloc(c->ndocs + 1, sizeof *blocks);
+	sections = xcalloc(c->ndocs + 1, sizeof *sections);
+	for (k = 0; k < r->n; k++) {
+		const struct corpus_node	*n = &c->nodes[r->nodes[k]];
+
+		if (kind_is_block(n->kind))
+			blocks[n->doc]++;
+		else
+			sections[n->doc]++;
+	}
+	format_begin(&t, f, count_columns, sizeof count_columns /
+	    sizeof count_columns[0]);
+	for (d = 0; d < c->ndocs; d++) {
+		if (r->per_doc[d] == 0)
+			continue;
+		format_row(&t);
+		format_cstr(&t, c->docs[d].slug);
+		format_int(&t, (long long)blocks[d]);
+		format_int(&t, (long long)sections[d]);
+	}
+	format_end(&t);
+	free(blocks);
+	free(sections);
+}
+
 int
 cmd_search_exec(struct cli_ctx *ctx)
 {
@@ -127,9 +199,12 @@ cmd_search_exec(struct cli_ctx *ctx)
 	struct index		*ix;
 	struct index_result	 r;
 	char			*err;
+	enum format		 f;
 	int			 i;
 	size_t			 k, cols;
 
+	if (format_from_options(ctx, &f) == -1)
+		return EXIT_USAGE;
 	text_buf_init(&qs);
 	for (i = 0; i < ctx->argc; i++) {
 		if (i > 0)
@@ -153,7 +228,11 @@ cmd_search_exec(struct cli_ctx *ctx)
 	ix = index_build(c);
 	memset(&r, 0, sizeof r);
 	index_search(ix, q, NULL, &r);
-	if (ctx->count)
+	if (f != FORMAT_TEXT && ctx->count)
+		cmd_search_count_table(c, &r, f);
+	else if (f != FORMAT_TEXT)
+		cmd_search_table(c, &r, f);
+	else if (ctx->count)
 		cmd_search_count(c, &r);
 	else
 		for (k = 0; k < r.n; k++)

@@ -27,7 +27,8 @@ const struct command command_table[] = {
 		.summary = N_("list the documents: slug, alias, title"),
 		.help = N_("Print one line per document: its slug, its short "
 		    "alias and its title."),
-		.options = { COMMAND_OPT_DB },
+		.options = { COMMAND_OPT_DB, COMMAND_OPT_TABLE_FORMAT,
+		    COMMAND_OPT_COLOR },
 		.cli = cmd_list_exec,
 	},
 	{
@@ -39,8 +40,10 @@ const struct command command_table[] = {
 		.summary = N_("show the table of contents"),
 		.help = N_("Print the sections of every document, of one "
 		    "document, or under one part, as an indented tree of "
-		    "labels and titles."),
-		.options = { COMMAND_OPT_DB },
+		    "labels and titles; for a paragraph, its label and its "
+		    "text."),
+		.options = { COMMAND_OPT_DB, COMMAND_OPT_TABLE_FORMAT,
+		    COMMAND_OPT_COLOR },
 		.cli = cmd_toc_exec,
 	},
 	{
@@ -55,7 +58,7 @@ const struct command command_table[] = {
 		    "headings and paragraphs, wrapped to the terminal or to "
 		    "--width."),
 		.options = { COMMAND_OPT_DB, COMMAND_OPT_WIDTH,
-		    COMMAND_OPT_RAW },
+		    COMMAND_OPT_RAW, COMMAND_OPT_COLOR },
 		.cli = cmd_show_exec,
 	},
 	{
@@ -73,7 +76,8 @@ const struct command command_table[] = {
 		    "doc:mfa and kind:action narrow.  Exit status 1 if nothing "
 		    "matches."),
 		.options = { COMMAND_OPT_DB, COMMAND_OPT_COUNT,
-		    COMMAND_OPT_WIDTH, COMMAND_OPT_RAW, COMMAND_OPT_COLOR },
+		    COMMAND_OPT_WIDTH, COMMAND_OPT_RAW, COMMAND_OPT_COLOR,
+		    COMMAND_OPT_TABLE_FORMAT },
 		.cli = cmd_search_exec,
 	},
 	{
@@ -92,7 +96,7 @@ const struct command command_table[] = {
 		    "REF, or the two REFs."),
 		.options = { COMMAND_OPT_DB, COMMAND_OPT_WIDTH,
 		    COMMAND_OPT_WORDS, COMMAND_OPT_STATS, COMMAND_OPT_RAW,
-		    COMMAND_OPT_COLOR },
+		    COMMAND_OPT_COLOR, COMMAND_OPT_TABLE_FORMAT },
 		.cli = cmd_compare_exec,
 		.tui = ui_cmd_compare,
 	},

@@ -158,6 +158,20 @@ output_spans(const struct text_spans *ts, size_t off, size_t len)
 	text_buf_free(&b);
 }
 
+size_t
+output_line(const char *s, bool layout, bool print)
+{
+	struct text_spans	ts;
+	size_t			w;
+
+	output_spans_init(&ts, s, strlen(s), layout, TEXT_SPANS_ONE_LINE);
+	if (print)
+		output_spans(&ts, 0, ts.len);
+	w = text_width(ts.s, ts.len);
+	text_spans_free(&ts);
+	return w;
+}
+
 const char *
 output_ellipsis(void)
 {

@@ -62,6 +62,13 @@ void	 output_spans_init(struct text_spans *ts, const char *s, size_t n,
 enum text_target output_target(void);
 /* Write ts->s[off..off+len) rendered for output_target(). */
 void	 output_spans(const struct text_spans *ts, size_t off, size_t len);
+/*
+ * Write s (NUL-terminated) on the current line, its line feeds shown as
+ * spaces and its placeholders marked (in colour if output_color()), and
+ * return its display width; if print is false, only measure it.  layout
+ * as for output_spans_init: set it for text that others are aligned on.
+ */
+size_t	 output_line(const char *s, bool layout, bool print);
 /* What ends text cut short: U+2026, or "..." if output is ASCII only. */
 const char *output_ellipsis(void);
 

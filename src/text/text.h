@@ -99,6 +99,20 @@ char	*text_sanitize_map(const char *s, size_t n, enum text_mode mode,
 	    bool ascii_only, unsigned char **marks, size_t **map);
 
 /*
+ * Append s[0..n) to out as a JSON string, quotes included: well-formed
+ * UTF-8 as it is, except that '"' and '\\' are escaped, and every control
+ * character (C0, DEL, C1), format character (bidi controls, invisible
+ * characters), unassigned code point, noncharacter and line or paragraph
+ * separator is written as a \u escape (a surrogate pair beyond U+FFFF),
+ * so that the JSON is exact and yet nothing in it acts on a terminal.
+ * Ill-formed UTF-8 becomes one U+FFFD per maximal subpart, as in
+ * text_sanitize(): the result is always valid JSON.  If ascii_only, every
+ * code point >= U+0080 is a \u escape too, so no byte >= 0x80 is output.
+ */
+void	 text_json_quote(struct text_buf *out, const char *s, size_t n,
+	    bool ascii_only);
+
+/*
  * Display width in terminal columns of the UTF-8 string s[0..n), as
  * libunistring's u8_width with the "UTF-8" encoding: wide/fullwidth
  * characters count 2, combining and zero-width characters 0.  Meant for

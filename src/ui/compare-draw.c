@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "model/corpus.h"
+#include "text/text.h"
 #include "ui/compare-view.h"
 #include "ui/screen.h"
 #include "ui/spans-curses.h"
@@ -94,6 +95,36 @@ cv_draw_side(struct cmp_view *cv, int s)
 	}
 }
 
+/*
+ * The title line for pair `pair` of `npairs`, with the share of words in
+ * common of that pair (sim) and of the whole passage (whole), as a new
+ * string: the long form if it fits in cols columns, else a shorter one,
+ * so that a narrow window (60 columns) still shows both figures.
+ */
+static char *
+cv_title(size_t pair, size_t npairs, int sim, int whole, size_t cols)
+{
+	char	*t;
+
+	/* TRANSLATORS: the comparison's title line: which aligned pair of
+	   paragraphs is at the top, of how many; the share of words they
+	   have in common; the same over the whole passage. */
+	t = xasprintf(_(" Comparison: pair %zu of %zu, %d%% shared words; "
+	    "whole passage %d%%"), pair, npairs, sim, whole);
+	if (text_width(t, strlen(t)) <= cols)
+		return t;
+	free(t);
+	/* TRANSLATORS: the same, short, for a narrow window. */
+	t = xasprintf(_(" Pair %zu/%zu: %d%% shared; whole %d%%"), pair,
+	    npairs, sim, whole);
+	if (text_width(t, strlen(t)) <= cols)
+		return t;
+	free(t);
+	/* TRANSLATORS: the same, shortest: pair/pairs, the pair's share and
+	   (in brackets) the whole passage's. */
+	return xasprintf(_(" %zu/%zu %d%% (%d%%)"), pair, npairs, sim, whole);
+}
+
 void
 cv_draw(struct view *v)
 {
@@ -117,12 +148,8 @@ cv_draw(struct view *v)
 			    screen_attr(THEME_BORDER));
 	/* The title line: the pair at the top and the section's figures. */
 	g = cv->ng ? cv_group_at(cv, cv->top[cv->side]) : 0;
-	/* TRANSLATORS: the comparison's title line: which aligned pair of
-	   paragraphs is at the top, of how many; the share of words they
-	   have in common; the same over the whole passage. */
-	title = xasprintf(_(" Comparison: pair %zu of %zu, %d%% shared words; "
-	    "whole passage %d%%"), cv->ng ? g + 1 : 0, cv->ng,
-	    cv->ng ? cv->g[g].sim : 100, cv->section_sim);
+	title = cv_title(cv->ng ? g + 1 : 0, cv->ng,
+	    cv->ng ? cv->g[g].sim : 100, cv->section_sim, (size_t)COLS);
 	screen_fill(0, 0, (size_t)COLS, screen_attr(THEME_TITLE));
 	screen_put(0, 0, title, strlen(title), (size_t)COLS,
 	    screen_attr(THEME_TITLE));

@@ -121,7 +121,10 @@ reader_study_load(struct reader *r)
 		}
 		free(nodes);
 	}
-	qsort(r->note_at, r->nnote_at, sizeof *r->note_at, reader_pair_cmp);
+	/* qsort(NULL, 0, ...) is undefined: no notes, no array. */
+	if (r->nnote_at > 0)
+		qsort(r->note_at, r->nnote_at, sizeof *r->note_at,
+		    reader_pair_cmp);
 	for (k = 0; k < r->nmarks; k++) {
 		nn = study_nodes(r->c, &r->marks[k].at, &nodes);
 		for (j = 0; j < nn; j++)

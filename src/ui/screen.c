@@ -183,6 +183,17 @@ screen_done(void)
 {
 	if (screen_sp == NULL)
 		return;
+	/*
+	 * A terminal without an alternate screen (vt100, linux: no
+	 * smcup/rmcup) would keep the reader's last screen, the shell's
+	 * prompt written over its status line: clear it.  endwin then
+	 * leaves the cursor at the bottom, on an empty line.
+	 */
+	if (exit_ca_mode == NULL || exit_ca_mode == (char *)-1 ||
+	    *exit_ca_mode == '\0') {
+		clear();
+		refresh();
+	}
 	curs_set(1);
 	endwin();
 	delscreen(screen_sp);

@@ -55,6 +55,10 @@ enum command_value {
 	X(COLOR, "color", 0, COMMAND_CHOICE, "WHEN", 0, 0,		\
 	    "auto always never",					\
 	    N_("colour: auto (a terminal, no NO_COLOR), always, never")) \
+	/* --format of list, toc, search, compare; cite has its own */	\
+	X(TABLE_FORMAT, "format", 0, COMMAND_CHOICE, "FORMAT", 0, 0,	\
+	    "text tsv json",						\
+	    N_("print as text, tab-separated values (tsv) or JSON")) \
 	X(COUNT, "count", 0, COMMAND_FLAG, NULL, 0, 0, NULL,		\
 	    N_("print how many match in each document"))		\
 	X(WORDS, "words", 0, COMMAND_FLAG, NULL, 0, 0, NULL,		\

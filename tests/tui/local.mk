@@ -11,6 +11,7 @@ TUI_TESTS = \
 	tests/tui/filter.sh \
 	tests/tui/filter-oracle.sh \
 	tests/tui/compare.sh \
+	tests/tui/layout.sh \
 	tests/tui/keyboard.sh \
 	tests/tui/yank.sh \
 	tests/tui/links.sh \
