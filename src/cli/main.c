@@ -4,11 +4,14 @@
  */
 #include "config.h"
 
+#include <sys/ioctl.h>
+
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "cli/output.h"
@@ -60,6 +63,75 @@ cli_run(const struct command *cmd, struct cli_ctx *ctx)
 	return status;
 }
 
+/*
+ * The rows of the terminal, for the first screen's part of the corpus:
+ * its height, or a tall one's if it cannot be told.
+ */
+static size_t
+cli_reader_rows(void)
+{
+	struct winsize	ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0)
+		return ws.ws_row;
+	return 100;
+}
+
+/* The whole corpus, loaded once the first screen is out. */
+struct cli_staged {
+	const char	*path;
+	struct corpus	*corpus;
+};
+
+static const struct corpus *
+cli_reader_rest(void *arg, char **notes, char **err)
+{
+	struct cli_staged	*st = arg;
+
+	st->corpus = store_load_corpora(st->path, NULL, notes, err);
+	return st->corpus;
+}
+
+/*
+ * The reader at the first document of a corpus a megabyte or more large,
+ * its first screen drawn from the first documents before the whole is
+ * loaded (ui_run_staged): the screen comes first, with the machine to
+ * itself.  Returns the exit status, or -2 if the corpus is not one for
+ * that (no kept verdict of quick_check, the user's own corpus beside it):
+ * then nothing was done.
+ */
+static int
+cli_reader_staged(struct cli_ctx *ctx)
+{
+	struct cli_staged	 st;
+	struct corpus		*head = NULL;
+	char			*path, *user = NULL, *e = NULL, *err = NULL;
+	int			 status = -2;
+
+	memset(&st, 0, sizeof st);
+	path = cli_corpus_path(ctx->db_path);
+	if (ctx->db_path == NULL)
+		user = cli_user_corpus_path(false, &e);
+	free(e);
+	/* The user's documents come after the shipped ones: load in line. */
+	if ((user == NULL || access(user, F_OK) == -1) &&
+	    (head = store_load_head(path, cli_reader_rows())) != NULL) {
+		st.path = path;
+		status = ui_run_staged(head, cli_reader_rest, &st,
+		    command_table, command_count, &err);
+		if (status == -1) {
+			output_error("%s", err);
+			free(err);
+			status = EXIT_USAGE;
+		}
+	}
+	corpus_free(st.corpus);
+	corpus_free(head);
+	free(user);
+	free(path);
+	return status;
+}
+
 /* `charta [REF]`: the interactive reader, opened at REF if given. */
 static int
 cli_reader(struct cli_ctx *ctx, const char *ref)
@@ -68,6 +140,8 @@ cli_reader(struct cli_ctx *ctx, const char *ref)
 	unsigned int	 start = CORPUS_NONE;
 	int		 status;
 
+	if (ref == NULL && (status = cli_reader_staged(ctx)) != -2)
+		return status;
 	if (cli_load(ctx) == -1)
 		return EXIT_USAGE;
 	if (ref != NULL) {

@@ -13,6 +13,8 @@
  */
 #include "config.h"
 
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #ifdef __SSE2__
@@ -26,6 +28,9 @@
 #include "text/text.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
+
+/* Corpora of this many nodes or more are indexed in two halves at once. */
+#define INDEX_SPLIT_NODES	50000
 
 /* Make room for n more bytes at the end of the buffer. */
 static void
@@ -149,12 +154,72 @@ index_fold_fast(const char *s, size_t n, size_t *outlen)
 	return ix.buf;
 }
 
+/*
+ * The part of an index a thread folds: nodes [from, to), their folded text
+ * in a buffer of its own (buf[0..used)), their start offsets counted from
+ * it.  plain and letters are written in place, in the index's arrays.
+ */
+struct index_part {
+	struct index	*ix;
+	uint32_t	 from, to;
+	char		*buf;
+	size_t		 used;
+};
+
+static void *
+index_fold_part(void *arg)
+{
+	struct index_part	*part = arg;
+	struct index		*ix = part->ix, tmp;
+	const struct corpus	*c = ix->c;
+	size_t			 cap = 0, used = 0, len;
+	const char		*s;
+	uint32_t		 i;
+
+	/*
+	 * The folded text is at most about as long as the text: reserve that
+	 * (pages never written to cost nothing), grow if need be.
+	 */
+	for (i = part->from; i < part->to; i++) {
+		index_source(c, i, &s, &len);
+		cap += len;
+	}
+	cap += (part->to - part->from) + 16;
+	cap += cap / 16;
+	memset(&tmp, 0, sizeof tmp);
+	tmp.buf = xmalloc_huge(cap);
+	for (i = part->from; i < part->to; i++) {
+		index_source(c, i, &s, &len);
+		ix->start[i] = used;
+		index_fold_into(&tmp, &cap, &used, s, len);
+		/*
+		 * Most text folds only by case and line breaks: it is searched
+		 * as it is (find_in_plain), and its folded copy dropped.
+		 */
+		ix->letters[i] = find_letters(tmp.buf + ix->start[i],
+		    used - ix->start[i]);
+		if (used - ix->start[i] == len &&
+		    find_plain_folds_to(s, tmp.buf + ix->start[i], len)) {
+			ix->plain[i] = 1;
+			used = ix->start[i];
+			continue;
+		}
+		index_reserve(&tmp, &cap, used, 1);
+		tmp.buf[used++] = '\0';
+	}
+	part->buf = tmp.buf;
+	part->used = used;
+	return NULL;
+}
+
 struct index *
 index_build(const struct corpus *c)
 {
-	struct index	*ix = xcalloc(1, sizeof *ix);
-	size_t		 i, cap = 0, used = 0, len;
-	const char	*s;
+	struct index		*ix = xcalloc(1, sizeof *ix);
+	struct index_part	 first, second;
+	pthread_t		 t;
+	bool			 threaded;
+	size_t			 i;
 
 	ix->c = c;
 	ix->start = xreallocarray(NULL, c->nnodes + 1, sizeof *ix->start);
@@ -167,38 +232,40 @@ index_build(const struct corpus *c)
 		    (c->nodes[i].parent != CORPUS_NONE ?
 		    ix->kinds[c->nodes[i].parent] : 0);
 	/*
-	 * The folded text is at most about as long as the text: reserve that
-	 * (pages never written to cost nothing), grow if need be.
+	 * A large corpus is folded in two halves, the second on a thread:
+	 * on two cores the index is ready in little more than half the time.
+	 * Each half has a buffer of its own; the second is put after the
+	 * first, its offsets moved by the first's length.
 	 */
-	for (i = 0; i < c->nnodes; i++) {
-		index_source(c, (uint32_t)i, &s, &len);
-		cap += len;
+	memset(&first, 0, sizeof first);
+	memset(&second, 0, sizeof second);
+	first.ix = second.ix = ix;
+	first.to = (uint32_t)c->nnodes;
+	threaded = false;
+	if (c->nnodes >= INDEX_SPLIT_NODES) {
+		second.from = first.to = (uint32_t)(c->nnodes / 2);
+		second.to = (uint32_t)c->nnodes;
+		threaded = pthread_create(&t, NULL, index_fold_part,
+		    &second) == 0;
+		if (!threaded)
+			first.to = (uint32_t)c->nnodes;
 	}
-	cap += c->nnodes + 16;
-	cap += cap / 16;
-	ix->buf = xmalloc_huge(cap);
-	for (i = 0; i < c->nnodes; i++) {
-		index_source(c, (uint32_t)i, &s, &len);
-		ix->start[i] = used;
-		index_fold_into(ix, &cap, &used, s, len);
-		/*
-		 * Most text folds only by case and line breaks: it is searched
-		 * as it is (find_in_plain), and its folded copy dropped.
-		 */
-		ix->letters[i] = find_letters(ix->buf + ix->start[i],
-		    used - ix->start[i]);
-		if (used - ix->start[i] == len &&
-		    find_plain_folds_to(s, ix->buf + ix->start[i], len)) {
-			ix->plain[i] = 1;
-			used = ix->start[i];
-			continue;
-		}
-		index_reserve(ix, &cap, used, 1);
-		ix->buf[used++] = '\0';
-	}
-	ix->start[c->nnodes] = used;
-	/* Give back what the guess overshot. */
-	ix->buf = xreallocarray(ix->buf, used ? used : 1, 1);
+	index_fold_part(&first);
+	ix->buf = first.buf;
+	if (threaded) {
+		pthread_join(t, NULL);
+		ix->buf = xreallocarray(ix->buf, first.used + second.used + 1,
+		    1);
+		memcpy(ix->buf + first.used, second.buf, second.used);
+		free(second.buf);
+		for (i = second.from; i < second.to; i++)
+			ix->start[i] += first.used;
+		first.used += second.used;
+	} else
+		/* Give back what the guess overshot. */
+		ix->buf = xreallocarray(ix->buf, first.used ? first.used : 1,
+		    1);
+	ix->start[c->nnodes] = first.used;
 	return ix;
 }
 

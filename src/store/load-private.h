@@ -7,10 +7,13 @@
 #define CHARTA_LOAD_PRIVATE_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <sys/stat.h>
 #include <time.h>
 
 #include <sqlite3.h>
+
+struct corpus;
 
 /*
  * Seconds any one statement may run before it is interrupted.  Only the
@@ -20,6 +23,13 @@
 #ifndef LOAD_BUDGET
 #define LOAD_BUDGET	10.0
 #endif
+
+/*
+ * A database smaller than this is checked on the loading connection: a
+ * second connection and a thread cost more than quick_check does.  Its
+ * verdict is not kept either, and it is loaded whole at once.
+ */
+#define LOAD_CHECK_INLINE	(1024 * 1024)
 
 /* One connection to a corpus database being loaded. */
 struct load {
@@ -64,6 +74,40 @@ int	load_open_mem(struct load *, const void *data, size_t len);
 
 /* PRAGMA quick_check; 0 if it says "ok". */
 int	load_quick_check(struct load *);
+
+/* The documents' metadata into c, one document node each.  0 or -1. */
+int	load_docs(struct load *, struct corpus *c);
+
+/*
+ * Load the nodes with ids first..last into c, which holds the documents
+ * after the first docbase, taking document metadata from meta (which holds
+ * one document node per document).  When last is LOAD_ALL, c is the whole
+ * corpus.  Every range is checked: ids dense and in order (and, for a
+ * range, all there), a document's root before its nodes, parents earlier
+ * than their children and in the same document, blocks without children,
+ * known kinds, labels and depth within limits.  0 or -1.
+ */
+#define LOAD_ALL	INT64_MAX
+int	load_nodes(struct load *, struct corpus *c, const struct corpus *meta,
+	    sqlite3_int64 first, sqlite3_int64 last, uint32_t docbase);
+
+/*
+ * Has quick_check already passed the file sb stands for (same device,
+ * inode, size, mtime and ctime), by the verdicts kept in the user's data
+ * directory (load-verdict.c)?  False when they cannot be read.
+ */
+bool	load_verdict_known(const struct stat *sb);
+
+/*
+ * Record that quick_check, begun at checked (CLOCK_REALTIME), passed the
+ * file at path whose identity was sb, if it is still that file and was
+ * older than its file system's clock tick then (else a later write could
+ * leave the same times), and the user's data directory is there (it is
+ * never made here).  Failures are silent: the file is then checked at its
+ * next load, as if never checked.
+ */
+void	load_verdict_record(const char *path, const struct stat *sb,
+	    const struct timespec *checked);
 
 /*
  * The tables and columns charta reads must be there, as tables, with the

@@ -24,12 +24,6 @@
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
-/*
- * A database smaller than this is checked on the loading connection: a
- * second connection and a thread cost more than quick_check does.
- */
-#define LOAD_CHECK_INLINE	(1024 * 1024)
-
 /* Column k of st as a NUL-free string (NULL if it holds a NUL byte). */
 static const char *
 load_text(sqlite3_stmt *st, int k)
@@ -42,7 +36,7 @@ load_text(sqlite3_stmt *st, int k)
 	return s;
 }
 
-static int
+int
 load_docs(struct load *l, struct corpus *c)
 {
 	sqlite3_stmt		*st;
@@ -101,17 +95,7 @@ load_docs(struct load *l, struct corpus *c)
 	return 0;
 }
 
-/*
- * Load the nodes with ids first..last into c, which holds the documents
- * after the first docbase, taking document metadata from meta (which holds
- * one document node per document).  When last is LOAD_ALL, c is the whole
- * corpus.  Every range is checked: ids dense and in order (and, for a
- * range, all there), a document's root before its nodes, parents earlier
- * than their children and in the same document, blocks without children,
- * known kinds, labels and depth within limits.
- */
-#define LOAD_ALL	INT64_MAX
-static int
+int
 load_nodes(struct load *l, struct corpus *c, const struct corpus *meta,
     sqlite3_int64 first, sqlite3_int64 last, uint32_t docbase)
 {
@@ -436,7 +420,8 @@ out:
  * quick_check reads every page, a tenth of a second on a large corpus: it
  * runs on a second connection in a thread while the first loads the tree,
  * and its verdict is waited for before the corpus is handed out.  A small
- * file is checked in line (LOAD_CHECK_INLINE).
+ * file is checked in line (LOAD_CHECK_INLINE).  A file it has passed
+ * before, unchanged since, is not checked again (load-verdict.c).
  */
 static void *
 load_check_thread(void *arg)
@@ -467,8 +452,9 @@ store_load_corpus_note(const char *path, char **note, char **err)
 {
 	struct load	 l, check;
 	struct corpus	*c = NULL;
+	struct timespec	 checked;
 	pthread_t	 t;
-	bool		 threaded = false;
+	bool		 threaded = false, cached, known;
 
 	memset(&l, 0, sizeof l);
 	memset(&check, 0, sizeof check);
@@ -476,9 +462,17 @@ store_load_corpus_note(const char *path, char **note, char **err)
 	if (load_open(&l) == 0) {
 		check.same_as = &l.sb;
 		check.immutable = l.immutable;
-		threaded = l.sb.st_size >= LOAD_CHECK_INLINE &&
+		/*
+		 * A file already checked as it is now is not read twice.  A
+		 * small one is checked every time: it costs less than
+		 * keeping its verdict.
+		 */
+		cached = l.sb.st_size >= LOAD_CHECK_INLINE;
+		known = cached && load_verdict_known(&l.sb);
+		clock_gettime(CLOCK_REALTIME, &checked);
+		threaded = !known && l.sb.st_size >= LOAD_CHECK_INLINE &&
 		    pthread_create(&t, NULL, load_check_thread, &check) == 0;
-		c = load_all(&l, !threaded, true);
+		c = load_all(&l, !known && !threaded, true);
 		if (threaded) {
 			pthread_join(t, NULL);
 			/* A damaged file: say that, whatever the load said. */
@@ -490,6 +484,8 @@ store_load_corpus_note(const char *path, char **note, char **err)
 				check.err = NULL;
 			}
 		}
+		if (c != NULL && cached && !known)
+			load_verdict_record(path, &l.sb, &checked);
 	}
 	if (l.db != NULL)
 		sqlite3_close(l.db);

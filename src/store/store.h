@@ -54,6 +54,20 @@ struct corpus	*store_load_corpora(const char *shipped, const char *user,
 		    char **notes, char **err);
 
 /*
+ * The first whole documents of the corpus at path, enough of them for
+ * min_rows rows of the outline as the reader opens it (each document and
+ * its top-level parts), as a corpus of their own (finished; without
+ * links), for the reader to draw its first screen from before it loads
+ * the whole: the same nodes, in the same order, as the whole corpus has
+ * first.  NULL when that is not worth it or not safe, and nothing is
+ * said: a file under a megabyte, one that quick_check has not passed as
+ * it is now, one whose documents make fewer rows than that, one that does
+ * not open.  The whole load (store_load_corpora) checks and says
+ * everything.
+ */
+struct corpus	*store_load_head(const char *path, size_t min_rows);
+
+/*
  * store_load_corpus loads a corpus of this many nodes or more in two
  * halves on two connections, in parallel (the tests build one just over).
  */

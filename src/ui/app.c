@@ -258,8 +258,7 @@ app_messages_free(struct app *a)
 	a->message = NULL;
 }
 
-/* Lay every view out again for the screen's size. */
-static void
+void
 app_resize(struct app *a)
 {
 	size_t	k;

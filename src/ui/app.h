@@ -100,6 +100,9 @@ int	app_wake_fd(const struct app *);
 /* A worker wrote to the pipe: empty it and collect what is done. */
 void	app_woken(struct app *);
 
+/* Lay every view out again for the screen's size. */
+void	app_resize(struct app *);
+
 /*
  * Run the loop on the views already pushed until the user quits or a
  * signal ends it; then restore the terminal and free everything.

@@ -32,6 +32,7 @@ outline_free(struct outline *o)
 	free(o->open);
 	free(o->hit);
 	free(o->rows);
+	free(o->full);
 	memset(o, 0, sizeof *o);
 }
 
@@ -50,7 +51,10 @@ outline_push(struct outline *o, uint32_t n)
 	o->rows[o->nrows++] = n;
 }
 
-/* Forget the marks of the last filter: only its rows carry any. */
+/*
+ * Forget the marks of the last filter: only its rows carry any.  When
+ * they are many, clearing the whole array in order is the faster way.
+ */
 static void
 outline_clear_marks(struct outline *o)
 {
@@ -58,8 +62,27 @@ outline_clear_marks(struct outline *o)
 
 	if (!o->filtered)
 		return;
+	if (o->nrows > o->c->nnodes / 8) {
+		memset(o->hit, 0, o->c->nnodes);
+		return;
+	}
 	for (r = 0; r < o->nrows; r++)
 		o->hit[o->rows[r]] = 0;
+}
+
+/* Swap the rows shown with the ones put aside. */
+static void
+outline_swap_rows(struct outline *o)
+{
+	uint32_t	*rows = o->rows;
+	size_t		 n = o->nrows, cap = o->rows_cap;
+
+	o->rows = o->full;
+	o->nrows = o->nfull;
+	o->rows_cap = o->full_cap;
+	o->full = rows;
+	o->nfull = n;
+	o->full_cap = cap;
 }
 
 void
@@ -70,6 +93,11 @@ outline_filter(struct outline *o, const uint32_t *hits, size_t n)
 	size_t			 k, depth;
 
 	outline_clear_marks(o);
+	if (!o->filtered) {
+		/* Keep the fold state's rows for when the filter goes. */
+		outline_swap_rows(o);
+		o->full_valid = true;
+	}
 	o->filtered = true;
 	o->hits = hits;
 	o->nhits = n;
@@ -102,11 +130,15 @@ outline_filter(struct outline *o, const uint32_t *hits, size_t n)
 void
 outline_unfilter(struct outline *o)
 {
+	if (!o->filtered)
+		return;
 	outline_clear_marks(o);
 	o->filtered = false;
 	o->hits = NULL;
 	o->nhits = 0;
-	outline_rebuild(o);
+	outline_swap_rows(o);
+	if (!o->full_valid)
+		outline_rebuild(o);
 }
 
 void
@@ -115,8 +147,10 @@ outline_rebuild(struct outline *o)
 	const struct corpus	*c = o->c;
 	uint32_t		 n;
 
-	if (o->filtered)
+	if (o->filtered) {
+		o->full_valid = false;
 		return;
+	}
 	o->nrows = 0;
 	if (c->nnodes == 0)
 		return;

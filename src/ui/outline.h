@@ -21,6 +21,15 @@ struct outline {
 	uint32_t		*rows;		/* visible nodes, in order */
 	size_t			 nrows;
 	size_t			 rows_cap;
+	/*
+	 * While a filter is on, the fold state's rows wait here, to be
+	 * put back as they were when it goes (unless the fold state
+	 * changed meanwhile: then full_valid is false).
+	 */
+	uint32_t		*full;
+	size_t			 nfull;
+	size_t			 full_cap;
+	bool			 full_valid;
 	uint8_t			*hit;		/* per node: OUTLINE_HIT.. */
 	bool			 filtered;	/* rows come from a filter */
 	const uint32_t		*hits;		/* the filter's nodes */
@@ -34,7 +43,10 @@ void	outline_init(struct outline *, const struct corpus *c);
 /* Free what outline_init allocated. */
 void	outline_free(struct outline *);
 
-/* Recompute the visible rows after a change of fold state. */
+/*
+ * Recompute the visible rows after a change of fold state (while a filter
+ * is on, only note that they must be recomputed when it goes).
+ */
 void	outline_rebuild(struct outline *);
 
 /* The row of node n, or (size_t)-1 if it is not visible. */
@@ -71,7 +83,11 @@ void	outline_set_all(struct outline *, bool open);
  */
 void	outline_filter(struct outline *, const uint32_t *hits, size_t n);
 
-/* Back to the fold state's rows. */
+/*
+ * Back to the fold state's rows: those there were before the filter, if
+ * the fold state has not changed since, so that leaving a filter costs
+ * no more than the marks of its rows.
+ */
 void	outline_unfilter(struct outline *);
 
 /* Keep the selection inside a window of height rows. */

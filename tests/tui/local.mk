@@ -19,7 +19,8 @@ TUI_TESTS = \
 	tests/tui/kwic.sh \
 	tests/tui/stats.sh \
 	tests/tui/study.sh \
-	tests/tui/notes.sh
+	tests/tui/notes.sh \
+	tests/tui/staged.sh
 
 # Distributed with dist_noinst_*: Makefile.am sets EXTRA_DIST with '='
 # after it includes this file, and automake refuses '+=' before '='.

@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <inttypes.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
@@ -28,6 +29,7 @@
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -85,6 +87,8 @@ setup(void **state)
 		fprintf(stderr, "mkdtemp %s: %s\n", tmpdir, strerror(errno));
 		return -1;
 	}
+	/* The verdicts of quick_check are kept here, not in the user's. */
+	setenv("XDG_DATA_HOME", tpath("data"), 1);
 	return 0;
 }
 
@@ -1052,6 +1056,220 @@ test_refuse_corrupt_page(void **state)
 	expect_damage_refused(5000, false);
 }
 
+/* ------------------------------------------------ quick_check verdicts */
+
+/* Damage path in place where only quick_check sees it; same size. */
+static void
+damage_page_header(const char *path)
+{
+	char	*bytes;
+	size_t	 size, page, npages;
+
+	bytes = slurp(path, &size);
+	assert_non_null(bytes);
+	npages = size / 4096;
+	for (page = npages / 2; page < npages; page++)
+		if (bytes[page * 4096] == 0x0d)		/* a table leaf */
+			break;
+	assert_true(page < npages);
+	bytes[page * 4096 + 7] += 3;
+	spit(path, bytes, size);
+	free(bytes);
+}
+
+/* The verdict line the loader keeps for the file sb stands for. */
+static char *
+verdict_line(const struct stat *sb)
+{
+	char	buf[256];
+
+	snprintf(buf, sizeof buf, "ok %ju %ju %jd %jd.%09ld %jd.%09ld\n",
+	    (uintmax_t)sb->st_dev, (uintmax_t)sb->st_ino,
+	    (intmax_t)sb->st_size, (intmax_t)sb->st_mtim.tv_sec,
+	    (long)sb->st_mtim.tv_nsec, (intmax_t)sb->st_ctim.tv_sec,
+	    (long)sb->st_ctim.tv_nsec);
+	return strdup(buf);
+}
+
+/* Does the verdict file hold the line for the file at path as it is? */
+static bool
+verdict_kept(const char *path)
+{
+	struct stat	 sb;
+	char		*kept, *line;
+	size_t		 len;
+	bool		 found;
+
+	assert_int_equal(stat(path, &sb), 0);
+	if ((kept = slurp(tpath("data/charta/corpus-checked"), &len)) == NULL)
+		return false;
+	kept = realloc(kept, len + 1);
+	assert_non_null(kept);
+	kept[len] = '\0';
+	line = verdict_line(&sb);
+	found = strstr(kept, line) != NULL;
+	free(line);
+	free(kept);
+	return found;
+}
+
+/*
+ * Wait until the file at path is older than the grain of the file
+ * system's clock (the loader keeps no verdict for a younger one, which a
+ * write in the same tick could change without changing its times).
+ */
+static void
+age_file(const char *path)
+{
+	struct stat	 sb;
+	struct timespec	 now, tick = { 0, 20 * 1000 * 1000 };
+
+	assert_int_equal(stat(path, &sb), 0);
+	assert_true(sb.st_ctim.tv_nsec != 0);	/* else 2.5 s: too long */
+	for (;;) {
+		clock_gettime(CLOCK_REALTIME, &now);
+		if ((double)(now.tv_sec - sb.st_ctim.tv_sec) +
+		    (double)(now.tv_nsec - sb.st_ctim.tv_nsec) / 1e9 > 0.15)
+			break;
+		nanosleep(&tick, NULL);
+	}
+}
+
+static void
+load_ok(const char *path)
+{
+	struct corpus	*c;
+	char		*err = NULL;
+
+	c = store_load_corpus(path, &err);
+	if (c == NULL)
+		fprintf(stderr, "%s\n", err);
+	assert_non_null(c);
+	corpus_free(c);
+}
+
+/*
+ * quick_check's verdict is kept per file identity, and a file that
+ * changed in any way is checked again, even where only quick_check sees
+ * the damage and the modification time was put back.
+ */
+static void
+test_verdict_cache(void **state)
+{
+	char		 db[512], fresh[512], small[512];
+	struct stat	 sb;
+	struct timespec	 times[2];
+
+	/* tpath's buffers rotate: these must outlive four more calls. */
+	snprintf(db, sizeof db, "%s", tpath("big.db"));
+	snprintf(fresh, sizeof fresh, "%s", tpath("fresh.db"));
+	snprintf(small, sizeof small, "%s", tpath("small.db"));
+
+	write_big(db, 5000);
+	age_file(db);
+	/* A load never makes the data directory: no verdict without it. */
+	load_ok(db);
+	assert_int_equal(access(tpath("data"), F_OK), -1);
+	assert_int_equal(mkdir(tpath("data"), 0700), 0);
+	assert_int_equal(mkdir(tpath("data/charta"), 0700), 0);
+	load_ok(db);
+	assert_true(verdict_kept(db));
+	/* Known now, and still good. */
+	load_ok(db);
+	assert_true(verdict_kept(db));
+
+	/* Damaged in place, same size, its mtime put back: checked again. */
+	assert_int_equal(stat(db, &sb), 0);
+	damage_page_header(db);
+	times[0] = sb.st_atim;
+	times[1] = sb.st_mtim;
+	assert_int_equal(utimensat(AT_FDCWD, db, times, 0), 0);
+	expect_refusal(db, "the database is damaged (");
+	assert_false(verdict_kept(db));
+
+	/* A file just written is checked, but keeps no verdict yet. */
+	write_big(fresh, 5000);
+	load_ok(fresh);
+	assert_false(verdict_kept(fresh));
+
+	/* A small file is checked every time: nothing kept. */
+	write_big(small, 400);
+	age_file(small);
+	load_ok(small);
+	assert_false(verdict_kept(small));
+}
+
+/*
+ * A verdict in the file is heeded only for the very file it names: one
+ * that differs in its status-change time, its size or its inode is no
+ * verdict for a damaged file.  The same line for the file as it is is
+ * taken at its word (the check is skipped: that is the point of it).
+ */
+static void
+test_verdict_identity(void **state)
+{
+	char		 db[512], kept[512];
+	struct stat	 sb, other;
+	char		*line, *text;
+
+	snprintf(db, sizeof db, "%s", tpath("big.db"));
+	snprintf(kept, sizeof kept, "%s", tpath("data/charta/corpus-checked"));
+
+	write_big(db, 5000);
+	damage_page_header(db);
+	assert_int_equal(stat(db, &sb), 0);
+	assert_int_equal(mkdir(tpath("data"), 0700), 0);
+	assert_int_equal(mkdir(tpath("data/charta"), 0700), 0);
+
+	/* Every one of these differs from the damaged file in one field. */
+	other = sb;
+	other.st_ctim.tv_nsec = (other.st_ctim.tv_nsec + 1) % 1000000000;
+	line = verdict_line(&other);
+	text = malloc(strlen(line) + 32);
+	assert_non_null(text);
+	sprintf(text, "charta-checked 1\n%s", line);
+	spit(kept, text, strlen(text));
+	free(line);
+	free(text);
+	expect_refusal(db, "the database is damaged (");
+
+	other = sb;
+	other.st_size++;
+	line = verdict_line(&other);
+	text = malloc(strlen(line) + 32);
+	assert_non_null(text);
+	sprintf(text, "charta-checked 1\n%s", line);
+	spit(kept, text, strlen(text));
+	free(line);
+	free(text);
+	expect_refusal(db, "the database is damaged (");
+
+	other = sb;
+	other.st_ino++;
+	line = verdict_line(&other);
+	text = malloc(strlen(line) + 32);
+	assert_non_null(text);
+	sprintf(text, "charta-checked 1\n%s", line);
+	spit(kept, text, strlen(text));
+	free(line);
+	free(text);
+	expect_refusal(db, "the database is damaged (");
+
+	/* Not one of ours: no verdict. */
+	line = verdict_line(&sb);
+	spit(kept, line, strlen(line));
+	expect_refusal(db, "the database is damaged (");
+
+	/* The file's own line: the check is not run again. */
+	text = malloc(strlen(line) + 32);
+	assert_non_null(text);
+	sprintf(text, "charta-checked 1\n%s", line);
+	spit(kept, text, strlen(text));
+	load_ok(db);
+	free(line);
+	free(text);
+}
+
 /* ------------------------------------------------------- atomicity */
 
 /*
@@ -1554,6 +1772,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_split_load, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_refuse_corrupt_page, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_verdict_cache, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_verdict_identity, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_write_replaces, setup,
 		    teardown),

@@ -1,0 +1,68 @@
+#!/bin/sh
+# staged.sh -- a corpus of a megabyte or more, already checked, opens with
+# a first screen drawn from its first documents before the rest loads
+# (src/ui/ui-run.c): the screen is the whole corpus's, and keys
+# typed at once go to the reader of the whole corpus.
+
+. "$top_srcdir/tests/tui/lib.sh"
+
+# 40 documents of 250 paragraphs: about 1.5 MB, 10,000 nodes.
+mkdir "$tmp/src"
+awk -v dir="$tmp/src" 'BEGIN {
+	for (d = 1; d <= 40; d++) {
+		f = sprintf("%s/d%02d.md", dir, d)
+		printf "---\nslug: staged-%02d\nalias: s%d\n", d, d > f
+		printf "title: Staged Document %d\nshort: Staged %d\n", d, d > f
+		printf "issuer: Test\ndate: 2020-01-01\nlanguage: en\n" > f
+		printf "kind: strategy\n---\n\n" > f
+		for (p = 1; p <= 250; p++)
+			printf "Paragraph %d of document %d: cooperation " \
+			    "in cyberspace, governance and infrastructure " \
+			    "for a shared future of all.\n\n", p, d > f
+		close(f)
+	}
+}' || fail "cannot write the sources"
+"$CHARTA" --db "$tmp/big.db" import -q "$tmp"/src/*.md >"$tmp/out" 2>&1 ||
+    { fail "import: $(head -c 300 "$tmp/out")"; finish; }
+size=$(wc -c <"$tmp/big.db")
+[ "$size" -ge 1048576 ] || { fail "big.db is only $size bytes"; finish; }
+
+# The reader keeps its state, and quick_check's verdicts, in one place.
+tui_keep_state=yes
+# Load it until quick_check's verdict is kept: a file younger than the
+# file system's clock tick gets none.  (The data directory is the
+# reader's to make; a command does not.)
+mkdir -p "$tmp/state/charta" && chmod 700 "$tmp/state" "$tmp/state/charta"
+n=0
+until grep -q '^ok ' "$tmp/state/charta/corpus-checked" 2>/dev/null; do
+	n=$((n + 1))
+	[ "$n" -le 200 ] || { fail "no verdict kept for big.db"; finish; }
+	XDG_DATA_HOME=$tmp/state HOME=$tmp/home \
+	    "$CHARTA" --db "$tmp/big.db" list >/dev/null 2>"$tmp/err" ||
+	    { fail "list: $(head -c 300 "$tmp/err")"; finish; }
+done
+
+tui_start 80 24 --db "$tmp/big.db"
+tui_expect "start" '? help' '▾ Staged Document 1' \
+    'p1  Paragraph 1 of document 1' 'p21  Paragraph 21 of document 1' ||
+    finish
+tui_expect_ref "start" s1
+
+# The last document is not in the first screen's part: :goto finds it.
+tui_keys :
+tui_type 'goto s40:p250'
+tui_keys Enter
+tui_expect_ref ":goto the last paragraph" s40:p250
+tui_expect ":goto the last paragraph" 'Paragraph 250 of document 40'
+
+# } walks the documents of the whole corpus, past the first part's.
+tui_keys :
+tui_type 'goto s30'
+tui_keys Enter
+tui_expect_ref ":goto s30" s30
+tui_keys '}'
+tui_expect_ref "}" s31
+
+tui_keys q
+tui_expect_exit "q" 0
+finish
