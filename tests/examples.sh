@@ -44,6 +44,8 @@ reader@out@IV.5  5. International Cooperation on Cyber Terrorism@@charta mfa:IV.
 0@out@^sovereignty +iscc-2017-mfa:II +[0-9]+ +4 +@@charta stats --by=chapter --svg=sovereignty.svg sovereignty
 0@out@^cyber\* +iscc-2017-mfa:II +@@charta stats --by=chapter sovereignty 'cyber*'
 0@out@^sovereignty +iscc-2017-mfa +4485 +10 +@@charta stats --svg=plot.svg sovereignty '"shared future"'
+0@out@^mfa:II\.2\.p1  2017-03-01 08:00$@@charta notes
+0@out@^> As a basic norm$@@charta notes --format=markdown
 0@file:notes.json@"value": "sovereign equality, in the UN text"@@charta notes --format=json > notes.json
 0@out@^0 notes imported; 1 was here already$@@charta notes --import notes.json
 0@out@^.techreport\{iscc-2017-mfa:IV\.5,$@@charta cite --format=bibtex mfa:IV.5
@@ -52,7 +54,8 @@ reader@out@IV.5  5. International Cooperation on Cyber Terrorism@@charta mfa:IV.
 0@out@^wic-2019-community:II\.1	iscc-2017-mfa:II\.2	carries forward	@@charta links mfa:II.2
 0@out@^iscc-2017-mfa:II\.2$@	@charta links wic:II | cut -f 2
 0@charta --db my.db list@^my-text +mytext +My commentary$@@charta --db my.db import my-text.md
-0@charta --db my.db list@^my-commentary +mycomm +My commentary$@@charta --db my.db import my-commentary.md
+0@charta list@^my-commentary +mycomm +My commentary +\(yours\)$@@charta import my-commentary.md
+0@charta list@^iscc-2017-mfa@^my-commentary@charta remove my-commentary
 EOF
 
 # The examples, as the documents write them.

@@ -4,7 +4,7 @@
 #  a. two readers adding notes at once: none is lost
 #     (STUDY_FAULT_NOTES each, 15 by default);
 #  b. a third process holds the state file locked for STATE_LOCK_SECONDS
-#     (5): the reader answers meanwhile, the status line says
+#     (10): the reader answers meanwhile, the status line says
 #     "saving... (locked)", and the note lands once the lock is gone;
 #  c. a corrupt, a truncated and a PNG state file: the reader starts,
 #     says it moved the file aside (kept byte for byte), and keeps new
@@ -29,7 +29,7 @@ DB_EXEC=$rel_bin/db-exec
 hint='? help  Tab pane'
 PEN=$(printf '\342\234\216')
 nnotes=${STUDY_FAULT_NOTES:-15}
-hold=${STATE_LOCK_SECONDS:-5}
+hold=${STATE_LOCK_SECONDS:-10}
 
 # notes_in DIR: the notes of the state in DIR/charta, as text.
 notes_in() {
