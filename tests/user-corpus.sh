@@ -51,7 +51,7 @@ grep -q '^mine' "$tmp/out" && fail "--db shows the user's documents"
 # Re-import: replaced, and what changed is said.
 printf -- '---\nslug: mine\nalias: my\ntitle: My own paper, again\n---\n\n# One\n\nFirst.\n\n# Two\n\nThird.\n\nFourth.\n\nFifth.\n' >mine.md
 expect_status 0 "$CHARTA" import mine.md
-grep -q -x 'replaced mine: 1 sections and 2 paragraphs before, 2 and 4 now' \
+grep -q -x 'replaced mine: 1 section and 2 paragraphs before, 2 sections and 4 paragraphs now' \
     "$tmp/out" || fail "re-import: $(cat "$tmp/out")"
 expect_status 0 "$CHARTA" list
 [ "$(grep -c '^mine' "$tmp/out")" -eq 1 ] || fail "mine twice: $(cat "$tmp/out")"

@@ -135,6 +135,11 @@ int	cli_corpus_load(struct cli_ctx *ctx);
 /* How many sections and blocks document d of c has. */
 void	cli_doc_counts(const struct corpus *c, uint32_t d, size_t *sections,
 	    size_t *blocks);
+/*
+ * "3 sections and 12 paragraphs", in the user's language with the right
+ * plurals; the caller frees it.
+ */
+char	*cli_doc_size(size_t sections, size_t blocks);
 
 /*
  * A new corpus made of old (NULL: none) and fresh (NULL: none): old's

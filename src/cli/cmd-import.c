@@ -146,7 +146,7 @@ cmd_import_report(const struct corpus *old, const struct corpus *fresh,
 {
 	size_t		 k, s0, b0, s1, b1;
 	uint32_t	 o;
-	char		*msg;
+	char		*msg, *was, *now;
 
 	for (k = 0; old != NULL && k < fresh->ndocs; k++) {
 		for (o = 0; o < old->ndocs; o++)
@@ -157,10 +157,14 @@ cmd_import_report(const struct corpus *old, const struct corpus *fresh,
 			continue;
 		cli_doc_counts(old, o, &s0, &b0);
 		cli_doc_counts(fresh, (uint32_t)k, &s1, &b1);
-		/* TRANSLATORS: a document replaced by charta import. */
-		msg = xasprintf(_("replaced %s: %zu sections and %zu paragraphs "
-		    "before, %zu and %zu now\n"), fresh->docs[k].slug, s0, b0,
-		    s1, b1);
+		was = cli_doc_size(s0, b0);
+		now = cli_doc_size(s1, b1);
+		/* TRANSLATORS: a document replaced by charta import; each
+		 * other %s is "3 sections and 12 paragraphs". */
+		msg = xasprintf(_("replaced %s: %s before, %s now\n"),
+		    fresh->docs[k].slug, was, now);
+		free(was);
+		free(now);
 		text_buf_puts(report, msg);
 		free(msg);
 	}

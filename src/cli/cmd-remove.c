@@ -44,7 +44,7 @@ cmd_remove_exec(struct cli_ctx *ctx)
 {
 	struct corpus	*old = NULL, *shipped = NULL, *c = NULL;
 	struct text_buf	 warnings;
-	char		*path = NULL, *sp, *err = NULL, **slugs;
+	char		*path = NULL, *sp, *size, *err = NULL, **slugs;
 	uint32_t	 d, a, b;
 	size_t		 ns, nb;
 	int		 i, status = EXIT_USAGE;
@@ -98,11 +98,13 @@ cmd_remove_exec(struct cli_ctx *ctx)
 	for (i = 0; i < ctx->argc; i++) {
 		d = corpus_find_doc(old, slugs[i], strlen(slugs[i]));
 		cli_doc_counts(old, d, &ns, &nb);
-		/* TRANSLATORS: a document removed by charta remove. */
-		sp = xasprintf(_("removed %s: %zu sections and %zu "
-		    "paragraphs\n"), slugs[i], ns, nb);
+		size = cli_doc_size(ns, nb);
+		/* TRANSLATORS: a document removed by charta remove; the
+		 * second %s is "3 sections and 12 paragraphs". */
+		sp = xasprintf(_("removed %s: %s\n"), slugs[i], size);
 		output_str(sp);
 		free(sp);
+		free(size);
 	}
 	status = EXIT_FOUND;
 out:

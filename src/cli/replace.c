@@ -32,6 +32,22 @@ cli_doc_counts(const struct corpus *c, uint32_t d, size_t *sections,
 	}
 }
 
+char *
+cli_doc_size(size_t sections, size_t blocks)
+{
+	char	*s, *b, *both;
+
+	s = xasprintf(ngettext("%zu section", "%zu sections",
+	    (unsigned long)sections), sections);
+	b = xasprintf(ngettext("%zu paragraph", "%zu paragraphs",
+	    (unsigned long)blocks), blocks);
+	/* TRANSLATORS: "3 sections" and "12 paragraphs". */
+	both = xasprintf(_("%s and %s"), s, b);
+	free(s);
+	free(b);
+	return both;
+}
+
 /* The document of c whose slug is slug (exactly, ASCII case aside). */
 static uint32_t
 replace_find(const struct corpus *c, const char *slug)
