@@ -78,10 +78,7 @@ collocates_text(const struct stats_collocates *k, const struct stats_term *t)
 	}
 	for (i = 0; i < k->n; i++) {
 		word = stats_vocab_word(&k->vocab, k->v[i].word);
-		clean = output_clean(word, strlen(word));
-		output_raw(clean, strlen(clean));
-		output_spaces(wordw - text_width(clean, strlen(clean)));
-		free(clean);
+		output_cell(word, wordw);
 		s = xasprintf("  %6llu  %6llu  %8.2f  %6.2f\n",
 		    (unsigned long long)k->v[i].near,
 		    (unsigned long long)k->v[i].freq, k->v[i].logdice,

@@ -95,10 +95,7 @@ keyness_text(const struct stats_keyness *k, char **argv)
 	}
 	for (i = 0; i < k->n; i++) {
 		word = stats_vocab_word(&k->vocab, k->v[i].word);
-		clean = output_clean(word, strlen(word));
-		output_raw(clean, strlen(clean));
-		output_spaces(wordw - text_width(clean, strlen(clean)));
-		free(clean);
+		output_cell(word, wordw);
 		s = xasprintf("  %6llu  %6llu  %8.2f  %+9.2f  %s\n",
 		    (unsigned long long)k->v[i].a,
 		    (unsigned long long)k->v[i].b, k->v[i].ll,

@@ -289,17 +289,13 @@ cmd_kwic_exec(struct cli_ctx *ctx)
 	enum format	 fmt;
 	char		*err;
 	const char	*sort = ctx->opt[COMMAND_OPT_SORT];
-	int		 i, width;
+	int		 width;
 	size_t		 k, n;
 
 	if (format_from_options(ctx, &fmt) == -1)
 		return EXIT_USAGE;
 	text_buf_init(&qs);
-	for (i = 0; i < ctx->argc; i++) {
-		if (i > 0)
-			text_buf_addc(&qs, ' ');
-		text_buf_puts(&qs, ctx->argv[i]);
-	}
+	text_buf_join(&qs, ctx->argv, ctx->argc);
 	q = query_parse(ctx->corpus, qs.data, qs.len, &err);
 	if (q == NULL || query_is_empty(q)) {
 		output_error("%s", q == NULL ? err : _("empty query"));

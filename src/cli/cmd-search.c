@@ -200,17 +200,12 @@ cmd_search_exec(struct cli_ctx *ctx)
 	struct index_result	 r;
 	char			*err;
 	enum format		 f;
-	int			 i;
 	size_t			 k, cols;
 
 	if (format_from_options(ctx, &f) == -1)
 		return EXIT_USAGE;
 	text_buf_init(&qs);
-	for (i = 0; i < ctx->argc; i++) {
-		if (i > 0)
-			text_buf_addc(&qs, ' ');
-		text_buf_puts(&qs, ctx->argv[i]);
-	}
+	text_buf_join(&qs, ctx->argv, ctx->argc);
 	q = query_parse(c, qs.data, qs.len, &err);
 	text_buf_free(&qs);
 	if (q == NULL) {

@@ -117,6 +117,17 @@ output_str(const char *s)
 }
 
 void
+output_cell(const char *s, size_t width)
+{
+	char	*clean = output_clean(s, strlen(s));
+	size_t	 w = text_width(clean, strlen(clean));
+
+	output_raw(clean, strlen(clean));
+	output_spaces(width > w ? width - w : 0);
+	free(clean);
+}
+
+void
 output_spaces(size_t n)
 {
 	static const char	sp[] = "                                ";

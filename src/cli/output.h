@@ -47,6 +47,8 @@ void	 output_str(const char *s);
 void	 output_raw(const char *s, size_t n);
 /* Write n spaces. */
 void	 output_spaces(size_t n);
+/* Write s sanitized, then spaces to fill width display columns. */
+void	 output_cell(const char *s, size_t width);
 
 /*
  * Make ts the display form of s[0..n) for stdout (text_spans_init), with

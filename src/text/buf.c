@@ -78,6 +78,18 @@ text_buf_puts(struct text_buf *b, const char *s)
 }
 
 void
+text_buf_join(struct text_buf *b, char *const *v, int n)
+{
+	int	i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			text_buf_addc(b, ' ');
+		text_buf_puts(b, v[i]);
+	}
+}
+
+void
 text_buf_addc(struct text_buf *b, char c)
 {
 	text_buf_grow(b, 1);

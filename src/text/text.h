@@ -32,6 +32,8 @@ void	 text_buf_add(struct text_buf *, const char *, size_t);
 void	 text_buf_puts(struct text_buf *, const char *);
 /* Append one byte. */
 void	 text_buf_addc(struct text_buf *, char);
+/* Append v[0..n), one space between each two (argv to a query line). */
+void	 text_buf_join(struct text_buf *, char *const *v, int n);
 /* Append printf-formatted text. */
 void	 text_buf_printf(struct text_buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));

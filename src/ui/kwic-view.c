@@ -380,14 +380,9 @@ ui_cmd_kwic(struct app *a, int argc, char **argv)
 	struct query		*q;
 	struct view		*old;
 	char			*err;
-	int			 i;
 
 	text_buf_init(&qs);
-	for (i = 0; i < argc; i++) {
-		if (i > 0)
-			text_buf_addc(&qs, ' ');
-		text_buf_puts(&qs, argv[i]);
-	}
+	text_buf_join(&qs, argv, argc);
 	q = query_parse(app_corpus(a), qs.data, qs.len, &err);
 	if (q == NULL || query_is_empty(q)) {
 		app_message(a, true, "%s", q == NULL ? err : _("empty query"));
