@@ -537,6 +537,9 @@ app_loop(struct app *a)
 				app_resize(a);
 			else if (rc == KEY_CODE_YES && wc == KEY_MOUSE)
 				app_mouse(a);
+			else if (rc == KEY_CODE_YES &&
+			    screen_paste_key((int)wc) != SCREEN_PASTE_NONE)
+				app_paste(a, (int)wc);
 			else
 				app_key(a, (int)wc, rc == KEY_CODE_YES);
 			continue;

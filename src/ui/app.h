@@ -81,6 +81,17 @@ bool	app_dispatch(struct app *, enum request);
 bool	app_global_request(struct app *, enum request);
 /* A key typed while the prompt is open. */
 void	app_prompt_key(struct app *, int ch, bool is_func);
+/*
+ * Pasted text s[0..n) into the open prompt, as text (prompt_paste), and
+ * its client told of the change.  Returns the number of bytes taken.
+ */
+size_t	app_prompt_paste(struct app *, const char *s, size_t n);
+/*
+ * A bracketed paste's marker came as the key code (screen_paste_key):
+ * after a beginning, read the paste to its end and give it to the prompt,
+ * or drop it, saying so, if no prompt is open.  An end alone is nothing.
+ */
+void	app_paste(struct app *, int code);
 /* Close the prompt (cancel, Enter) and forget its client. */
 void	app_prompt_close(struct app *);
 /* Close the prompt that gets no answer: its client's cancel is called. */
