@@ -6,8 +6,8 @@
 #  b. pasted with no prompt open, nothing happens but a message;
 #  c. a paste whose end never comes ends when the input pauses, and says
 #     so; after a pasted end marker the rest is typed keys;
-#  d. the mode is off whenever the shell has the terminal: after q, while
-#     stopped by Ctrl-Z; and on again after fg.
+#  d. the mode is off whenever the shell has the terminal: after q or
+#     SIGTERM, while stopped by Ctrl-Z; and on again after fg.
 # (tmux's paste-buffer -p brackets a paste only if the application asked
 # for mode 2004.)
 . "$top_srcdir/tests/tui/lib.sh"
@@ -95,20 +95,27 @@ probe() {
 	    fail "$1: bracketed paste is still on: $(cat "$d/probe$nprobe")"
 }
 
+# charta_in_shell WHAT: start charta from the shell, its pid in $d/pid;
+# its exit status is printed as "status-K=N", K counting the runs.
+nrun=0
+charta_in_shell() {
+	rm -f "$d/pid"
+	nrun=$((nrun + 1))
+	tui_type "sh -c 'echo \$\$ >$d/pid; exec \"\$CHARTA\" mfa:II.2.p1'; echo \"sta\"\"tus-$nrun=\$?\""
+	tui_keys Enter
+	tui_expect "$1: charta from the shell" "$hint"
+}
+
 tui_shell 100 30
-tui_type '$CHARTA mfa:II.2.p1; echo "sta""tus=$?"'
-tui_keys Enter
-tui_expect "d: charta in a shell" "$hint"
+charta_in_shell "q"
 tui_keys q
-tui_expect "d: q" "status=0"
+tui_expect "d: q" "status-$nrun=0"
 probe "after q"
-tui_type '$CHARTA mfa:II.2.p1; echo "sta""tus=$?"'
-tui_keys Enter
-tui_expect "d: charta again" "$hint"
+charta_in_shell "Ctrl-Z"
 tui_keys C-z
 tui_expect "d: Ctrl-Z" 'Stopped'
 probe "stopped by Ctrl-Z"
-tui_type 'fg'
+tui_type 'fg; echo "sta""tus-fg=$?"'
 tui_keys Enter
 tui_expect "d: fg" "$hint"
 tui_keys :
@@ -118,7 +125,12 @@ tui_expect "d: after fg, a paste is text" ':goto un:II.2 end'
 tui_keys Escape
 tui_wait_re -1 '^ ' || fail "d: the prompt stays"
 tui_keys q
-tui_expect "d: q after fg" "status=0"
+tui_expect "d: q after fg" "status-fg=0"
 probe "after fg and q"
+# SIGTERM ends the reader through the same door.
+charta_in_shell "SIGTERM"
+kill -TERM "$(cat "$d/pid")"
+tui_expect "d: SIGTERM" "status-$nrun=143"
+probe "after SIGTERM"
 
 finish
