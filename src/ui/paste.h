@@ -3,9 +3,9 @@
  * byte: the terminal sends ESC [ 200 ~, the pasted bytes, ESC [ 201 ~.
  *
  * The protocol cannot tell an end marker inside the pasted text from the
- * real one (terminals strip it from what they paste, in practice): the
- * first ESC [ 201 ~ ends the paste, and what follows it comes as typed
- * keys.  Everything before it is text, control characters and ill-formed
+ * real one (some terminals strip it from what they paste; tmux 3.3 does
+ * not): the first ESC [ 201 ~ ends the paste, and what follows it comes
+ * as typed keys, which can do what typing them could and no more.  Everything before it is text, control characters and ill-formed
  * UTF-8 included, for the caller to insert as it is and draw through the
  * sanitizer.
  */
