@@ -75,16 +75,21 @@ app_paste_deliver(struct app *a, int code, const struct paste *p)
 		    "of %zu bytes kept"), kept, total);
 }
 
-void
+bool
 app_paste(struct app *a, int code)
 {
 	struct paste	p;
 	int		ch, w = 1, stale = 0;
 	bool		resized = false;
 
-	/* An end with no beginning (its paste was cut short): nothing. */
-	if (screen_paste_key(code) != SCREEN_PASTE_BEGIN)
-		return;
+	switch (screen_paste_key(code)) {
+	case SCREEN_PASTE_NONE:
+		return false;
+	case SCREEN_PASTE_END:
+		return true;	/* no beginning (cut short): nothing to end */
+	case SCREEN_PASTE_BEGIN:
+		break;
+	}
 	paste_init(&p);
 	keypad(stdscr, FALSE);		/* bytes as they come: no keys */
 	while (!p.ended) {
@@ -110,4 +115,5 @@ app_paste(struct app *a, int code)
 		app_message(a, true, "%s", _("the paste did not end (no end "
 		    "marker came): it ended when the input paused"));
 	paste_free(&p);
+	return true;
 }

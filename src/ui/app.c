@@ -313,6 +313,9 @@ app_key(struct app *a, int ch, bool is_func)
 	struct view		*top = app_top(a);
 	int			 req;
 
+	/* A paste's marker; a key the terminal would have made a signal. */
+	if (is_func ? app_paste(a, ch) : screen_signal_key(ch))
+		return;
 	/* Enter comes as CR (nonl mode), LF or KEY_ENTER: one key. */
 	if ((!is_func && ch == '\r') || (is_func && ch == KEY_ENTER)) {
 		ch = '\n';
@@ -537,9 +540,6 @@ app_loop(struct app *a)
 				app_resize(a);
 			else if (rc == KEY_CODE_YES && wc == KEY_MOUSE)
 				app_mouse(a);
-			else if (rc == KEY_CODE_YES &&
-			    screen_paste_key((int)wc) != SCREEN_PASTE_NONE)
-				app_paste(a, (int)wc);
 			else
 				app_key(a, (int)wc, rc == KEY_CODE_YES);
 			continue;

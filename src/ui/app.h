@@ -87,11 +87,12 @@ void	app_prompt_key(struct app *, int ch, bool is_func);
  */
 size_t	app_prompt_paste(struct app *, const char *s, size_t n);
 /*
- * A bracketed paste's marker came as the key code (screen_paste_key):
- * after a beginning, read the paste to its end and give it to the prompt,
- * or drop it, saying so, if no prompt is open.  An end alone is nothing.
+ * If the key code is a bracketed paste's marker (screen_paste_key), take
+ * it and return true: after a beginning, read the paste to its end and
+ * give it to the prompt, or drop it, saying so, if no prompt is open; an
+ * end alone is nothing.  Otherwise return false.
  */
-void	app_paste(struct app *, int code);
+bool	app_paste(struct app *, int code);
 /* Close the prompt (cancel, Enter) and forget its client. */
 void	app_prompt_close(struct app *);
 /* Close the prompt that gets no answer: its client's cancel is called. */

@@ -34,7 +34,7 @@
 /* Last: term.h defines macros (lines, columns) that clash with names. */
 #include <term.h>
 
-static void	screen_no_flow_control(void);
+static void	screen_keys_not_signals(void);
 static void	screen_paste_start(void);
 static void	screen_paste_mode(bool);
 
@@ -141,7 +141,7 @@ screen_init(char **err)
 	}
 	signals_catch();
 	cbreak();
-	screen_no_flow_control();
+	screen_keys_not_signals();
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
@@ -223,20 +223,47 @@ screen_paste_key(int code)
 
 /*
  * Ctrl-S and Ctrl-Q are keys, not flow control: with IXON on, a stray
- * Ctrl-S froze the reader's output until a Ctrl-Q came.  The terminal's own
- * modes (IXON included) come back at endwin.
+ * Ctrl-S froze the reader's output until a Ctrl-Q came.  Ctrl-C, Ctrl-\
+ * and Ctrl-Z come as keys too (ISIG off), made signals again by
+ * screen_signal_key: so that the same bytes inside a paste are text, as
+ * the terminal driver would otherwise have turned them into signals
+ * before the reader saw the paste.  The terminal's own modes come back at
+ * endwin.
  */
+static cc_t	screen_sig_chars[3];
+static const int screen_sig_signals[3] = { SIGINT, SIGQUIT, SIGTSTP };
+
 static void
-screen_no_flow_control(void)
+screen_keys_not_signals(void)
 {
 	struct termios	t;
 	int		fd = fileno(screen_in);
 
-	if (tcgetattr(fd, &t) == 0) {
-		t.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
-		if (tcsetattr(fd, TCSANOW, &t) == 0)
-			def_prog_mode();	/* kept across Ctrl-Z and fg */
+	if (tcgetattr(fd, &t) != 0)
+		return;
+	t.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+	if (t.c_lflag & ISIG) {
+		screen_sig_chars[0] = t.c_cc[VINTR];
+		screen_sig_chars[1] = t.c_cc[VQUIT];
+		screen_sig_chars[2] = t.c_cc[VSUSP];
+		t.c_lflag &= ~(tcflag_t)ISIG;
 	}
+	if (tcsetattr(fd, TCSANOW, &t) == 0)
+		def_prog_mode();	/* kept across Ctrl-Z and fg */
+}
+
+bool
+screen_signal_key(int ch)
+{
+	int	k;
+
+	for (k = 0; k < 3; k++)
+		if (screen_sig_chars[k] != _POSIX_VDISABLE &&
+		    screen_sig_chars[k] != 0 && ch == screen_sig_chars[k]) {
+			raise(screen_sig_signals[k]);
+			return true;
+		}
+	return false;
 }
 
 void

@@ -85,6 +85,13 @@ enum screen_paste {
 };
 enum screen_paste screen_paste_key(int code);
 
+/*
+ * If ch is the terminal's interrupt, quit or suspend character (Ctrl-C,
+ * Ctrl-\, Ctrl-Z; the reader reads them as keys), raise the signal the
+ * terminal would have sent and return true.
+ */
+bool		 screen_signal_key(int ch);
+
 /* The file descriptor keys are read from (for hang-up checks). */
 int		 screen_input_fd(void);
 

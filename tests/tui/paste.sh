@@ -3,7 +3,8 @@
 #  a. pasted into the note prompt, an escape sequence (a screen clear), a
 #     bidi override and a line break are text: the note keeps them (the
 #     line break a space), the screen shows placeholders and stays whole;
-#  b. pasted with no prompt open, nothing happens but a message;
+#  b. pasted with no prompt open, nothing happens but a message, not even
+#     for a Ctrl-C or Ctrl-\ in the text;
 #  c. a paste whose end never comes ends when the input pauses, and says
 #     so; after a pasted end marker the rest is typed keys;
 #  d. the mode is off whenever the shell has the terminal: after q or
@@ -49,8 +50,9 @@ tui_expect "a: the screen is whole" "ISCC 2017 (MFA) " \
     fail "a: the pane title changed to '$(tui_fmt '#{pane_title}')'"
 
 # ------------------------------------------------- b. with no prompt
-# Typed, G q would go to the end and quit.
-paste 'Gq'
+# Typed, G q would go to the end and quit, Ctrl-C and Ctrl-\ too (the
+# terminal driver would make them signals before the reader saw them).
+paste 'G\003\034q'
 tui_expect "b: said" "pasted text ignored: paste into a prompt"
 tui_alive "b: a paste outside a prompt" || finish
 tui_expect_ref "b: not moved" mfa:II.2.p1
