@@ -147,6 +147,17 @@ app_prompt_key(struct app *a, int ch, bool is_func)
 	free(old);
 }
 
+size_t
+app_prompt_paste(struct app *a, const char *s, size_t n)
+{
+	size_t	taken = prompt_paste(&a->pr, s, n);
+
+	app_message(a, false, NULL);
+	if (taken > 0 && a->prc->changed != NULL)
+		a->prc->changed(a, a->prc_arg, prompt_text(&a->pr));
+	return taken;
+}
+
 /* The reader's command named (or aliased) name, or NULL. */
 static const struct command *
 app_find_command(const struct app *a, const char *name)

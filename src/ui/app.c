@@ -313,6 +313,9 @@ app_key(struct app *a, int ch, bool is_func)
 	struct view		*top = app_top(a);
 	int			 req;
 
+	/* A paste's marker; a key the terminal would have made a signal. */
+	if (is_func ? app_paste(a, ch) : screen_signal_key(ch))
+		return;
 	/* Enter comes as CR (nonl mode), LF or KEY_ENTER: one key. */
 	if ((!is_func && ch == '\r') || (is_func && ch == KEY_ENTER)) {
 		ch = '\n';

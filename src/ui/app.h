@@ -81,6 +81,18 @@ bool	app_dispatch(struct app *, enum request);
 bool	app_global_request(struct app *, enum request);
 /* A key typed while the prompt is open. */
 void	app_prompt_key(struct app *, int ch, bool is_func);
+/*
+ * Pasted text s[0..n) into the open prompt, as text (prompt_paste), and
+ * its client told of the change.  Returns the number of bytes taken.
+ */
+size_t	app_prompt_paste(struct app *, const char *s, size_t n);
+/*
+ * If the key code is a bracketed paste's marker (screen_paste_key), take
+ * it and return true: after a beginning, read the paste to its end and
+ * give it to the prompt, or drop it, saying so, if no prompt is open; an
+ * end alone is nothing.  Otherwise return false.
+ */
+bool	app_paste(struct app *, int code);
 /* Close the prompt (cancel, Enter) and forget its client. */
 void	app_prompt_close(struct app *);
 /* Close the prompt that gets no answer: its client's cancel is called. */

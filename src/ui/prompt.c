@@ -73,6 +73,17 @@ prompt_delete(struct prompt *p, size_t from, size_t to)
 	p->cursor = from;
 }
 
+/* Insert s[0..n) at the cursor and move the cursor after it. */
+static void
+prompt_insert_bytes(struct prompt *p, const char *s, size_t n)
+{
+	text_buf_add(&p->buf, s, n);	/* grows; then shift into place */
+	memmove(p->buf.data + p->cursor + n, p->buf.data + p->cursor,
+	    p->buf.len - n - p->cursor);
+	memcpy(p->buf.data + p->cursor, s, n);
+	p->cursor += n;
+}
+
 static void
 prompt_insert(struct prompt *p, int ch)
 {
@@ -82,13 +93,42 @@ prompt_insert(struct prompt *p, int ch)
 
 	memset(&ps, 0, sizeof ps);
 	n = wcrtomb(mb, (wchar_t)ch, &ps);
-	if (n == (size_t)-1 || p->buf.len > 4096)
+	if (n == (size_t)-1 || p->buf.len + n > PROMPT_MAX)
 		return;
-	text_buf_add(&p->buf, mb, n);	/* grows; then shift into place */
-	memmove(p->buf.data + p->cursor + n, p->buf.data + p->cursor,
-	    p->buf.len - n - p->cursor);
-	memcpy(p->buf.data + p->cursor, mb, n);
-	p->cursor += n;
+	prompt_insert_bytes(p, mb, n);
+}
+
+size_t
+prompt_paste(struct prompt *p, const char *s, size_t n)
+{
+	static const char	 fffd[] = "\xef\xbf\xbd";
+	const char		*piece;
+	size_t			 i = 0, len, adv;
+
+	while (i < n) {
+		/* A line break, a NUL, or a byte and what continues it. */
+		adv = 1;
+		if (s[i] == '\r' || s[i] == '\n') {
+			if (s[i] == '\r' && i + 1 < n && s[i + 1] == '\n')
+				adv = 2;
+			piece = " ";
+			len = 1;
+		} else if (s[i] == '\0') {
+			piece = fffd;
+			len = sizeof fffd - 1;
+		} else {
+			while (i + adv < n &&
+			    ((unsigned char)s[i + adv] & 0xc0) == 0x80)
+				adv++;
+			piece = s + i;
+			len = adv;
+		}
+		if (p->buf.len + len > PROMPT_MAX)
+			break;
+		prompt_insert_bytes(p, piece, len);
+		i += adv;
+	}
+	return i;
 }
 
 enum prompt_result
@@ -169,7 +209,7 @@ prompt_key(struct prompt *p, int ch, bool is_func)
 void
 prompt_draw(const struct prompt *p, int y, size_t width)
 {
-	size_t	lw, before, skip = 0, avail;
+	size_t	lw, before, skip = 0, avail, next, w, *map;
 	char	*clean;
 
 	screen_fill(y, 0, width, screen_attr(THEME_NORMAL));
@@ -178,21 +218,24 @@ prompt_draw(const struct prompt *p, int y, size_t width)
 	if (lw >= width)
 		return;
 	avail = width - lw - 1;
+	/*
+	 * Widths as drawn: a placeholder ("^[", "<U+202E>") is wider than
+	 * the byte it stands for, and the cursor goes after it.
+	 */
+	clean = text_sanitize_map(p->buf.data, p->buf.len, TEXT_MODE_TTY,
+	    screen_ascii(), NULL, &map);
+	before = text_width(clean, map[p->cursor]);
 	/* Keep the cursor on screen: drop characters from the left. */
-	before = text_width(p->buf.data, p->cursor);
 	while (before > avail && skip < p->cursor) {
-		size_t	next = skip + 1;
-
-		while (next < p->cursor &&
-		    ((unsigned char)p->buf.data[next] & 0xc0) == 0x80)
-			next++;
-		before -= text_width(p->buf.data + skip, next - skip);
+		if ((next = prompt_next(p, skip)) > p->cursor)
+			next = p->cursor;
+		w = text_width(clean + map[skip], map[next] - map[skip]);
+		before = w < before ? before - w : 0;
 		skip = next;
 	}
-	clean = text_sanitize(p->buf.data + skip, p->buf.len - skip,
-	    TEXT_MODE_TTY, screen_ascii(), NULL);
-	screen_put(y, (int)lw, clean, strlen(clean), avail + 1,
-	    screen_attr(THEME_NORMAL));
+	screen_put(y, (int)lw, clean + map[skip], strlen(clean + map[skip]),
+	    avail + 1, screen_attr(THEME_NORMAL));
+	free(map);
 	free(clean);
 	move(y, (int)(lw + before));
 }

@@ -18,6 +18,9 @@ enum prompt_result {
 	PROMPT_COMPLETE,	/* Tab: the caller may complete */
 };
 
+/* The most text the prompt holds, in bytes. */
+#define PROMPT_MAX	4096
+
 struct prompt {
 	bool		 active;
 	const char	*label;		/* ":" or a translated "goto: " */
@@ -37,6 +40,17 @@ void	prompt_set(struct prompt *, const char *text);
  * Returns what happened.
  */
 enum prompt_result prompt_key(struct prompt *, int ch, bool is_func);
+
+/*
+ * Insert pasted text s[0..n) at the cursor, as text: no byte of it is a
+ * key.  The prompt is one line, so each line break (CR, LF or CR LF)
+ * becomes one space, and a NUL (which the text cannot hold) U+FFFD; the
+ * rest is kept as it is -- tabs, escapes, bidi controls, ill-formed
+ * UTF-8 -- and drawn through the sanitizer.  Only as much as fits in
+ * PROMPT_MAX is taken, never half a character.  Returns the number of
+ * bytes of s taken (n if all of it).
+ */
+size_t	prompt_paste(struct prompt *, const char *s, size_t n);
 
 /* The prompt's text ("" if empty). */
 const char *prompt_text(const struct prompt *);

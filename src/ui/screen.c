@@ -6,6 +6,12 @@
  * in poll() on the terminal and the signal pipe, so it sees both at once.
  * SIGWINCH and SIGTSTP are left to ncurses, which turns a resize into
  * KEY_RESIZE and restores the terminal around a suspend.
+ *
+ * Bracketed paste (xterm's mode 2004) is on while the reader has the
+ * terminal, and off whenever it gives it back: at the end, however it
+ * comes (a signal ends the loop, which ends here), around $EDITOR, and
+ * around Ctrl-Z (util/signals.h wraps curses' handler).  Its markers
+ * come as keys of their own (screen_paste_key).
  */
 #include "config.h"
 
@@ -28,12 +34,19 @@
 /* Last: term.h defines macros (lines, columns) that clash with names. */
 #include <term.h>
 
-static void	screen_no_flow_control(void);
+static void	screen_keys_not_signals(void);
+static void	screen_paste_start(void);
+static void	screen_paste_mode(bool);
 
 static SCREEN	*screen_sp;
 static FILE	*screen_in;
 static bool	 screen_ascii_only;
 static attr_t	 screen_attrs[THEME__COUNT];
+static int	 screen_paste_keys[2] = { -1, -1 };	/* begin, end */
+static bool	 screen_paste_on;
+
+static const char	screen_paste_set[] = "\033[?2004h";
+static const char	screen_paste_reset[] = "\033[?2004l";
 
 static const struct theme_info {
 	short	fg;
@@ -128,7 +141,7 @@ screen_init(char **err)
 	}
 	signals_catch();
 	cbreak();
-	screen_no_flow_control();
+	screen_keys_not_signals();
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
@@ -141,25 +154,116 @@ screen_init(char **err)
 	    BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
 	screen_theme();
+	screen_paste_start();
 	return 0;
 }
 
 /*
- * Ctrl-S and Ctrl-Q are keys, not flow control: with IXON on, a stray
- * Ctrl-S froze the reader's output until a Ctrl-Q came.  The terminal's own
- * modes (IXON included) come back at endwin.
+ * A key code of its own for seq: the terminal's, if its entry has one,
+ * else the first code after KEY_MAX that no key has.  -1 if none.
  */
+static int
+screen_define_key(const char *seq)
+{
+	int	code = key_defined(seq);
+
+	if (code > 0)
+		return code;
+	for (code = KEY_MAX + 1; code < KEY_MAX + 4096; code++)
+		if (!has_key(code))
+			return define_key(seq, code) == OK ? code : -1;
+	return -1;
+}
+
+/* Ask for bracketed paste, once its markers are keys. */
 static void
-screen_no_flow_control(void)
+screen_paste_start(void)
+{
+	screen_paste_keys[0] = screen_define_key("\033[200~");
+	screen_paste_keys[1] = screen_define_key("\033[201~");
+	if (screen_paste_keys[0] == -1 || screen_paste_keys[1] == -1)
+		return;
+	screen_paste_on = true;
+	screen_paste_mode(true);
+	signals_around_stop(STDOUT_FILENO, screen_paste_reset,
+	    screen_paste_set);
+}
+
+/* Turn bracketed paste on or off, after what curses has written. */
+static void
+screen_paste_mode(bool on)
+{
+	const char	*seq = on ? screen_paste_set : screen_paste_reset;
+	size_t		 n = strlen(seq);
+	ssize_t		 w;
+
+	if (!screen_paste_on || !isatty(STDOUT_FILENO))
+		return;
+	fflush(stdout);
+	while (n > 0) {
+		w = write(STDOUT_FILENO, seq, n);
+		if (w == -1 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return;		/* the terminal is gone */
+		seq += w;
+		n -= (size_t)w;
+	}
+}
+
+enum screen_paste
+screen_paste_key(int code)
+{
+	if (code == screen_paste_keys[0])
+		return SCREEN_PASTE_BEGIN;
+	if (code == screen_paste_keys[1])
+		return SCREEN_PASTE_END;
+	return SCREEN_PASTE_NONE;
+}
+
+/*
+ * Ctrl-S and Ctrl-Q are keys, not flow control: with IXON on, a stray
+ * Ctrl-S froze the reader's output until a Ctrl-Q came.  Ctrl-C, Ctrl-\
+ * and Ctrl-Z come as keys too (ISIG off), made signals again by
+ * screen_signal_key: so that the same bytes inside a paste are text, as
+ * the terminal driver would otherwise have turned them into signals
+ * before the reader saw the paste.  The terminal's own modes come back at
+ * endwin.
+ */
+static cc_t	screen_sig_chars[3];
+static const int screen_sig_signals[3] = { SIGINT, SIGQUIT, SIGTSTP };
+
+static void
+screen_keys_not_signals(void)
 {
 	struct termios	t;
 	int		fd = fileno(screen_in);
 
-	if (tcgetattr(fd, &t) == 0) {
-		t.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
-		if (tcsetattr(fd, TCSANOW, &t) == 0)
-			def_prog_mode();	/* kept across Ctrl-Z and fg */
+	if (tcgetattr(fd, &t) != 0)
+		return;
+	t.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+	if (t.c_lflag & ISIG) {
+		screen_sig_chars[0] = t.c_cc[VINTR];
+		screen_sig_chars[1] = t.c_cc[VQUIT];
+		screen_sig_chars[2] = t.c_cc[VSUSP];
+		t.c_lflag &= ~(tcflag_t)ISIG;
 	}
+	if (tcsetattr(fd, TCSANOW, &t) == 0)
+		def_prog_mode();	/* kept across Ctrl-Z and fg */
+}
+
+bool
+screen_signal_key(int ch)
+{
+	int	k;
+
+	for (k = 0; k < 3; k++)
+		if (screen_sig_chars[k] != _POSIX_VDISABLE &&
+		    screen_sig_chars[k] != 0 && ch == screen_sig_chars[k]) {
+			raise(screen_sig_signals[k]);
+			return true;
+		}
+	return false;
 }
 
 void
@@ -168,6 +272,7 @@ screen_suspend(void)
 	def_prog_mode();
 	endwin();
 	fflush(stdout);
+	screen_paste_mode(false);
 }
 
 void
@@ -176,6 +281,7 @@ screen_resume(void)
 	reset_prog_mode();
 	clearok(curscr, TRUE);
 	refresh();
+	screen_paste_mode(true);
 }
 
 void
@@ -196,6 +302,9 @@ screen_done(void)
 	}
 	curs_set(1);
 	endwin();
+	signals_around_stop(-1, NULL, NULL);
+	screen_paste_mode(false);
+	screen_paste_on = false;
 	delscreen(screen_sp);
 	screen_sp = NULL;
 	if (screen_in != NULL)

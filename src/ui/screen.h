@@ -73,6 +73,25 @@ bool		 screen_ascii(void);
 /* The attributes (colour pair included) of a theme element. */
 attr_t		 screen_attr(enum theme_elem);
 
+/*
+ * What a key code from get_wch (KEY_CODE_YES) is to bracketed paste: the
+ * marker before pasted text (ESC [ 200 ~), the one after (ESC [ 201 ~),
+ * or neither.  The mode is asked for only when both markers are keys.
+ */
+enum screen_paste {
+	SCREEN_PASTE_NONE,
+	SCREEN_PASTE_BEGIN,
+	SCREEN_PASTE_END,
+};
+enum screen_paste screen_paste_key(int code);
+
+/*
+ * If ch is the terminal's interrupt, quit or suspend character (Ctrl-C,
+ * Ctrl-\, Ctrl-Z; the reader reads them as keys), raise the signal the
+ * terminal would have sent and return true.
+ */
+bool		 screen_signal_key(int ch);
+
 /* The file descriptor keys are read from (for hang-up checks). */
 int		 screen_input_fd(void);
 

@@ -107,6 +107,70 @@ signals_editor(bool on)
 	}
 }
 
+/* What signals_around_stop writes, and the handler it calls between. */
+static struct sigaction		signals_stop_next;
+static volatile sig_atomic_t	signals_stop_fd = -1;
+static const char		*signals_stop_seq[2];
+static size_t			 signals_stop_len[2];
+
+/* Write s[0..n) to fd whole, as a signal handler may (write only). */
+static void
+signals_write_all(int fd, const char *s, size_t n)
+{
+	ssize_t	w;
+
+	while (n > 0) {
+		w = write(fd, s, n);
+		if (w == -1 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return;
+		s += w;
+		n -= (size_t)w;
+	}
+}
+
+static void
+signals_on_stop(int sig)
+{
+	int	saved = errno, fd = signals_stop_fd;
+
+	if (fd != -1)
+		signals_write_all(fd, signals_stop_seq[0], signals_stop_len[0]);
+	signals_stop_next.sa_handler(sig);	/* returns after SIGCONT */
+	fd = signals_stop_fd;
+	if (fd != -1)
+		signals_write_all(fd, signals_stop_seq[1], signals_stop_len[1]);
+	errno = saved;
+}
+
+void
+signals_around_stop(int fd, const char *stop, const char *cont)
+{
+	struct sigaction	cur, sa;
+
+	signals_stop_fd = -1;
+	if (fd != -1) {
+		signals_stop_seq[0] = stop;
+		signals_stop_len[0] = strlen(stop);
+		signals_stop_seq[1] = cont;
+		signals_stop_len[1] = strlen(cont);
+	}
+	if (sigaction(SIGTSTP, NULL, &cur) == -1)
+		return;
+	if (cur.sa_handler != signals_on_stop) {
+		if ((cur.sa_flags & SA_SIGINFO) ||
+		    cur.sa_handler == SIG_DFL || cur.sa_handler == SIG_IGN)
+			return;
+		signals_stop_next = cur;
+		sa = cur;
+		sa.sa_handler = signals_on_stop;
+		if (sigaction(SIGTSTP, &sa, NULL) == -1)
+			return;
+	}
+	signals_stop_fd = fd;
+}
+
 /*
  * The files an import is writing, for the handler below.  Fixed buffers:
  * the handler may not allocate.

@@ -44,6 +44,16 @@ void	signals_drain(void);
 void	signals_editor(bool on);
 
 /*
+ * Around a stop (Ctrl-Z) that the SIGTSTP handler in place handles
+ * (curses', which restores the terminal and repaints after): write stop
+ * to fd just before it and cont just after, for the terminal modes curses
+ * does not know of.  The strings are not copied (string literals); a
+ * SIGTSTP left to the default or ignored is not wrapped.  Called again,
+ * it changes what is written; fd -1 writes nothing.
+ */
+void	signals_around_stop(int fd, const char *stop, const char *cont);
+
+/*
  * While a command writes path (and path's "-journal"), remove them if
  * SIGINT, SIGTERM or SIGHUP ends it; signals the caller ignores stay
  * ignored.  signals_unguard_files() puts the old dispositions back.

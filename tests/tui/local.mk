@@ -20,6 +20,7 @@ TUI_TESTS = \
 	tests/tui/stats.sh \
 	tests/tui/study.sh \
 	tests/tui/notes.sh \
+	tests/tui/paste.sh \
 	tests/tui/staged.sh
 
 # Distributed with dist_noinst_*: Makefile.am sets EXTRA_DIST with '='

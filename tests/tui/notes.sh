@@ -220,8 +220,9 @@ title_before=$(tui_fmt '#{pane_title}')
 tui_keys A
 tui_expect "hostile note from the editor" \
     "evil ^[]0;pwned^G^[[2J^[[53m <U+202E>RLO <U+009B>c1 $(printf '\357\277\275\357\277\275') end"
-# Pasted into the one-line note prompt (tmux pastes it as typed text,
-# charta asking for no bracketed paste): bidi isolates, C1, a
+# Pasted into the one-line note prompt as typed text (paste-buffer
+# without -p, as a terminal with no bracketed paste; a bracketed one is
+# in paste.sh): bidi isolates, C1, a
 # noncharacter, CJK.  (Not invalid UTF-8: curses drops what follows it.)
 $T set-buffer -b hostile "$(printf 'pasted \342\201\246iso\342\201\251 \302\205nel \357\277\276 \344\270\255')" ||
     fail "set-buffer"

@@ -1,8 +1,8 @@
 /*
  * test-widgets.c -- unit tests of the reader's parts on the shipped
  * corpus: the outline (folding, moving, filtering), the text view
- * (wrapping, keeping its place), the prompt's line editor and the key
- * map (bindings, the config file, two-key sequences).
+ * (wrapping, keeping its place), the prompt's line editor, bracketed
+ * paste and the key map (bindings, the config file, two-key sequences).
  */
 #include "config.h"
 
@@ -23,6 +23,7 @@
 #include "text/text.h"
 #include "ui/keymap.h"
 #include "ui/outline.h"
+#include "ui/paste.h"
 #include "ui/prompt.h"
 #include "ui/screen.h"
 #include "ui/textview.h"
@@ -219,6 +220,91 @@ test_prompt(void **unused)
 	assert_false(p.active);
 }
 
+/* Feed s[0..n) to a paste; the number of bytes taken before its end. */
+static size_t
+feed(struct paste *p, const char *s, size_t n)
+{
+	size_t	k;
+
+	for (k = 0; k < n; k++)
+		if (paste_feed(p, (unsigned char)s[k]))
+			return k + 1;
+	return n;
+}
+
+/*
+ * A paste's text is every byte up to the first ESC [ 201 ~: escapes and
+ * parts of the marker included; the rest is not the paste's.
+ */
+static void
+test_paste(void **unused)
+{
+	static const char	 in[] = "a\033[2J\033[20\033\033[201x\033[2"
+	    "01~rest";
+	struct paste		 p;
+	char			*big;
+
+	(void)unused;
+	paste_init(&p);
+	assert_int_equal(feed(&p, in, sizeof in - 1), sizeof in - 1 - 4);
+	assert_true(p.ended);
+	assert_string_equal(p.text.data, "a\033[2J\033[20\033\033[201x");
+	assert_true(paste_feed(&p, 'r'));	/* ended: takes no more */
+	assert_string_equal(p.text.data, "a\033[2J\033[20\033\033[201x");
+	paste_free(&p);
+	/* Cut short inside a marker: the part held back is text. */
+	paste_init(&p);
+	assert_int_equal(feed(&p, "x\033[20", 5), 5);
+	assert_false(p.ended);
+	assert_string_equal(p.text.data, "x");
+	paste_cut(&p);
+	assert_string_equal(p.text.data, "x\033[20");
+	paste_free(&p);
+	/* Longer than PASTE_MAX: the rest counted, not kept. */
+	big = xmalloc(PASTE_MAX + 10);
+	memset(big, 'z', PASTE_MAX + 10);
+	paste_init(&p);
+	feed(&p, big, PASTE_MAX + 10);
+	assert_int_equal(p.text.len, PASTE_MAX);
+	assert_int_equal(p.dropped, 10);
+	paste_free(&p);
+	free(big);
+}
+
+/*
+ * Pasted into the prompt: no byte is a key, line breaks are one space
+ * each, NUL is U+FFFD, and no more than PROMPT_MAX is taken, never half a
+ * character.
+ */
+static void
+test_prompt_paste(void **unused)
+{
+	static const char	 in[] = "a\033[2J\r\nb\nc\rd\te\0\xe2\x80\xae\xff";
+	struct prompt		 p;
+	char			*big;
+
+	(void)unused;
+	memset(&p, 0, sizeof p);
+	prompt_open(&p, "note: ");
+	prompt_key(&p, 'X', false);
+	prompt_key(&p, KEY_LEFT, true);
+	assert_int_equal(prompt_paste(&p, in, sizeof in - 1), sizeof in - 1);
+	assert_string_equal(prompt_text(&p),
+	    "a\033[2J b c d\te\xef\xbf\xbd\xe2\x80\xae\xffX");
+	assert_int_equal(p.cursor, strlen(prompt_text(&p)) - 1);
+	/* Full: a three-byte character that does not fit is not cut. */
+	big = xmalloc(PROMPT_MAX);
+	memset(big, 'z', PROMPT_MAX);
+	prompt_set(&p, "");
+	assert_int_equal(prompt_paste(&p, big, PROMPT_MAX - 2), PROMPT_MAX - 2);
+	assert_int_equal(prompt_paste(&p, "\xe4\xb8\xad", 3), 0);
+	assert_int_equal(p.buf.len, PROMPT_MAX - 2);
+	assert_int_equal(prompt_paste(&p, "yyy", 3), 2);
+	assert_int_equal(p.buf.len, PROMPT_MAX);
+	free(big);
+	prompt_close(&p);
+}
+
 /* The key map: defaults, a view's own keys first, the config file. */
 static void
 test_keymap(void **unused)
@@ -276,6 +362,8 @@ main(void)
 		cmocka_unit_test(test_outline_filter),
 		cmocka_unit_test(test_textview),
 		cmocka_unit_test(test_prompt),
+		cmocka_unit_test(test_paste),
+		cmocka_unit_test(test_prompt_paste),
 		cmocka_unit_test(test_keymap),
 	};
 
