@@ -15,6 +15,7 @@
 #include "text/text.h"
 #include "ui/keymap.h"
 #include "ui/settings.h"
+#include "ui/ui.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -337,4 +338,26 @@ keymap_keys_for(enum request req)
 	if (b.data == NULL)
 		text_buf_puts(&b, "");
 	return text_buf_steal(&b);
+}
+
+int
+keymap_config_load(char **err)
+{
+	char	*path = settings_config_path();
+	int	 rc;
+
+	keymap_init();
+	settings_reset();
+	rc = keymap_load(path, err);
+	free(path);
+	return rc;
+}
+
+int
+ui_config_cite_format(int *format, char **err)
+{
+	if (keymap_config_load(err) == -1)
+		return -1;
+	*format = (int)settings_cite_format();
+	return 0;
 }

@@ -171,6 +171,14 @@ void		 keymap_init(void);
 int		 keymap_load(const char *path, char **err);
 
 /*
+ * Reset the key bindings and the settings (settings.h) and read the
+ * config file, settings_config_path() (a missing one is no error): its
+ * bindings and its `set` lines.  Returns 0, or -1 with "PATH:LINE:
+ * message" (malloc'ed) in *err.
+ */
+int		 keymap_config_load(char **err);
+
+/*
  * The request bound to key (prefix is the pending 'z' of a two-key
  * sequence, or 0) in a view whose own group is group: that group's
  * bindings first, then the global ones; other views' own bindings do not

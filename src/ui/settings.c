@@ -6,9 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ui/keymap.h"
 #include "ui/settings.h"
-#include "ui/ui.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -120,26 +118,4 @@ settings_config_path(void)
 		return xasprintf("%s/charta/config", xdg);
 	home = getenv("HOME");
 	return xasprintf("%s/.config/charta/config", home ? home : "");
-}
-
-int
-settings_load(char **err)
-{
-	char	*path = settings_config_path();
-	int	 rc;
-
-	keymap_init();
-	settings_reset();
-	rc = keymap_load(path, err);
-	free(path);
-	return rc;
-}
-
-int
-ui_config_cite_format(int *format, char **err)
-{
-	if (settings_load(err) == -1)
-		return -1;
-	*format = (int)settings_format;
-	return 0;
 }

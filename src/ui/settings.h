@@ -39,11 +39,4 @@ enum cite_format	 settings_cite_format(void);
 /* The config file's path, as a new string. */
 char			*settings_config_path(void);
 
-/*
- * Reset the key bindings and the settings and read the config file (a
- * missing one is no error).  Returns 0, or -1 with "PATH:LINE: message"
- * (malloc'ed) in *err.
- */
-int			 settings_load(char **err);
-
 #endif /* CHARTA_SETTINGS_H */

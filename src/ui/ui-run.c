@@ -13,7 +13,7 @@
 #include "ui/app.h"
 #include "ui/reader.h"
 #include "ui/screen.h"
-#include "ui/settings.h"
+#include "ui/keymap.h"
 #include "ui/ui.h"
 
 /* The key bindings, the terminal and an app on c.  0 or -1 (*err). */
@@ -22,7 +22,7 @@ ui_setup(struct app *a, const struct corpus *c,
     const struct command *commands, size_t ncommands, char **err)
 {
 	/* The key bindings and settings of the config file. */
-	if (settings_load(err) == -1)
+	if (keymap_config_load(err) == -1)
 		return -1;
 	if (screen_init(err) == -1)
 		return -1;
