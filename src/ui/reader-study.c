@@ -42,9 +42,14 @@ reader_study_free(struct reader *r)
 	r->nnotes = 0;
 	r->marks = NULL;
 	r->nmarks = 0;
+	r->marks_cap = 0;
+	free(r->mark_count);
+	r->mark_count = NULL;
 	free(r->note_at);
 	r->note_at = NULL;
 	r->nnote_at = 0;
+	r->note_at_cap = 0;
+	r->notes_cap = 0;
 	free(r->flags);
 	r->flags = NULL;
 }
@@ -146,19 +151,43 @@ reader_note_apply(struct reader *r, struct state_note *n, uint32_t node,
 	return change;
 }
 
+/*
+ * Count mark at on its nodes, in every translation (delta 1 or -1): a node
+ * is flagged while a mark is on it.  A count per node, so that a mark set
+ * or replaced changes its own nodes only, not all the marks' flags.
+ */
+static void
+reader_mark_count(struct reader *r, const struct state_anchor *at, int delta)
+{
+	uint32_t	*nodes;
+	size_t		 j, nn;
+
+	nn = study_nodes(r->c, at, &nodes);
+	for (j = 0; j < nn; j++) {
+		if (delta > 0)
+			r->mark_count[nodes[j]]++;
+		else if (r->mark_count[nodes[j]] > 0)
+			r->mark_count[nodes[j]]--;
+		if (r->mark_count[nodes[j]] > 0)
+			r->flags[nodes[j]] |= READER_MARKED;
+		else
+			r->flags[nodes[j]] &= (uint8_t)~READER_MARKED;
+	}
+	free(nodes);
+}
+
 /* Flag the nodes of r->marks, in every translation. */
 static void
 reader_marks_flag(struct reader *r)
 {
-	uint32_t	*nodes;
-	size_t		 k, j, nn;
+	size_t	k;
 
-	for (k = 0; k < r->nmarks; k++) {
-		nn = study_nodes(r->c, &r->marks[k].at, &nodes);
-		for (j = 0; j < nn; j++)
-			r->flags[nodes[j]] |= READER_MARKED;
-		free(nodes);
-	}
+	r->marks_cap = r->nmarks;
+	free(r->mark_count);
+	r->mark_count = xcalloc(r->c->nnodes ? r->c->nnodes : 1,
+	    sizeof *r->mark_count);
+	for (k = 0; k < r->nmarks; k++)
+		reader_mark_count(r, &r->marks[k].at, 1);
 }
 
 void
@@ -181,6 +210,35 @@ reader_marks_load(struct reader *r)
 }
 
 void
+reader_mark_changed(struct reader *r, const char *name)
+{
+	struct state_mark	*got;
+	size_t			 k;
+
+	if (r->flags == NULL || r->mark_count == NULL) {
+		reader_marks_load(r);
+		return;
+	}
+	/* The live mark of that name it replaced, if any, is gone. */
+	for (k = 0; k < r->nmarks; k++)
+		if (strcmp(r->marks[k].name, name) == 0)
+			break;
+	if (k < r->nmarks) {
+		reader_mark_count(r, &r->marks[k].at, -1);
+		free(r->marks[k].name);
+		study_anchor_free(&r->marks[k].at);
+		r->marks[k] = r->marks[--r->nmarks];	/* no order kept */
+	}
+	if ((got = state_mark_get(app_state(r->app), name)) == NULL)
+		return;
+	r->marks = xgrowarray(r->marks, &r->marks_cap, r->nmarks + 1,
+	    sizeof *r->marks);
+	r->marks[r->nmarks++] = *got;
+	free(got);		/* the shell: its strings are r's now */
+	reader_mark_count(r, &r->marks[r->nmarks - 1].at, 1);
+}
+
+void
 reader_study_load(struct reader *r)
 {
 	struct state		*st = app_state(r->app);
@@ -190,7 +248,7 @@ reader_study_load(struct reader *r)
 	struct hashtab_iter	 it;
 	uint64_t		 h;
 	uint32_t		*nodes, v;
-	size_t			 k, j, nn, cap = 0, nplaced = 0, pcap = 0;
+	size_t			 k, j, nn, nplaced = 0, pcap = 0;
 	size_t			 nre = 0, norph = 0;
 
 	reader_study_free(r);
@@ -198,6 +256,7 @@ reader_study_load(struct reader *r)
 	if (st == NULL)
 		goto out;
 	r->nnotes = state_note_list(st, NULL, STATE_LIST_LIVE, &r->notes);
+	r->notes_cap = r->nnotes;
 	r->nmarks = state_mark_list(st, STATE_LIST_LIVE, &r->marks);
 	hashtab_init(&seen, r->nnotes);
 	for (k = 0; k < r->nnotes; k++) {
@@ -231,7 +290,7 @@ reader_study_load(struct reader *r)
 		nre += change == READER_NOTE_MOVED;
 		norph += change == READER_NOTE_ORPHANED;
 		for (j = 0; j < nn; j++) {
-			r->note_at = xgrowarray(r->note_at, &cap,
+			r->note_at = xgrowarray(r->note_at, &r->note_at_cap,
 			    r->nnote_at + 1, sizeof *r->note_at);
 			r->note_at[r->nnote_at].node = nodes[j];
 			r->note_at[r->nnote_at].k = k;
@@ -269,8 +328,8 @@ reader_note_index(struct reader *r, size_t k, const uint32_t *nodes,
 
 	if (nn == 0)
 		return;
-	r->note_at = xreallocarray(r->note_at, r->nnote_at + nn,
-	    sizeof *r->note_at);
+	r->note_at = xgrowarray(r->note_at, &r->note_at_cap,
+	    r->nnote_at + nn, sizeof *r->note_at);
 	for (j = 0; j < nn; j++) {
 		p.node = nodes[j];
 		p.k = k;
@@ -284,20 +343,38 @@ reader_note_index(struct reader *r, size_t k, const uint32_t *nodes,
 	}
 }
 
+/*
+ * Lay out again the notes under nodes[0..nn) alone, where the text shows
+ * them; the rest of the text stays as it was laid out.
+ */
+static void
+reader_notes_relayout(struct reader *r, const uint32_t *nodes, size_t nn)
+{
+	size_t	j;
+
+	for (j = 0; j < nn; j++)
+		(void)textview_notes_changed(&r->tv, nodes[j]);
+	/* Anything else pending (a new width) as before. */
+	reader_sync_text(r);
+}
+
 void
-reader_note_saved(struct reader *r, const char *id)
+reader_note_saved(struct reader *r, const char *id, bool fresh)
 {
 	struct state_note	*got;
 	uint32_t		*nodes = NULL, node;
-	size_t			 k, nn;
+	size_t			 k, nn = 0, j;
 	bool			 moved;
 
 	if (r->flags == NULL ||
 	    (got = state_note_get(app_state(r->app), id)) == NULL)
 		return;		/* not loaded yet: all of them will be */
-	for (k = 0; k < r->nnotes; k++)
-		if (strcmp(r->notes[k].id, id) == 0)
-			break;
+	/* A new note is not among the 10,000 already here. */
+	k = r->nnotes;
+	if (!fresh)
+		for (k = 0; k < r->nnotes; k++)
+			if (strcmp(r->notes[k].id, id) == 0)
+				break;
 	if (k < r->nnotes) {
 		/* Its text changed; its place did not. */
 		free(r->notes[k].body);
@@ -305,8 +382,12 @@ reader_note_saved(struct reader *r, const char *id)
 		r->notes[k].modified = got->modified;
 		got->body = NULL;
 		state_notes_free(got, 1);
+		nodes = xreallocarray(NULL, r->nnote_at + 1, sizeof *nodes);
+		for (j = 0; j < r->nnote_at; j++)
+			if (r->note_at[j].k == k)
+				nodes[nn++] = r->note_at[j].node;
 	} else {
-		r->notes = xreallocarray(r->notes, r->nnotes + 1,
+		r->notes = xgrowarray(r->notes, &r->notes_cap, r->nnotes + 1,
 		    sizeof *r->notes);
 		r->notes[k] = *got;
 		free(got);		/* the shell: its strings are r's now */
@@ -317,11 +398,10 @@ reader_note_saved(struct reader *r, const char *id)
 		nn = node == CORPUS_NONE ? 0 : study_nodes(r->c,
 		    &r->notes[k].at, &nodes);
 		reader_note_index(r, k, nodes, nn);
-		free(nodes);
 	}
 	r->study_fresh = true;
-	r->tv.notes_gen++;
-	reader_sync_text(r);
+	reader_notes_relayout(r, nodes, nn);
+	free(nodes);
 }
 
 size_t
