@@ -94,39 +94,50 @@ match_eval(const struct match_text *m, const struct query_expr *e)
 }
 
 bool
-query_match_text(const struct query *q, const char *s, size_t n,
+query_match_folded(const struct query *q, const char *folded, size_t n,
     const struct corpus *c, uint32_t node)
 {
 	struct match_text	 m;
-	char			*folded;
 	size_t			 k;
-	bool			 ok = false;
 
 	if (query_is_empty(q))
 		return false;
-	folded = index_fold(s, n, &m.len, NULL);
 	m.folded = folded;
+	m.len = n;
 	m.c = c;
 	m.node = node;
 	if (q->kinds != 0 && !match_kind(&m, q->kinds))
-		goto out;
+		return false;
 	if (q->nokinds != 0 && match_kind(&m, q->nokinds))
-		goto out;
+		return false;
 	if (q->ndocs != 0 && !match_doc(&m, q->docs, q->ndocs))
-		goto out;
+		return false;
 	if (q->nnodocs != 0 && match_doc(&m, q->nodocs, q->nnodocs))
-		goto out;
+		return false;
 	for (k = 0; k < q->npos; k++)
 		if (!match_term(&m, &q->pos[k]))
-			goto out;
+			return false;
 	for (k = 0; k < q->nneg; k++)
 		if (match_term(&m, &q->neg[k]))
-			goto out;
+			return false;
 	for (k = 0; k < q->ngroups; k++)
 		if (!match_eval(&m, q->groups[k]))
-			goto out;
-	ok = true;
-out:
+			return false;
+	return true;
+}
+
+bool
+query_match_text(const struct query *q, const char *s, size_t n,
+    const struct corpus *c, uint32_t node)
+{
+	char	*folded;
+	size_t	 len;
+	bool	 ok;
+
+	if (query_is_empty(q))
+		return false;
+	folded = index_fold(s, n, &len, NULL);
+	ok = query_match_folded(q, folded, len, c, node);
 	free(folded);
 	return ok;
 }

@@ -29,6 +29,12 @@ struct notes_row {
 	uint32_t	 node;		/* CORPUS_NONE: gone */
 };
 
+/*
+ * What is read once when the list opens (or the notes change), so that a
+ * key of the filter or s re-reads, re-places and re-folds nothing: with
+ * 10,000 notes each key only matches the folded bodies and lists the
+ * rows made already.
+ */
 struct notes_list {
 	struct app		*app;
 	struct state_note	*notes;
@@ -36,21 +42,56 @@ struct notes_list {
 	struct state_draft	*drafts;
 	size_t			 ndrafts;
 	uint32_t		*place;		/* drafts', then notes' nodes */
+	char			**line;		/* per note: its row */
+	char			**folded;	/* per note: its body folded */
+	size_t			*flen;
+	size_t			*by_place;	/* the notes in either order */
+	size_t			*by_date;
+	bool			*hit;		/* per note: the query matches */
+	bool			 hits_valid;	/* hit is for hits_gen's query */
+	unsigned long		 hits_gen;
 	struct notes_row	*rows;		/* those listed */
 	size_t			 nrows;
 	size_t			 cap;
-	bool			 by_date;
+	bool			 by_date_on;
 	char			 deleted[STATE_ID_SIZE];	/* for undo */
 };
+
+/* Free what notes_list_read read. */
+static void
+notes_list_clear(struct notes_list *nl)
+{
+	size_t	k;
+
+	for (k = 0; k < nl->nnotes; k++) {
+		free(nl->line[k]);
+		free(nl->folded[k]);
+	}
+	state_notes_free(nl->notes, nl->nnotes);
+	state_drafts_free(nl->drafts, nl->ndrafts);
+	free(nl->place);
+	free(nl->line);
+	free(nl->folded);
+	free(nl->flen);
+	free(nl->by_place);
+	free(nl->by_date);
+	free(nl->hit);
+	nl->notes = NULL;
+	nl->drafts = NULL;
+	nl->nnotes = nl->ndrafts = 0;
+	nl->place = NULL;
+	nl->line = nl->folded = NULL;
+	nl->flen = nl->by_place = nl->by_date = NULL;
+	nl->hit = NULL;
+	nl->hits_valid = false;
+}
 
 static void
 notes_list_free(void *arg)
 {
 	struct notes_list	*nl = arg;
 
-	state_notes_free(nl->notes, nl->nnotes);
-	state_drafts_free(nl->drafts, nl->ndrafts);
-	free(nl->place);
+	notes_list_clear(nl);
 	free(nl->rows);
 	free(nl);
 }
@@ -61,6 +102,9 @@ notes_first_line(const char *s)
 {
 	return xstrndup(s, strcspn(s, "\n"));
 }
+
+/* For sorting: the list whose rows or notes are sorted. */
+static const struct notes_list	*notes_sorting;
 
 static int
 notes_row_cmp_place(const void *a, const void *b)
@@ -74,114 +118,190 @@ notes_row_cmp_place(const void *a, const void *b)
 	return x->k < y->k ? -1 : x->k > y->k;
 }
 
-/* For sorting by date: the notes, newest change first. */
-static const struct notes_list	*notes_sorting;
-
+/* Notes by place: as notes_row_cmp_place. */
 static int
-notes_row_cmp_date(const void *a, const void *b)
+notes_cmp_place(const void *a, const void *b)
 {
-	const struct notes_row	*x = a, *y = b;
-	int64_t			 tx, ty;
+	size_t		x = *(const size_t *)a, y = *(const size_t *)b;
+	uint32_t	nx = notes_sorting->place[notes_sorting->ndrafts + x];
+	uint32_t	ny = notes_sorting->place[notes_sorting->ndrafts + y];
 
-	if (x->draft != y->draft)
-		return x->draft ? -1 : 1;
-	tx = x->draft ? 0 : notes_sorting->notes[x->k].modified;
-	ty = y->draft ? 0 : notes_sorting->notes[y->k].modified;
-	if (tx != ty)
-		return tx > ty ? -1 : 1;
-	return x->k < y->k ? -1 : x->k > y->k;
+	if (nx != ny)
+		return nx < ny ? -1 : 1;
+	return x < y ? -1 : x > y;
 }
 
-/* Read the notes and drafts again, and where each is. */
+/* Notes by date: the newest change first. */
+static int
+notes_cmp_date(const void *a, const void *b)
+{
+	size_t	x = *(const size_t *)a, y = *(const size_t *)b;
+	int64_t	tx = notes_sorting->notes[x].modified;
+	int64_t	ty = notes_sorting->notes[y].modified;
+
+	if (tx != ty)
+		return tx > ty ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+/* Note k's row: where it is (or was, orphaned), its first line, its date. */
+static char *
+notes_row_line(const struct corpus *c, const struct state_note *n,
+    uint32_t node)
+{
+	char		 date[32], *line, *ref, *row;
+	struct tm	 tm;
+	time_t		 t = (time_t)n->modified;
+
+	localtime_r(&t, &tm);
+	strftime(date, sizeof date, "%Y-%m-%d", &tm);
+	line = notes_first_line(n->body);
+	if (node == CORPUS_NONE)
+		/* TRANSLATORS: a row of :notes whose passage is gone: where
+		   it was, the note, the words it was on */
+		row = xasprintf(_("orphaned  %s:%s  %s  (on: %s)  %s"),
+		    n->at.slug, n->at.label, line, n->quote.exact ?
+		    n->quote.exact : "", date);
+	else {
+		ref = corpus_node_short_ref(c, node);
+		row = xasprintf("%s  %s  %s", ref, line, date);
+		free(ref);
+	}
+	free(line);
+	return row;
+}
+
+/*
+ * Read the notes and drafts again; where each is (the notes on the same
+ * words at the same place placed once), its row, its folded body, and
+ * the two orders.
+ */
 static void
 notes_list_read(struct notes_list *nl)
 {
 	const struct corpus	*c = app_corpus(nl->app);
 	struct state		*st = app_state(nl->app);
-	size_t			 k;
+	struct study_placer	 pl;
+	size_t			 k, n;
+	uint32_t		 node;
 	bool			 moved;
 
-	state_notes_free(nl->notes, nl->nnotes);
-	state_drafts_free(nl->drafts, nl->ndrafts);
+	notes_list_clear(nl);
 	nl->nnotes = state_note_list(st, NULL, STATE_LIST_LIVE, &nl->notes);
 	nl->ndrafts = state_draft_list(st, &nl->drafts);
-	free(nl->place);
-	nl->place = xreallocarray(NULL, nl->ndrafts + nl->nnotes + 1,
-	    sizeof *nl->place);
+	n = nl->nnotes + 1;
+	nl->place = xreallocarray(NULL, nl->ndrafts + n, sizeof *nl->place);
+	nl->line = xcalloc(n, sizeof *nl->line);
+	nl->folded = xcalloc(n, sizeof *nl->folded);
+	nl->flen = xcalloc(n, sizeof *nl->flen);
+	nl->by_place = xreallocarray(NULL, n, sizeof *nl->by_place);
+	nl->by_date = xreallocarray(NULL, n, sizeof *nl->by_date);
+	nl->hit = xcalloc(n, sizeof *nl->hit);
 	/* A note is where the reader shows it, or orphaned. */
 	for (k = 0; k < nl->ndrafts; k++)
 		nl->place[k] = study_resolve(c, &nl->drafts[k].at,
 		    CORPUS_NONE);
-	for (k = 0; k < nl->nnotes; k++)
-		nl->place[nl->ndrafts + k] = study_note_place(c,
-		    &nl->notes[k].at, &nl->notes[k].quote, &moved);
+	study_placer_init(&pl, c, nl->nnotes);
+	for (k = 0; k < nl->nnotes; k++) {
+		node = study_placer_place(&pl, &nl->notes[k].at,
+		    &nl->notes[k].quote, &moved);
+		nl->place[nl->ndrafts + k] = node;
+		nl->line[k] = notes_row_line(c, &nl->notes[k], node);
+		nl->folded[k] = index_fold(nl->notes[k].body,
+		    strlen(nl->notes[k].body), &nl->flen[k], NULL);
+		nl->by_place[k] = nl->by_date[k] = k;
+	}
+	study_placer_free(&pl);
+	notes_sorting = nl;
+	if (nl->nnotes > 1) {
+		qsort(nl->by_place, nl->nnotes, sizeof *nl->by_place,
+		    notes_cmp_place);
+		qsort(nl->by_date, nl->nnotes, sizeof *nl->by_date,
+		    notes_cmp_date);
+	}
 }
 
 /*
- * List the notes read, those the query matches, sorted: what "/" and "s"
- * change, so they read nothing again (10,000 notes are placed once).
+ * Which notes the query matches, in nl->hit.  When the last query matched
+ * was the one just before this (the filter grew by a key) and this one
+ * only narrows it, only its matches can match: the others are not looked
+ * at again.
+ */
+static void
+notes_list_match(struct notes_list *nl)
+{
+	const struct corpus	*c = app_corpus(nl->app);
+	const struct query	*q = app_query(nl->app);
+	const struct query	*prev = app_query_previous(nl->app);
+	unsigned long		 gen = app_query_generation(nl->app);
+	size_t			 k;
+	bool			 narrow;
+
+	if (q == NULL) {
+		for (k = 0; k < nl->nnotes; k++)
+			nl->hit[k] = true;
+		nl->hits_valid = false;
+		return;
+	}
+	narrow = nl->hits_valid && nl->hits_gen + 1 == gen && prev != NULL &&
+	    query_narrows(q, prev);
+	for (k = 0; k < nl->nnotes; k++)
+		if (!narrow || nl->hit[k])
+			nl->hit[k] = query_match_folded(q, nl->folded[k],
+			    nl->flen[k], c, nl->place[nl->ndrafts + k]);
+	nl->hits_valid = true;
+	nl->hits_gen = gen;
+}
+
+/*
+ * List the notes read, those the query matches, in the order chosen: what
+ * "/" and "s" change, so they read, place and sort nothing again.
  */
 static void
 notes_list_show(struct listview *lv, struct notes_list *nl)
 {
-	const struct corpus	*c = app_corpus(nl->app);
-	const struct query	*q = app_query(nl->app);
-	struct state_note	*n;
+	const size_t		*order;
 	struct notes_row	*row;
-	char			 date[32], *line, *ref;
-	struct tm		 tm;
-	time_t			 t;
-	size_t			 k;
+	char			*line;
+	size_t			 k, j;
 
+	notes_list_match(nl);
 	listview_clear(lv);
 	nl->nrows = 0;
-	for (k = 0; k < nl->ndrafts + nl->nnotes; k++) {
-		nl->rows = xgrowarray(nl->rows, &nl->cap, nl->nrows + 1,
-		    sizeof *nl->rows);
-		row = &nl->rows[nl->nrows];
-		row->draft = k < nl->ndrafts;
-		row->k = row->draft ? k : k - nl->ndrafts;
+	nl->rows = xgrowarray(nl->rows, &nl->cap, nl->ndrafts + nl->nnotes + 1,
+	    sizeof *nl->rows);
+	/* The drafts first, whatever the query: they are few. */
+	for (k = 0; k < nl->ndrafts; k++) {
+		row = &nl->rows[nl->nrows++];
+		row->draft = true;
+		row->k = k;
 		row->node = nl->place[k];
-		if (q != NULL && !row->draft && !query_match_text(q,
-		    nl->notes[row->k].body, strlen(nl->notes[row->k].body), c,
-		    row->node))
-			continue;
-		nl->nrows++;
 	}
 	notes_sorting = nl;
-	if (nl->nrows > 1)	/* none: rows may be NULL, not for qsort */
-		qsort(nl->rows, nl->nrows, sizeof *nl->rows, nl->by_date ?
-		    notes_row_cmp_date : notes_row_cmp_place);
+	if (nl->nrows > 1 && !nl->by_date_on)
+		qsort(nl->rows, nl->nrows, sizeof *nl->rows,
+		    notes_row_cmp_place);
 	for (k = 0; k < nl->nrows; k++) {
 		row = &nl->rows[k];
-		if (row->draft) {
-			line = notes_first_line(nl->drafts[row->k].body);
-			/* TRANSLATORS: a row of :notes for a note being
-			   written when the terminal was lost */
-			listview_addf(lv, row->node, _("draft  %s:%s  %s"),
-			    nl->drafts[row->k].at.slug,
-			    nl->drafts[row->k].at.label, line);
-			free(line);
-			continue;
-		}
-		n = &nl->notes[row->k];
-		t = (time_t)n->modified;
-		localtime_r(&t, &tm);
-		strftime(date, sizeof date, "%Y-%m-%d", &tm);
-		line = notes_first_line(n->body);
-		if (row->node == CORPUS_NONE)
-			/* TRANSLATORS: a row of :notes whose passage is gone:
-			   where it was, the note, the words it was on */
-			listview_addf(lv, CORPUS_NONE, _("orphaned  %s:%s  %s  "
-			    "(on: %s)  %s"), n->at.slug, n->at.label, line,
-			    n->quote.exact ? n->quote.exact : "", date);
-		else {
-			ref = corpus_node_short_ref(c, row->node);
-			listview_addf(lv, row->node, "%s  %s  %s", ref, line,
-			    date);
-			free(ref);
-		}
+		line = notes_first_line(nl->drafts[row->k].body);
+		/* TRANSLATORS: a row of :notes for a note being written
+		   when the terminal was lost */
+		listview_addf(lv, row->node, _("draft  %s:%s  %s"),
+		    nl->drafts[row->k].at.slug, nl->drafts[row->k].at.label,
+		    line);
 		free(line);
+	}
+	order = nl->by_date_on ? nl->by_date : nl->by_place;
+	for (j = 0; j < nl->nnotes; j++) {
+		k = order[j];
+		if (!nl->hit[k])
+			continue;
+		row = &nl->rows[nl->nrows++];
+		row->draft = false;
+		row->k = k;
+		row->node = nl->place[nl->ndrafts + k];
+		listview_addf(lv, row->node == CORPUS_NONE ? CORPUS_NONE :
+		    row->node, "%s", nl->line[k]);
 	}
 	if (lv->sel >= lv->n)
 		lv->sel = lv->n > 0 ? lv->n - 1 : 0;
@@ -299,8 +419,8 @@ notes_list_request(struct view *v, enum request req)
 		*nl->deleted = '\0';
 		break;
 	case REQ_SORT:
-		nl->by_date = !nl->by_date;
-		app_message(v->app, false, "%s", nl->by_date ?
+		nl->by_date_on = !nl->by_date_on;
+		app_message(v->app, false, "%s", nl->by_date_on ?
 		    _("notes by date, the newest first") :
 		    _("notes in the order of the texts"));
 		notes_list_show(lv, nl);	/* the notes did not change */
