@@ -37,7 +37,7 @@ struct notes_row {
  */
 struct notes_list {
 	struct app		*app;
-	struct state_note	*notes;
+	char			(*id)[STATE_ID_SIZE];	/* per live note */
 	size_t			 nnotes;
 	struct state_draft	*drafts;
 	size_t			 ndrafts;
@@ -45,6 +45,7 @@ struct notes_list {
 	char			**line;		/* per note: its row */
 	char			**folded;	/* per note: its body folded */
 	size_t			*flen;
+	int64_t			*modified;	/* per note */
 	size_t			*by_place;	/* the notes in either order */
 	size_t			*by_date;
 	bool			*hit;		/* per note: the query matches */
@@ -67,21 +68,23 @@ notes_list_clear(struct notes_list *nl)
 		free(nl->line[k]);
 		free(nl->folded[k]);
 	}
-	state_notes_free(nl->notes, nl->nnotes);
+	free(nl->id);
 	state_drafts_free(nl->drafts, nl->ndrafts);
 	free(nl->place);
 	free(nl->line);
 	free(nl->folded);
 	free(nl->flen);
+	free(nl->modified);
 	free(nl->by_place);
 	free(nl->by_date);
 	free(nl->hit);
-	nl->notes = NULL;
+	nl->id = NULL;
 	nl->drafts = NULL;
 	nl->nnotes = nl->ndrafts = 0;
 	nl->place = NULL;
 	nl->line = nl->folded = NULL;
 	nl->flen = nl->by_place = nl->by_date = NULL;
+	nl->modified = NULL;
 	nl->hit = NULL;
 	nl->hits_valid = false;
 }
@@ -136,8 +139,8 @@ static int
 notes_cmp_date(const void *a, const void *b)
 {
 	size_t	x = *(const size_t *)a, y = *(const size_t *)b;
-	int64_t	tx = notes_sorting->notes[x].modified;
-	int64_t	ty = notes_sorting->notes[y].modified;
+	int64_t	tx = notes_sorting->modified[x];
+	int64_t	ty = notes_sorting->modified[y];
 
 	if (tx != ty)
 		return tx > ty ? -1 : 1;
@@ -174,26 +177,31 @@ notes_row_line(const struct corpus *c, const struct state_note *n,
 /*
  * Read the notes and drafts again; where each is (the notes on the same
  * words at the same place placed once), its row, its folded body, and
- * the two orders.
+ * the two orders.  The notes are read where the state keeps them, not
+ * copied: only what the list shows is made.
  */
 static void
 notes_list_read(struct notes_list *nl)
 {
 	const struct corpus	*c = app_corpus(nl->app);
 	struct state		*st = app_state(nl->app);
+	const struct state_note	*all, *note;
 	struct study_placer	 pl;
-	size_t			 k, n;
+	size_t			 k, n, nall;
 	uint32_t		 node;
 	bool			 moved;
 
 	notes_list_clear(nl);
-	nl->nnotes = state_note_list(st, NULL, STATE_LIST_LIVE, &nl->notes);
 	nl->ndrafts = state_draft_list(st, &nl->drafts);
-	n = nl->nnotes + 1;
+	/* From here on, no other state_* call while all is read. */
+	nall = state_note_view(st, &all);
+	n = nall + 1;
+	nl->id = xreallocarray(NULL, n, sizeof *nl->id);
 	nl->place = xreallocarray(NULL, nl->ndrafts + n, sizeof *nl->place);
 	nl->line = xcalloc(n, sizeof *nl->line);
 	nl->folded = xcalloc(n, sizeof *nl->folded);
 	nl->flen = xcalloc(n, sizeof *nl->flen);
+	nl->modified = xreallocarray(NULL, n, sizeof *nl->modified);
 	nl->by_place = xreallocarray(NULL, n, sizeof *nl->by_place);
 	nl->by_date = xreallocarray(NULL, n, sizeof *nl->by_date);
 	nl->hit = xcalloc(n, sizeof *nl->hit);
@@ -201,15 +209,21 @@ notes_list_read(struct notes_list *nl)
 	for (k = 0; k < nl->ndrafts; k++)
 		nl->place[k] = study_resolve(c, &nl->drafts[k].at,
 		    CORPUS_NONE);
-	study_placer_init(&pl, c, nl->nnotes);
-	for (k = 0; k < nl->nnotes; k++) {
-		node = study_placer_place(&pl, &nl->notes[k].at,
-		    &nl->notes[k].quote, &moved);
-		nl->place[nl->ndrafts + k] = node;
-		nl->line[k] = notes_row_line(c, &nl->notes[k], node);
-		nl->folded[k] = index_fold(nl->notes[k].body,
-		    strlen(nl->notes[k].body), &nl->flen[k], NULL);
-		nl->by_place[k] = nl->by_date[k] = k;
+	study_placer_init(&pl, c, nall);
+	for (k = 0; k < nall; k++) {
+		note = &all[k];
+		if (note->deleted != 0)
+			continue;
+		n = nl->nnotes++;
+		memcpy(nl->id[n], note->id, STATE_ID_SIZE);
+		node = study_placer_place(&pl, &note->at, &note->quote,
+		    &moved);
+		nl->place[nl->ndrafts + n] = node;
+		nl->line[n] = notes_row_line(c, note, node);
+		nl->folded[n] = index_fold(note->body, strlen(note->body),
+		    &nl->flen[n], NULL);
+		nl->modified[n] = note->modified;
+		nl->by_place[n] = nl->by_date[n] = n;
 	}
 	study_placer_free(&pl);
 	notes_sorting = nl;
@@ -344,11 +358,19 @@ notes_list_edit(struct view *v, struct notes_list *nl, size_t k)
 	const struct notes_row	*row = &nl->rows[k];
 	const struct state_draft *d;
 	struct state_draft	 key;
+	struct state_note	*note;
 	char			*err = NULL, *body;
 
 	if (!row->draft) {
-		(void)note_edit(v->app, row->node, nl->notes[row->k].id,
-		    nl->notes[row->k].body);
+		/* The one note, copied: the editor changes the state. */
+		if ((note = state_note_get(app_state(v->app),
+		    nl->id[row->k])) == NULL) {
+			app_message(v->app, true, _("no note with the id %s"),
+			    nl->id[row->k]);
+			return;
+		}
+		(void)note_edit(v->app, row->node, note->id, note->body);
+		state_notes_free(note, 1);
 		return;
 	}
 	d = &nl->drafts[row->k];
@@ -397,9 +419,8 @@ notes_list_request(struct view *v, enum request req)
 			(void)state_draft_discard(app_state(v->app),
 			    &nl->drafts[row->k], &err);
 		} else if (state_note_delete(app_state(v->app),
-		    nl->notes[row->k].id, &err) == 0) {
-			memcpy(nl->deleted, nl->notes[row->k].id,
-			    STATE_ID_SIZE);
+		    nl->id[row->k], &err) == 0) {
+			memcpy(nl->deleted, nl->id[row->k], STATE_ID_SIZE);
 			app_message(v->app, false, "%s", _("note deleted; u "
 			    "brings it back"));
 		}
