@@ -27,7 +27,11 @@ place_str_same(const char *a, const char *b)
 	return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
 }
 
-/* The hash of what study_note_place looks at: the place and the words. */
+/*
+ * The hash of what study_note_place looks at: the place, and of the words
+ * their lengths and first bytes (a paragraph's words are long; equal ones
+ * are told apart by place_same, whose full comparison is needed anyway).
+ */
 static uint64_t
 place_hash(const struct state_anchor *at, const struct state_quote *q)
 {
@@ -38,11 +42,11 @@ place_hash(const struct state_anchor *at, const struct state_quote *q)
 	uint64_t	 h = 0;
 	size_t		 i, len;
 
-	/* A paragraph's words are long: their length and start will do. */
 	for (i = 0; i < sizeof f / sizeof f[0]; i++) {
 		len = f[i] != NULL ? strlen(f[i]) : 0;
-		h = h * 31 + (f[i] != NULL ? hash_bytes(f[i], len < 32 ? len :
-		    32) + len : 1);
+		if (i >= 4 && len > 8)
+			len = 8;
+		h = h * 31 + (f[i] != NULL ? hash_bytes(f[i], len) + len : 1);
 	}
 	return h;
 }

@@ -19,6 +19,7 @@
 #include "ui/listview.h"
 #include "ui/notes.h"
 #include "ui/ui.h"
+#include "util/hash.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
@@ -43,7 +44,9 @@ struct notes_list {
 	size_t			 ndrafts;
 	uint32_t		*place;		/* drafts', then notes' nodes */
 	char			**line;		/* per note: its row */
-	char			**folded;	/* per note: its body folded */
+	char			**dline;	/* per draft: its row */
+	char			**folded;	/* per note: its body folded, */
+	bool			 have_folded;	/* once a query asks */
 	size_t			*flen;
 	int64_t			*modified;	/* per note */
 	size_t			*by_place;	/* the notes in either order */
@@ -68,6 +71,10 @@ notes_list_clear(struct notes_list *nl)
 		free(nl->line[k]);
 		free(nl->folded[k]);
 	}
+	for (k = 0; k < nl->ndrafts; k++)
+		free(nl->dline[k]);
+	free(nl->dline);
+	nl->dline = NULL;
 	free(nl->id);
 	state_drafts_free(nl->drafts, nl->ndrafts);
 	free(nl->place);
@@ -87,6 +94,7 @@ notes_list_clear(struct notes_list *nl)
 	nl->modified = NULL;
 	nl->hit = NULL;
 	nl->hits_valid = false;
+	nl->have_folded = false;
 }
 
 static void
@@ -147,29 +155,97 @@ notes_cmp_date(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Note k's row: where it is (or was, orphaned), its first line, its date. */
+/*
+ * What the rows of many notes share, made once: the reference of each
+ * node (a few hundred for 10,000 notes) and the date of the last time.
+ */
+struct notes_row_cache {
+	const struct corpus	*c;
+	struct hashtab		 nodes;		/* node -> refs[] */
+	uint32_t		*node;
+	char			**ref;
+	size_t			 n;
+	size_t			 cap;
+	int64_t			 last_time;
+	char			 last_date[32];
+};
+
+static void
+notes_row_cache_init(struct notes_row_cache *rc, const struct corpus *c)
+{
+	memset(rc, 0, sizeof *rc);
+	rc->c = c;
+	hashtab_init(&rc->nodes, 0);
+	rc->last_time = -1;
+}
+
+static void
+notes_row_cache_free(struct notes_row_cache *rc)
+{
+	size_t	k;
+
+	for (k = 0; k < rc->n; k++)
+		free(rc->ref[k]);
+	free(rc->ref);
+	free(rc->node);
+	hashtab_free(&rc->nodes);
+}
+
+/* The short reference of node (the cache's string). */
+static const char *
+notes_row_ref(struct notes_row_cache *rc, uint32_t node)
+{
+	struct hashtab_iter	it;
+	uint32_t		v;
+	size_t			cap;
+
+	for (v = hashtab_first(&rc->nodes, node, &it); v != HASHTAB_NONE;
+	    v = hashtab_next(&rc->nodes, &it))
+		if (rc->node[v] == node)
+			return rc->ref[v];
+	cap = rc->cap;
+	rc->node = xgrowarray(rc->node, &cap, rc->n + 1, sizeof *rc->node);
+	rc->ref = xgrowarray(rc->ref, &rc->cap, rc->n + 1, sizeof *rc->ref);
+	rc->node[rc->n] = node;
+	rc->ref[rc->n] = corpus_node_short_ref(rc->c, node);
+	hashtab_add(&rc->nodes, node, (uint32_t)rc->n);
+	return rc->ref[rc->n++];
+}
+
+/* The local date of t, "YYYY-mm-dd" (the cache's string). */
+static const char *
+notes_row_date(struct notes_row_cache *rc, int64_t t)
+{
+	struct tm	tm;
+	time_t		tt = (time_t)t;
+
+	/* Notes made together share their second: one conversion. */
+	if (t != rc->last_time) {
+		localtime_r(&tt, &tm);
+		strftime(rc->last_date, sizeof rc->last_date, "%Y-%m-%d",
+		    &tm);
+		rc->last_time = t;
+	}
+	return rc->last_date;
+}
+
+/* A note's row: where it is (or was, orphaned), its first line, its date. */
 static char *
-notes_row_line(const struct corpus *c, const struct state_note *n,
+notes_row_line(struct notes_row_cache *rc, const struct state_note *n,
     uint32_t node)
 {
-	char		 date[32], *line, *ref, *row;
-	struct tm	 tm;
-	time_t		 t = (time_t)n->modified;
+	char	*line, *row;
 
-	localtime_r(&t, &tm);
-	strftime(date, sizeof date, "%Y-%m-%d", &tm);
 	line = notes_first_line(n->body);
 	if (node == CORPUS_NONE)
 		/* TRANSLATORS: a row of :notes whose passage is gone: where
 		   it was, the note, the words it was on */
 		row = xasprintf(_("orphaned  %s:%s  %s  (on: %s)  %s"),
 		    n->at.slug, n->at.label, line, n->quote.exact ?
-		    n->quote.exact : "", date);
-	else {
-		ref = corpus_node_short_ref(c, node);
-		row = xasprintf("%s  %s  %s", ref, line, date);
-		free(ref);
-	}
+		    n->quote.exact : "", notes_row_date(rc, n->modified));
+	else
+		row = xasprintf("%s  %s  %s", notes_row_ref(rc, node), line,
+		    notes_row_date(rc, n->modified));
 	free(line);
 	return row;
 }
@@ -187,6 +263,8 @@ notes_list_read(struct notes_list *nl)
 	struct state		*st = app_state(nl->app);
 	const struct state_note	*all, *note;
 	struct study_placer	 pl;
+	struct notes_row_cache	 rc;
+	char			*line;
 	size_t			 k, n, nall;
 	uint32_t		 node;
 	bool			 moved;
@@ -206,10 +284,19 @@ notes_list_read(struct notes_list *nl)
 	nl->by_date = xreallocarray(NULL, n, sizeof *nl->by_date);
 	nl->hit = xcalloc(n, sizeof *nl->hit);
 	/* A note is where the reader shows it, or orphaned. */
-	for (k = 0; k < nl->ndrafts; k++)
+	nl->dline = xcalloc(nl->ndrafts + 1, sizeof *nl->dline);
+	for (k = 0; k < nl->ndrafts; k++) {
 		nl->place[k] = study_resolve(c, &nl->drafts[k].at,
 		    CORPUS_NONE);
+		line = notes_first_line(nl->drafts[k].body);
+		/* TRANSLATORS: a row of :notes for a note being written
+		   when the terminal was lost */
+		nl->dline[k] = xasprintf(_("draft  %s:%s  %s"),
+		    nl->drafts[k].at.slug, nl->drafts[k].at.label, line);
+		free(line);
+	}
 	study_placer_init(&pl, c, nall);
+	notes_row_cache_init(&rc, c);
 	for (k = 0; k < nall; k++) {
 		note = &all[k];
 		if (note->deleted != 0)
@@ -219,13 +306,12 @@ notes_list_read(struct notes_list *nl)
 		node = study_placer_place(&pl, &note->at, &note->quote,
 		    &moved);
 		nl->place[nl->ndrafts + n] = node;
-		nl->line[n] = notes_row_line(c, note, node);
-		nl->folded[n] = index_fold(note->body, strlen(note->body),
-		    &nl->flen[n], NULL);
+		nl->line[n] = notes_row_line(&rc, note, node);
 		nl->modified[n] = note->modified;
 		nl->by_place[n] = nl->by_date[n] = n;
 	}
 	study_placer_free(&pl);
+	notes_row_cache_free(&rc);
 	notes_sorting = nl;
 	if (nl->nnotes > 1) {
 		qsort(nl->by_place, nl->nnotes, sizeof *nl->by_place,
@@ -233,6 +319,35 @@ notes_list_read(struct notes_list *nl)
 		qsort(nl->by_date, nl->nnotes, sizeof *nl->by_date,
 		    notes_cmp_date);
 	}
+}
+
+/*
+ * Fold the notes' bodies for the query, reading them where the state
+ * keeps them: the k-th live note there is the list's k-th, as every
+ * change of the notes reads the list again.  Returns false, having folded
+ * nothing, if the notes are not those read (then read them again).
+ */
+static bool
+notes_list_fold(struct notes_list *nl)
+{
+	const struct state_note	*all;
+	size_t			 k, n, nall;
+
+	nall = state_note_view(app_state(nl->app), &all);
+	for (k = n = 0; k < nall; k++)
+		if (all[k].deleted == 0 && (n >= nl->nnotes ||
+		    memcmp(all[k].id, nl->id[n++], STATE_ID_SIZE) != 0))
+			return false;
+	if (n != nl->nnotes)
+		return false;
+	for (k = n = 0; k < nall; k++) {
+		if (all[k].deleted != 0)
+			continue;
+		nl->folded[n] = index_fold_fast(all[k].body,
+		    strlen(all[k].body), &nl->flen[n]);
+		n++;
+	}
+	return true;
 }
 
 /*
@@ -257,6 +372,14 @@ notes_list_match(struct notes_list *nl)
 		nl->hits_valid = false;
 		return;
 	}
+	/* The bodies are folded when the first query comes, once. */
+	if (!nl->have_folded) {
+		if (!notes_list_fold(nl)) {
+			notes_list_read(nl);
+			(void)notes_list_fold(nl);
+		}
+		nl->have_folded = true;
+	}
 	narrow = nl->hits_valid && nl->hits_gen + 1 == gen && prev != NULL &&
 	    query_narrows(q, prev);
 	for (k = 0; k < nl->nnotes; k++)
@@ -276,7 +399,6 @@ notes_list_show(struct listview *lv, struct notes_list *nl)
 {
 	const size_t		*order;
 	struct notes_row	*row;
-	char			*line;
 	size_t			 k, j;
 
 	notes_list_match(nl);
@@ -295,16 +417,8 @@ notes_list_show(struct listview *lv, struct notes_list *nl)
 	if (nl->nrows > 1 && !nl->by_date_on)
 		qsort(nl->rows, nl->nrows, sizeof *nl->rows,
 		    notes_row_cmp_place);
-	for (k = 0; k < nl->nrows; k++) {
-		row = &nl->rows[k];
-		line = notes_first_line(nl->drafts[row->k].body);
-		/* TRANSLATORS: a row of :notes for a note being written
-		   when the terminal was lost */
-		listview_addf(lv, row->node, _("draft  %s:%s  %s"),
-		    nl->drafts[row->k].at.slug, nl->drafts[row->k].at.label,
-		    line);
-		free(line);
-	}
+	for (k = 0; k < nl->nrows; k++)
+		listview_add(lv, nl->rows[k].node, nl->dline[nl->rows[k].k]);
 	order = nl->by_date_on ? nl->by_date : nl->by_place;
 	for (j = 0; j < nl->nnotes; j++) {
 		k = order[j];
@@ -314,8 +428,7 @@ notes_list_show(struct listview *lv, struct notes_list *nl)
 		row->draft = false;
 		row->k = k;
 		row->node = nl->place[nl->ndrafts + k];
-		listview_addf(lv, row->node == CORPUS_NONE ? CORPUS_NONE :
-		    row->node, "%s", nl->line[k]);
+		listview_add(lv, row->node, nl->line[k]);
 	}
 	if (lv->sel >= lv->n)
 		lv->sel = lv->n > 0 ? lv->n - 1 : 0;
@@ -513,6 +626,7 @@ ui_cmd_notes(struct app *a, int argc, char **argv)
 	lv = listview_new(_("Notes (Enter: go, e: edit, d: delete, s: sort, "
 	    "/: filter)"));
 	lv->wrap = true;
+	lv->borrowed = true;	/* the rows are nl's, made once */
 	listview_on_choose(lv, notes_list_choose, nl, notes_list_free);
 	notes_list_fill(lv, nl);
 	lv->hints = notes_list_hints;
