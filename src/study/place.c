@@ -79,7 +79,7 @@ study_placer_init(struct study_placer *pl, const struct corpus *c,
 
 uint32_t
 study_placer_place(struct study_placer *pl, const struct state_anchor *at,
-    const struct state_quote *q, bool *moved)
+    const struct state_quote *q, bool *moved, size_t *group)
 {
 	struct hashtab_iter	 it;
 	struct study_placed	*p;
@@ -90,6 +90,8 @@ study_placer_place(struct study_placer *pl, const struct state_anchor *at,
 	    v = hashtab_next(&pl->seen, &it))
 		if (place_same(&pl->placed[v], at, q)) {
 			*moved = pl->placed[v].moved;
+			if (group != NULL)
+				*group = v;
 			return pl->placed[v].node;
 		}
 	pl->placed = xgrowarray(pl->placed, &pl->cap, pl->n + 1,
@@ -98,7 +100,10 @@ study_placer_place(struct study_placer *pl, const struct state_anchor *at,
 	p->at = at;
 	p->q = q;
 	p->node = study_note_place(pl->c, at, q, &p->moved);
-	hashtab_add(&pl->seen, h, (uint32_t)pl->n++);
+	hashtab_add(&pl->seen, h, (uint32_t)pl->n);
+	if (group != NULL)
+		*group = pl->n;
+	pl->n++;
 	*moved = p->moved;
 	return p->node;
 }

@@ -112,7 +112,7 @@ uint32_t	study_note_place(const struct corpus *,
  *	study_placer_init(&pl, c, n);
  *	for (k = 0; k < n; k++)
  *		node[k] = study_placer_place(&pl, &notes[k].at,
- *		    &notes[k].quote, &moved);
+ *		    &notes[k].quote, &moved, NULL);
  *	study_placer_free(&pl);
  */
 struct study_placer {
@@ -126,10 +126,14 @@ struct study_placer {
 /* Start a placer for corpus c, sized for about expected notes. */
 void		study_placer_init(struct study_placer *,
 		    const struct corpus *c, size_t expected);
-/* study_note_place(c, at, q, moved), remembered by the placer. */
+/*
+ * study_note_place(c, at, q, moved), remembered by the placer.  If group
+ * is not NULL, it receives the number of the place and words (0, 1, ...
+ * in the order first met): notes with the same number share them.
+ */
 uint32_t	study_placer_place(struct study_placer *,
 		    const struct state_anchor *at,
-		    const struct state_quote *q, bool *moved);
+		    const struct state_quote *q, bool *moved, size_t *group);
 /* Free what the placer holds (not the caller's strings). */
 void		study_placer_free(struct study_placer *);
 

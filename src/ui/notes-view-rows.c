@@ -265,7 +265,7 @@ notes_list_read(struct notes_list *nl)
 		n = nl->nnotes++;
 		memcpy(nl->id[n], note->id, STATE_ID_SIZE);
 		node = study_placer_place(&pl, &note->at, &note->quote,
-		    &moved);
+		    &moved, NULL);
 		nl->place[nl->ndrafts + n] = node;
 		nl->line[n] = notes_row_line(&rc, note, node);
 		nl->modified[n] = note->modified;

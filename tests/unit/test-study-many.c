@@ -92,7 +92,7 @@ test_placer(void **unused)
 	struct state_anchor	*at;
 	struct state_quote	*q;
 	uint32_t		*b, got, want;
-	size_t			 nb, n, k, len;
+	size_t			 nb, n, k, len, g;
 	bool			 gm, wm;
 	char			*s;
 
@@ -128,7 +128,9 @@ test_placer(void **unused)
 	study_placer_init(&pl, corpus, 0);
 	for (k = 0; k < n; k++) {
 		want = study_note_place(corpus, &at[k], &q[k], &wm);
-		got = study_placer_place(&pl, &at[k], &q[k], &gm);
+		got = study_placer_place(&pl, &at[k], &q[k], &gm, &g);
+		if (g > pl.n)
+			fail_msg("note %zu: group %zu of %zu", k, g, pl.n);
 		if (got != want || gm != wm)
 			fail_msg("note %zu: placed %u, moved %d; want %u, %d",
 			    k, got, gm, want, wm);
