@@ -34,6 +34,13 @@ struct app {
 	bool			 started;	/* the first screen is out */
 	int			 prefix;	/* pending first key of "zM" */
 	bool			 idle_again;	/* a view has idle work left */
+	/*
+	 * Keys typed ahead were answered on the first documents' screen
+	 * (ui-run.c): the first screen is theirs, not one drawn before them.
+	 */
+	bool			 keys_first;
+	/* Only the first documents are loaded: results say "so far". */
+	bool			 partial;
 
 	/* The status line's message, and every message of the session. */
 	char			*message;
@@ -79,6 +86,11 @@ struct app {
 bool	app_dispatch(struct app *, enum request);
 /* Handle a global request (nothing on the stack took it), or false. */
 bool	app_global_request(struct app *, enum request);
+/*
+ * Handle a key as the loop does: a paste marker, the top view's own key,
+ * the prompt's, or a request from the key bindings.
+ */
+void	app_key(struct app *, int ch, bool is_func);
 /* A key typed while the prompt is open. */
 void	app_prompt_key(struct app *, int ch, bool is_func);
 /*
@@ -97,6 +109,8 @@ bool	app_paste(struct app *, int code);
 void	app_prompt_close(struct app *);
 /* Close the prompt that gets no answer: its client's cancel is called. */
 void	app_prompt_abandon(struct app *);
+/* True if the prompt open is the filter's. */
+bool	app_filter_prompt_open(const struct app *);
 /* Open the filter prompt for the top view. */
 void	app_filter_open(struct app *);
 /* Parse what was typed into the filter, if it changed, and tell the view. */
