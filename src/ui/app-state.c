@@ -5,7 +5,9 @@
  */
 #include "config.h"
 
+#include <poll.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "store/state.h"
 #include "ui/app.h"
@@ -66,4 +68,45 @@ app_state_events(struct app *a)
 		a->state_told = true;
 	if (events != 0)
 		app_state_tell(a, events);
+}
+
+/* Milliseconds from t to now. */
+static long
+app_state_ms_since(const struct timespec *t)
+{
+	struct timespec	now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - t->tv_sec) * 1000 +
+	    (now.tv_nsec - t->tv_nsec) / 1000000;
+}
+
+void
+app_state_open(struct app *a, int wait_ms)
+{
+	struct pollfd	pfd;
+	struct timespec	start;
+	char		*err = NULL;
+	long		 left;
+
+	if (a->state_tried)
+		return;
+	a->state_tried = true;
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	a->state = state_open(NULL, &err);
+	if (err != NULL) {
+		app_message(a, true, "%s", err);
+		free(err);
+	}
+	app_state_events(a);
+	while (a->state != NULL && !a->state_told &&
+	    (left = wait_ms - app_state_ms_since(&start)) > 0) {
+		pfd.fd = state_event_fd(a->state);
+		pfd.events = POLLIN;
+		pfd.revents = 0;
+		if (pfd.fd < 0)
+			break;
+		(void)poll(&pfd, 1, (int)left);
+		app_state_events(a);
+	}
 }

@@ -368,16 +368,9 @@ app_input_pending(void)
 static void
 app_after_first_screen(struct app *a)
 {
-	char	*err = NULL;
-
 	a->started = true;
 	app_index_prepare(a);
-	a->state = state_open(NULL, &err);
-	if (err != NULL) {
-		app_message(a, true, "%s", err);
-		free(err);
-	}
-	app_state_events(a);
+	app_state_open(a, 0);
 }
 
 /* The top view has idle work left: app_wait polls without sleeping. */

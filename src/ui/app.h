@@ -73,6 +73,7 @@ struct app {
 	int			 wake[2];	/* workers wake the loop */
 
 	struct state		*state;		/* NULL: no state kept */
+	bool			 state_tried;	/* state_open was called */
 	bool			 state_told;	/* views know it is loaded */
 	char			*(*notes_fn)(void *, uint32_t);
 	void			*notes_arg;
@@ -138,6 +139,14 @@ int	app_run(struct app *);
 
 /* Take in what the state store reports, and tell the views. */
 void	app_state_events(struct app *);
+/*
+ * Open the user's state (once: later calls do nothing) and wait up to
+ * wait_ms for its contents, which the views are told of, so that a first
+ * screen drawn after it is at the reading position kept.  A state that
+ * is slower (locked by another process) is told of when it comes.
+ * Warnings go to the status line.
+ */
+void	app_state_open(struct app *, int wait_ms);
 /* A message for after the terminal is restored (stderr, sanitized). */
 void	app_report(const char *msg);
 

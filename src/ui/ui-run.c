@@ -23,12 +23,19 @@
 #include <unistd.h>
 
 #include "model/corpus.h"
+#include "store/state.h"
 #include "ui/app.h"
 #include "ui/reader.h"
 #include "ui/screen.h"
 #include "ui/keymap.h"
 #include "ui/ui.h"
 #include "util/signals.h"
+
+/*
+ * How long the first screen waits for the user's state, to be drawn at
+ * the reading position kept rather than jump there after.
+ */
+#define UI_STATE_WAIT_MS	150
 
 /* An app on c, with nothing on its stack. */
 static void
@@ -65,6 +72,8 @@ ui_run(const struct corpus *c, unsigned int start,
 	if (ui_setup(&a, c, commands, ncommands, err) == -1)
 		return -1;
 	app_push(&a, &reader_ops, reader_new(&a, start));
+	app_resize(&a);
+	app_state_open(&a, UI_STATE_WAIT_MS);
 	return app_run(&a);
 }
 
@@ -239,6 +248,24 @@ ui_staged_wait(struct app *a, struct ui_rest *r, struct ui_ahead *ah)
 	}
 }
 
+/*
+ * Is the first part's screen the one the whole's reader will show: no
+ * reading position kept, or one in a document of the first part?
+ */
+static bool
+ui_staged_at_kept(struct app *a)
+{
+	char	*last;
+	bool	 here;
+
+	if (a->state == NULL || !a->state_told ||
+	    (last = state_last_doc(a->state)) == NULL)
+		return true;
+	here = corpus_find_doc(a->c, last, strlen(last)) != CORPUS_NONE;
+	free(last);
+	return here;
+}
+
 int
 ui_run_staged(const struct corpus *head,
     const struct corpus *(*rest)(void *, char **, char **), void *arg,
@@ -247,6 +274,7 @@ ui_run_staged(const struct corpus *head,
 	struct app	 a;
 	struct ui_rest	 r;
 	struct ui_ahead	 ah;
+	struct state	*st;
 	pthread_t	 t;
 	bool		 threaded = false;
 
@@ -258,14 +286,23 @@ ui_run_staged(const struct corpus *head,
 	 */
 	app_push(&a, &reader_ops, reader_new(&a, CORPUS_NONE));
 	app_resize(&a);
-	app_draw(&a);
-	refresh();
-	a.partial = true;
+	app_state_open(&a, UI_STATE_WAIT_MS);
 	memset(&r, 0, sizeof r);
 	memset(&ah, 0, sizeof ah);
 	r.fn = rest;
 	r.arg = arg;
 	r.done[0] = r.done[1] = -1;
+	/*
+	 * A reading position kept in a document the first part lacks: its
+	 * screen would not be the one to come, so none is drawn before it.
+	 */
+	if (!ui_staged_at_kept(&a)) {
+		r.c = rest(arg, &r.notes, &r.err);
+		goto loaded;
+	}
+	app_draw(&a);
+	refresh();
+	a.partial = true;
 	if (pipe(r.done) == 0) {
 		fcntl(r.done[0], F_SETFD, FD_CLOEXEC);
 		fcntl(r.done[1], F_SETFD, FD_CLOEXEC);
@@ -281,14 +318,23 @@ ui_run_staged(const struct corpus *head,
 		close(r.done[0]);
 		close(r.done[1]);
 	}
+loaded:
+	/* The state goes on to the whole's reader, which is told of it. */
+	st = a.state;
+	a.state = NULL;
 	ui_app_close(&a);
 	if (r.c == NULL) {
+		state_close(st);
 		screen_done();
 		*err = r.err;
 		return -1;
 	}
 	ui_app_init(&a, r.c, commands, ncommands);
 	app_push(&a, &reader_ops, reader_new(&a, CORPUS_NONE));
+	a.state = st;
+	a.state_tried = true;
+	app_resize(&a);
+	app_state_events(&a);
 	if (r.notes != NULL)
 		app_message(&a, false, "%s", r.notes);
 	free(r.notes);

@@ -67,6 +67,22 @@ tui_expect_ref "}" s31
 tui_keys q
 tui_expect_exit "q" 0
 
+# The place kept is in a document of the rest (s31, a document's title):
+# the first part's screen is not drawn, then left; the first screen is
+# the place kept.
+tui_start_cmd 80 24 'read -r _ && exec "$CHARTA" --db "$1"' "$tmp/big.db"
+$T pipe-pane "cat >>$tmp/raw-kept"
+tui_keys Enter
+tui_expect_ref "reopened in the rest" s31
+tui_until grep -q 'Staged Document 31' "$tmp/raw-kept" ||
+    fail "reopened in the rest: s31 was not written"
+! grep -q 'of document 1:' "$tmp/raw-kept" ||
+    fail "reopened in the rest: the first part's screen was drawn first"
+tui_keys q
+tui_expect_exit "q in the rest" 0
+# No place kept from here on (the verdict on big.db stays).
+rm -f "$tmp/state/charta/state.db"
+
 # A filter typed at once, as charta starts: the first documents answer it
 # "so far" while the rest loads (everything written is logged, so that
 # the passing answer is seen), then the whole corpus's reader does.  A
