@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -55,7 +56,9 @@ notes_list_clear(struct notes_list *nl)
 	nl->modified = NULL;
 	nl->hit = NULL;
 	nl->hits_valid = false;
-	nl->have_folded = false;
+	free(nl->index);
+	nl->index = NULL;
+	nl->nfolded = 0;
 }
 
 void
@@ -244,6 +247,7 @@ notes_list_read(struct notes_list *nl)
 	nl->by_place = xreallocarray(NULL, n, sizeof *nl->by_place);
 	nl->by_date = xreallocarray(NULL, n, sizeof *nl->by_date);
 	nl->hit = xcalloc(n, sizeof *nl->hit);
+	nl->index = xreallocarray(NULL, n, sizeof *nl->index);
 	/* A note is where the reader shows it, or orphaned. */
 	nl->dline = xcalloc(nl->ndrafts + 1, sizeof *nl->dline);
 	for (k = 0; k < nl->ndrafts; k++) {
@@ -263,6 +267,7 @@ notes_list_read(struct notes_list *nl)
 		if (note->deleted != 0)
 			continue;
 		n = nl->nnotes++;
+		nl->index[n] = k;
 		memcpy(nl->id[n], note->id, STATE_ID_SIZE);
 		node = study_placer_place(&pl, &note->at, &note->quote,
 		    &moved, NULL);
@@ -283,30 +288,27 @@ notes_list_read(struct notes_list *nl)
 }
 
 /*
- * Fold the notes' bodies for the query, reading them where the state
- * keeps them: the k-th live note there is the list's k-th, as every
- * change of the notes reads the list again.  Returns false, having folded
- * nothing, if the notes are not those read (then read them again).
+ * The bodies are folded where the state keeps them: the k-th note read
+ * is still at index[k] there, as every change of the notes reads the list
+ * again; its id says so.
  */
-static bool
-notes_list_fold(struct notes_list *nl)
+bool
+notes_list_fold(struct notes_list *nl, size_t max)
 {
-	const struct state_note	*all;
-	size_t			 k, n, nall;
+	const struct state_note	*all, *n;
+	size_t			 nall, end;
 
 	nall = state_note_view(app_state(nl->app), &all);
-	for (k = n = 0; k < nall; k++)
-		if (all[k].deleted == 0 && (n >= nl->nnotes ||
-		    memcmp(all[k].id, nl->id[n++], STATE_ID_SIZE) != 0))
+	end = nl->nnotes - nl->nfolded < max ? nl->nnotes : nl->nfolded + max;
+	for (; nl->nfolded < end; nl->nfolded++) {
+		if (nl->index[nl->nfolded] >= nall)
 			return false;
-	if (n != nl->nnotes)
-		return false;
-	for (k = n = 0; k < nall; k++) {
-		if (all[k].deleted != 0)
-			continue;
-		nl->folded[n] = index_fold_fast(all[k].body,
-		    strlen(all[k].body), &nl->flen[n]);
-		n++;
+		n = &all[nl->index[nl->nfolded]];
+		if (n->deleted != 0 ||
+		    memcmp(n->id, nl->id[nl->nfolded], STATE_ID_SIZE) != 0)
+			return false;
+		nl->folded[nl->nfolded] = index_fold_fast(n->body,
+		    strlen(n->body), &nl->flen[nl->nfolded]);
 	}
 	return true;
 }
@@ -333,13 +335,10 @@ notes_list_match(struct notes_list *nl)
 		nl->hits_valid = false;
 		return;
 	}
-	/* The bodies are folded when the first query comes, once. */
-	if (!nl->have_folded) {
-		if (!notes_list_fold(nl)) {
-			notes_list_read(nl);
-			(void)notes_list_fold(nl);
-		}
-		nl->have_folded = true;
+	/* What the list's idle time has not folded yet, now. */
+	if (!notes_list_fold(nl, SIZE_MAX)) {
+		notes_list_read(nl);
+		(void)notes_list_fold(nl, SIZE_MAX);
 	}
 	narrow = nl->hits_valid && nl->hits_gen + 1 == gen && prev != NULL &&
 	    query_narrows(q, prev);

@@ -156,6 +156,27 @@ notes_list_filter(struct view *v, enum view_filter ev)
 	notes_list_show(lv, lv->arg);
 }
 
+/*
+ * Between keys, the bodies are folded for the filter, a slice at a time,
+ * so that neither the opening nor the first key of the filter waits for
+ * 10,000 of them.
+ */
+#define NOTES_FOLD_SLICE	1000
+
+static void
+notes_list_idle(struct view *v)
+{
+	struct listview		*lv = v->data;
+	struct notes_list	*nl = lv->arg;
+
+	if (nl->nfolded == nl->nnotes)
+		return;
+	if (!notes_list_fold(nl, NOTES_FOLD_SLICE))
+		notes_list_fill(lv, nl);	/* changed: read them again */
+	if (nl->nfolded < nl->nnotes)
+		app_idle_again(v->app);
+}
+
 /* Another view changed the notes: list them again. */
 static void
 notes_list_state(struct view *v, unsigned events)
@@ -184,6 +205,7 @@ static const struct view_ops notes_list_ops = {
 	.status = listview_status,
 	.node = listview_node,
 	.filter = notes_list_filter,
+	.idle = notes_list_idle,
 	.state = notes_list_state,
 };
 

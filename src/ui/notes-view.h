@@ -37,8 +37,9 @@ struct notes_list {
 	uint32_t		*place;		/* drafts', then notes' nodes */
 	char			**line;		/* per note: its row */
 	char			**dline;	/* per draft: its row */
-	char			**folded;	/* per note: its body folded, */
-	bool			 have_folded;	/* once a query asks */
+	char			**folded;	/* per note: its body folded */
+	size_t			 nfolded;	/* the first nfolded are */
+	size_t			*index;		/* per note: in state_note_view */
 	size_t			*flen;
 	int64_t			*modified;	/* per note */
 	size_t			*by_place;	/* the notes in either order */
@@ -65,5 +66,12 @@ void	notes_list_show(struct listview *, struct notes_list *);
 
 /* Read the notes again (where each is, its row) and list them. */
 void	notes_list_fill(struct listview *, struct notes_list *);
+
+/*
+ * Fold the bodies of up to max more notes for the filter (after the list
+ * is drawn, between keys).  Returns false if the notes are no longer
+ * those read: the list must be read again (notes_list_fill).
+ */
+bool	notes_list_fold(struct notes_list *, size_t max);
 
 #endif /* CHARTA_NOTES_VIEW_H */
