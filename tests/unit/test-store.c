@@ -1199,6 +1199,96 @@ test_verdict_cache(void **state)
 	assert_false(verdict_kept(small));
 }
 
+/* Write ndocs documents "d1", "d2"... of nblocks paragraphs each. */
+static void
+write_docs(const char *path, int ndocs, int nblocks)
+{
+	struct corpus		*c = corpus_new();
+	struct corpus_doc	 m;
+	char			 slug[16], label[32], text[300];
+	char			*err = NULL;
+	uint32_t		 r, s = 0, a, b;
+	size_t			 len;
+	int			 d, i;
+
+	for (d = 1; d <= ndocs; d++) {
+		memset(&m, 0, sizeof m);
+		snprintf(slug, sizeof slug, "d%d", d);
+		m.slug = slug;
+		m.title = "A document";
+		r = corpus_add_doc(c, &m);
+		for (i = 0; i < nblocks; i++) {
+			if (i % 50 == 0) {
+				snprintf(label, sizeof label, "%d", i / 50 + 1);
+				s = corpus_add_node(c, r, KIND_SECTION, label,
+				    NULL, "Section", NULL, 0, 0, 0);
+			}
+			snprintf(label, sizeof label, "%d.p%d", i / 50 + 1,
+			    i % 50 + 1);
+			len = (size_t)snprintf(text, sizeof text, "Document %d, "
+			    "paragraph %d: lorem ipsum dolor sit amet, "
+			    "consectetur adipiscing elit, sed do eiusmod tempor "
+			    "incididunt ut labore et dolore magna aliqua", d, i);
+			corpus_add_node(c, s, KIND_PARAGRAPH, label, NULL, NULL,
+			    text, len, 0, 0);
+		}
+	}
+	assert_int_equal(corpus_finish(c, &a, &b), 0);
+	assert_int_equal(store_write_corpus(path, c, &err), 0);
+	corpus_free(c);
+}
+
+/*
+ * The first screen's part of a large corpus, for the document of the
+ * place kept (store_load_head_doc): that document alone, node for node
+ * the whole's; only for a file quick_check has passed; NULL for a slug
+ * no document has.
+ */
+static void
+test_load_head_doc(void **state)
+{
+	char			 db[512];
+	struct corpus		*whole, *part;
+	const struct corpus_node *w, *p;
+	const char		*slugs[] = { "d1", "d7", "d12" };
+	char			*err = NULL;
+	size_t			 k;
+	uint32_t		 d, i;
+
+	snprintf(db, sizeof db, "%s", tpath("docs.db"));
+	write_docs(db, 12, 600);
+	age_file(db);
+	/* Not yet checked: no part. */
+	assert_null(store_load_head_doc(db, "d7"));
+	assert_int_equal(mkdir(tpath("data"), 0700), 0);
+	assert_int_equal(mkdir(tpath("data/charta"), 0700), 0);
+	load_ok(db);
+	assert_true(verdict_kept(db));
+	whole = store_load_corpus(db, &err);
+	assert_non_null(whole);
+	for (k = 0; k < sizeof slugs / sizeof slugs[0]; k++) {
+		part = store_load_head_doc(db, slugs[k]);
+		assert_non_null(part);
+		assert_int_equal(part->ndocs, 1);
+		assert_string_equal(part->docs[0].slug, slugs[k]);
+		d = corpus_find_doc(whole, slugs[k], strlen(slugs[k]));
+		assert_int_equal(part->nnodes,
+		    whole->docs[d].end - whole->docs[d].root);
+		for (i = 0; i < part->nnodes; i++) {
+			w = &whole->nodes[whole->docs[d].root + i];
+			p = &part->nodes[i];
+			assert_int_equal(p->kind, w->kind);
+			assert_string_equal(p->label, w->label);
+			assert_string_equal(p->text, w->text);
+			assert_int_equal(p->depth, w->depth);
+		}
+		corpus_free(part);
+	}
+	assert_null(store_load_head_doc(db, "d13"));
+	assert_null(store_load_head_doc(db, ""));
+	corpus_free(whole);
+}
+
 /*
  * A verdict in the file is heeded only for the very file it names: one
  * that differs in its status-change time, its size or its inode is no
@@ -1792,6 +1882,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_refuse_hot_journal, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_load_corpora, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_load_head_doc, setup,
 		    teardown),
 	};
 
