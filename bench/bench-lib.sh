@@ -38,6 +38,11 @@ run() {
 	r_cmd=$(cmdline "$@")
 	eval "${r_p}_cmd=\$r_cmd"
 	say "  \$ $r_cmd"
+	# No reading position kept from another command (the corpora share
+	# their documents' names): every command starts where a new user
+	# does.  quick_check's verdicts (corpus-checked) stay.
+	rm -f "$HOME/charta/state.db" "$HOME/charta/state.db-wal" \
+	    "$HOME/charta/state.db-shm"
 	if "$@" >"$tmp" 2>&1; then
 		grep -v '^@' "$tmp" | sed 's/^/    /' | tee -a "$report"
 		grab "$r_p" "$tmp"

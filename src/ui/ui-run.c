@@ -332,14 +332,12 @@ ui_run_staged(const struct corpus *head,
 	 * A reading position kept in a document the first part lacks: the
 	 * first screen is drawn from that document alone (a filter typed
 	 * meanwhile waits for the whole, since the first matches are not
-	 * there), or, if it cannot be had, after the whole is loaded.
+	 * there).  If it cannot be had (no such document any more), from
+	 * the first part: the whole's reader says where it opens.
 	 */
-	if (ui_staged_at_kept(&a))
-		a.partial = true;
-	else if ((kept = ui_staged_reopen(&a, at, arg)) == NULL) {
-		r.c = rest(arg, &r.notes, &r.err);
-		goto loaded;
-	}
+	if (!ui_staged_at_kept(&a))
+		kept = ui_staged_reopen(&a, at, arg);
+	a.partial = kept == NULL;
 	app_draw(&a);
 	refresh();
 	if (pipe(r.done) == 0) {
@@ -357,7 +355,6 @@ ui_run_staged(const struct corpus *head,
 		close(r.done[0]);
 		close(r.done[1]);
 	}
-loaded:
 	/* The state goes on to the whole's reader, which is told of it. */
 	st = a.state;
 	a.state = NULL;
