@@ -37,4 +37,17 @@ index_source(const struct corpus *c, uint32_t i, const char **s,
 	}
 }
 
+/*
+ * Make room for n more bytes after the first used of *buf (cap bytes,
+ * malloc'ed or NULL), moving it if need be.
+ */
+void	index_buf_reserve(char **buf, size_t *cap, size_t used, size_t n);
+
+/*
+ * Fold s[0..n) as index_fold() does into *buf at *used (no NUL after
+ * it), growing the buffer as index_buf_reserve; *used is moved past it.
+ */
+void	index_fold_append(char **buf, size_t *cap, size_t *used,
+	    const char *s, size_t n);
+
 #endif /* CHARTA_INDEX_PRIVATE_H */

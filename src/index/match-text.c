@@ -1,8 +1,9 @@
 /*
- * match-text.c -- the query language on text that is not the corpus's:
- * a note, a mark's quote (see index.h, query_match_text).  The same
- * parsed query and the same folding as the index, so that "/" in the
- * notes view means what it means in the outline.
+ * match-text.c -- the one matcher (match-private.h) for every caller:
+ * conditions and whole queries on a struct match_text; and the query
+ * language on text that is not the corpus's, a note or a mark's quote
+ * (see index.h, query_match_text), folded as the index folds, so that "/"
+ * in the notes view means what it means in the outline.
  */
 #include "config.h"
 
@@ -10,62 +11,23 @@
 
 #include "index/find.h"
 #include "index/index.h"
+#include "index/match-private.h"
 #include "index/query-private.h"
 #include "model/corpus.h"
 
-/* What the text is, and the node it stands for (fields are its). */
-struct match_text {
-	const char		*folded;
-	size_t			 len;
-	const struct corpus	*c;
-	uint32_t		 node;
-};
-
-static bool
-match_term(const struct match_text *m, const struct query_term *t)
-{
-	const char	*hit;
-	size_t		 at = 0;
-
-	for (;;) {
-		hit = find_in(m->folded + at, m->len - at, &t->f);
-		if (hit == NULL)
-			return false;
-		if (query_term_at(t, m->folded, m->len, (size_t)(hit -
-		    m->folded)))
-			return true;
-		at = (size_t)(hit - m->folded) + 1;
-		if (at >= m->len)
-			return false;
-	}
-}
-
-static bool
-match_doc(const struct match_text *m, const uint32_t *docs, size_t n)
+/* Is doc d among v[0..n)? */
+static inline bool
+match_doc_in(uint32_t d, const uint32_t *v, size_t n)
 {
 	size_t	k;
 
-	if (m->node == CORPUS_NONE)
-		return false;
 	for (k = 0; k < n; k++)
-		if (docs[k] == m->c->nodes[m->node].doc)
+		if (v[k] == d)
 			return true;
 	return false;
 }
 
-/* Does the node (or an ancestor) have one of the kinds in bits? */
-static bool
-match_kind(const struct match_text *m, uint32_t bits)
-{
-	uint32_t	i;
-
-	for (i = m->node; i != CORPUS_NONE; i = m->c->nodes[i].parent)
-		if (bits & (UINT32_C(1) << m->c->nodes[i].kind))
-			return true;
-	return false;
-}
-
-static bool
+bool
 match_eval(const struct match_text *m, const struct query_expr *e)
 {
 	size_t	k;
@@ -74,9 +36,9 @@ match_eval(const struct match_text *m, const struct query_expr *e)
 	case QUERY_TERM:
 		return match_term(m, &e->term);
 	case QUERY_DOCS:
-		return match_doc(m, e->docs, e->ndocs);
+		return match_doc_in(m->doc, e->docs, e->ndocs);
 	case QUERY_KINDS:
-		return match_kind(m, e->kinds);
+		return (m->kinds & e->kinds) != 0;
 	case QUERY_NOT:
 		return !match_eval(m, e->kids[0]);
 	case QUERY_AND:
@@ -94,39 +56,62 @@ match_eval(const struct match_text *m, const struct query_expr *e)
 }
 
 bool
+match_filters(const struct match_text *m, const struct query *q)
+{
+	if (q->kinds != 0 && (m->kinds & q->kinds) == 0)
+		return false;
+	if (q->nokinds != 0 && (m->kinds & q->nokinds) != 0)
+		return false;
+	if (q->ndocs != 0 && !match_doc_in(m->doc, q->docs, q->ndocs))
+		return false;
+	if (q->nnodocs != 0 && match_doc_in(m->doc, q->nodocs, q->nnodocs))
+		return false;
+	return true;
+}
+
+bool
+match_query(const struct match_text *m, const struct query *q,
+    const uint8_t *skip_pos, bool skip_neg, bool skip_filters)
+{
+	size_t	k;
+
+	if (!skip_filters && !match_filters(m, q))
+		return false;
+	for (k = 0; k < q->npos; k++)
+		if ((skip_pos == NULL || !skip_pos[k]) &&
+		    !match_term(m, &q->pos[k]))
+			return false;
+	if (!skip_neg)
+		for (k = 0; k < q->nneg; k++)
+			if (match_term(m, &q->neg[k]))
+				return false;
+	for (k = 0; k < q->ngroups; k++)
+		if (!match_eval(m, q->groups[k]))
+			return false;
+	return true;
+}
+
+bool
 query_match_text(const struct query *q, const char *s, size_t n,
     const struct corpus *c, uint32_t node)
 {
 	struct match_text	 m;
 	char			*folded;
-	size_t			 k;
-	bool			 ok = false;
+	uint32_t		 i;
+	bool			 ok;
 
 	if (query_is_empty(q))
 		return false;
 	folded = index_fold(s, n, &m.len, NULL);
-	m.folded = folded;
-	m.c = c;
-	m.node = node;
-	if (q->kinds != 0 && !match_kind(&m, q->kinds))
-		goto out;
-	if (q->nokinds != 0 && match_kind(&m, q->nokinds))
-		goto out;
-	if (q->ndocs != 0 && !match_doc(&m, q->docs, q->ndocs))
-		goto out;
-	if (q->nnodocs != 0 && match_doc(&m, q->nodocs, q->nnodocs))
-		goto out;
-	for (k = 0; k < q->npos; k++)
-		if (!match_term(&m, &q->pos[k]))
-			goto out;
-	for (k = 0; k < q->nneg; k++)
-		if (match_term(&m, &q->neg[k]))
-			goto out;
-	for (k = 0; k < q->ngroups; k++)
-		if (!match_eval(&m, q->groups[k]))
-			goto out;
-	ok = true;
-out:
+	m.s = folded;
+	m.plain = false;
+	m.letters_known = false;
+	m.letters = 0;
+	m.doc = node != CORPUS_NONE ? c->nodes[node].doc : CORPUS_NONE;
+	m.kinds = 0;
+	for (i = node; i != CORPUS_NONE; i = c->nodes[i].parent)
+		m.kinds |= UINT32_C(1) << c->nodes[i].kind;
+	ok = match_query(&m, q, NULL, false, false);
 	free(folded);
 	return ok;
 }
