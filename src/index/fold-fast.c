@@ -126,6 +126,45 @@ index_fold_append(char **buf, size_t *cap, size_t *used, const char *s,
 	}
 }
 
+bool
+index_text_plain(const char *s, size_t n)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 i = 0;
+	bool			 blank = false, b;
+
+#ifdef __SSE2__
+	/* As index_fold_append's fast path, without the copy. */
+	for (; i + 16 <= n; i += 16) {
+		__m128i		v = _mm_loadu_si128((const __m128i *)(p + i));
+		__m128i		nl = _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'));
+		unsigned int	sp, odd;
+
+		v = _mm_add_epi8(v, _mm_and_si128(nl, _mm_set1_epi8(' ' -
+		    '\n')));
+		/* Signed: bytes from 0x80 count as below a space. */
+		odd = (unsigned int)_mm_movemask_epi8(_mm_or_si128(
+		    _mm_cmplt_epi8(v, _mm_set1_epi8(' ')),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('`'))));
+		sp = (unsigned int)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
+		    _mm_set1_epi8(' ')));
+		if (odd != 0 || (sp & (sp >> 1)) != 0 || (blank && (sp & 1)))
+			return false;
+		blank = (sp >> 15) & 1;
+	}
+#endif
+	for (; i < n; i++) {
+		if (p[i] >= 0x80 || p[i] == '`' || (p[i] < ' ' &&
+		    p[i] != '\n'))
+			return false;
+		b = p[i] == ' ' || p[i] == '\n';
+		if (b && blank)
+			return false;
+		blank = b;
+	}
+	return true;
+}
+
 char *
 index_fold_fast(const char *s, size_t n, size_t *outlen)
 {

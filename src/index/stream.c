@@ -1,9 +1,12 @@
 /*
  * stream.c -- a query matched against nodes met one at a time, for the
  * one-shot search, which reads the corpus once and keeps nothing of it
- * (see index.h, index_stream_new).  Each node's text is folded into the
- * same buffer, as index.c folds it, and matched by the index's own
- * matcher (match-private.h): the answer is index_search's.
+ * (see index.h, index_stream_new).  A node's text that is plain (folding
+ * would only lower its ASCII letters and make line breaks spaces) is
+ * searched where it is, as the index searches it; any other is folded
+ * into the same buffer, node after node, as index.c folds it.  Either is
+ * matched by the index's own matcher (match-private.h): the answer is
+ * index_search's.
  */
 #include "config.h"
 
@@ -53,10 +56,17 @@ index_stream_match(struct index_stream *st, const char *s, size_t n,
 	/* The filters first: a node they rule out is not folded. */
 	if (!match_filters(&m, st->q))
 		return false;
-	index_fold_append(&st->buf, &st->cap, &used, s, n);
-	m.s = st->buf != NULL ? st->buf : "";
-	m.len = used;
-	m.plain = false;
+	/* Most text is plain ASCII: searched as it is, as the index does. */
+	if (index_text_plain(s, n)) {
+		m.s = s;
+		m.len = n;
+		m.plain = true;
+	} else {
+		index_fold_append(&st->buf, &st->cap, &used, s, n);
+		m.s = st->buf != NULL ? st->buf : "";
+		m.len = used;
+		m.plain = false;
+	}
 	m.letters_known = false;
 	m.letters = 0;
 	return match_query(&m, st->q, NULL, false, true);
