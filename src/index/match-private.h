@@ -27,11 +27,19 @@ struct match_text {
 					   no doc: field holds */
 	uint32_t	 kinds;		/* 1 << kind of the node and of each
 					   ancestor; 0 for none */
+	/*
+	 * If not NULL, s, len, plain and doc are not known yet: fetch fills
+	 * them in (and sets fetch to NULL) when they are first needed, so
+	 * that the index reads no text of a node its letters rule out.
+	 */
+	void		(*fetch)(struct match_text *);
+	const void	*fetch_arg;
+	uint32_t	 fetch_node;
 };
 
 /* Does m's text hold t (where t may match: a prefix where a word begins)? */
 static inline bool
-match_term(const struct match_text *m, const struct query_term *t)
+match_term(struct match_text *m, const struct query_term *t)
 {
 	const char	*hit;
 	size_t		 at;
@@ -45,6 +53,8 @@ match_term(const struct match_text *m, const struct query_term *t)
 		    (unsigned char)(t->s[0] - 'a') < 26)
 			return true;
 	}
+	if (m->fetch != NULL)
+		m->fetch(m);
 	hit = m->plain ? find_in_plain(m->s, m->len, &t->f) :
 	    find_in(m->s, m->len, &t->f);
 	/*
@@ -62,10 +72,10 @@ match_term(const struct match_text *m, const struct query_term *t)
 }
 
 /* Does condition e hold for m? */
-bool	match_eval(const struct match_text *m, const struct query_expr *e);
+bool	match_eval(struct match_text *m, const struct query_expr *e);
 
 /* Do q's doc: and kind: filters hold for m (its doc and kinds only)? */
-bool	match_filters(const struct match_text *m, const struct query *q);
+bool	match_filters(struct match_text *m, const struct query *q);
 
 /*
  * Does m match q (which is not empty)?  The words whose skip_pos[k] is set
@@ -73,7 +83,7 @@ bool	match_filters(const struct match_text *m, const struct query *q);
  * be NULL); likewise the exclusions if skip_neg, the doc: and kind:
  * filters if skip_filters.
  */
-bool	match_query(const struct match_text *m, const struct query *q,
+bool	match_query(struct match_text *m, const struct query *q,
 	    const uint8_t *skip_pos, bool skip_neg, bool skip_filters);
 
 #endif /* CHARTA_MATCH_PRIVATE_H */

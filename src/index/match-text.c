@@ -28,7 +28,7 @@ match_doc_in(uint32_t d, const uint32_t *v, size_t n)
 }
 
 bool
-match_eval(const struct match_text *m, const struct query_expr *e)
+match_eval(struct match_text *m, const struct query_expr *e)
 {
 	size_t	k;
 
@@ -36,6 +36,8 @@ match_eval(const struct match_text *m, const struct query_expr *e)
 	case QUERY_TERM:
 		return match_term(m, &e->term);
 	case QUERY_DOCS:
+		if (m->fetch != NULL)
+			m->fetch(m);
 		return match_doc_in(m->doc, e->docs, e->ndocs);
 	case QUERY_KINDS:
 		return (m->kinds & e->kinds) != 0;
@@ -56,12 +58,14 @@ match_eval(const struct match_text *m, const struct query_expr *e)
 }
 
 bool
-match_filters(const struct match_text *m, const struct query *q)
+match_filters(struct match_text *m, const struct query *q)
 {
 	if (q->kinds != 0 && (m->kinds & q->kinds) == 0)
 		return false;
 	if (q->nokinds != 0 && (m->kinds & q->nokinds) != 0)
 		return false;
+	if ((q->ndocs != 0 || q->nnodocs != 0) && m->fetch != NULL)
+		m->fetch(m);
 	if (q->ndocs != 0 && !match_doc_in(m->doc, q->docs, q->ndocs))
 		return false;
 	if (q->nnodocs != 0 && match_doc_in(m->doc, q->nodocs, q->nnodocs))
@@ -70,7 +74,7 @@ match_filters(const struct match_text *m, const struct query *q)
 }
 
 bool
-match_query(const struct match_text *m, const struct query *q,
+match_query(struct match_text *m, const struct query *q,
     const uint8_t *skip_pos, bool skip_neg, bool skip_filters)
 {
 	size_t	k;
@@ -109,6 +113,7 @@ query_match_text(const struct query *q, const char *s, size_t n,
 	m.letters = 0;
 	m.doc = node != CORPUS_NONE ? c->nodes[node].doc : CORPUS_NONE;
 	m.kinds = 0;
+	m.fetch = NULL;
 	for (i = node; i != CORPUS_NONE; i = c->nodes[i].parent)
 		m.kinds |= UINT32_C(1) << c->nodes[i].kind;
 	ok = match_query(&m, q, NULL, false, false);

@@ -28,10 +28,13 @@
 /* No driving term: check every node against the whole query. */
 #define INDEX_NO_DRIVE	((size_t)-1)
 
-/* What match_term and match_query need to know of node i. */
-static inline void
-index_text(const struct index *ix, uint32_t i, struct match_text *m)
+/* Node m->fetch_node's text and document, when first needed. */
+static void
+index_fetch(struct match_text *m)
 {
+	const struct index	*ix = m->fetch_arg;
+	uint32_t		 i = m->fetch_node;
+
 	m->plain = ix->plain[i];
 	if (m->plain)
 		index_source(ix->c, i, &m->s, &m->len);
@@ -39,10 +42,20 @@ index_text(const struct index *ix, uint32_t i, struct match_text *m)
 		m->s = ix->buf + ix->start[i];
 		m->len = ix->start[i + 1] - ix->start[i] - 1;
 	}
+	m->doc = ix->c->nodes[i].doc;
+	m->fetch = NULL;
+}
+
+/* What match_term and match_query need to know of node i. */
+static inline void
+index_text(const struct index *ix, uint32_t i, struct match_text *m)
+{
 	m->letters_known = true;
 	m->letters = ix->letters[i];
-	m->doc = ix->c->nodes[i].doc;
 	m->kinds = ix->kinds[i];
+	m->fetch = index_fetch;
+	m->fetch_arg = ix;
+	m->fetch_node = i;
 }
 
 /* Is doc d among v[0..n)? */

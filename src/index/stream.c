@@ -53,6 +53,7 @@ index_stream_match(struct index_stream *st, const char *s, size_t n,
 		return false;
 	m.doc = doc;
 	m.kinds = kinds;
+	m.fetch = NULL;
 	/* The filters first: a node they rule out is not folded. */
 	if (!match_filters(&m, st->q))
 		return false;
