@@ -71,19 +71,65 @@ match_term(struct match_text *m, const struct query_term *t)
 	return hit != NULL;
 }
 
+/* Is doc d among v[0..n)? */
+static inline bool
+match_doc_in(uint32_t d, const uint32_t *v, size_t n)
+{
+	size_t	k;
+
+	for (k = 0; k < n; k++)
+		if (v[k] == d)
+			return true;
+	return false;
+}
+
 /* Does condition e hold for m? */
 bool	match_eval(struct match_text *m, const struct query_expr *e);
 
 /* Do q's doc: and kind: filters hold for m (its doc and kinds only)? */
-bool	match_filters(struct match_text *m, const struct query *q);
+static inline bool
+match_filters(struct match_text *m, const struct query *q)
+{
+	if (q->kinds != 0 && (m->kinds & q->kinds) == 0)
+		return false;
+	if (q->nokinds != 0 && (m->kinds & q->nokinds) != 0)
+		return false;
+	if ((q->ndocs != 0 || q->nnodocs != 0) && m->fetch != NULL)
+		m->fetch(m);
+	if (q->ndocs != 0 && !match_doc_in(m->doc, q->docs, q->ndocs))
+		return false;
+	if (q->nnodocs != 0 && match_doc_in(m->doc, q->nodocs, q->nnodocs))
+		return false;
+	return true;
+}
 
 /*
  * Does m match q (which is not empty)?  The words whose skip_pos[k] is set
  * are known to match already and are not looked for again (skip_pos may
  * be NULL); likewise the exclusions if skip_neg, the doc: and kind:
- * filters if skip_filters.
+ * filters if skip_filters.  (Inline: the index calls it for every node
+ * a search looks at.)
  */
-bool	match_query(struct match_text *m, const struct query *q,
-	    const uint8_t *skip_pos, bool skip_neg, bool skip_filters);
+static inline bool
+match_query(struct match_text *m, const struct query *q,
+    const uint8_t *skip_pos, bool skip_neg, bool skip_filters)
+{
+	size_t	k;
+
+	if (!skip_filters && !match_filters(m, q))
+		return false;
+	for (k = 0; k < q->npos; k++)
+		if ((skip_pos == NULL || !skip_pos[k]) &&
+		    !match_term(m, &q->pos[k]))
+			return false;
+	if (!skip_neg)
+		for (k = 0; k < q->nneg; k++)
+			if (match_term(m, &q->neg[k]))
+				return false;
+	for (k = 0; k < q->ngroups; k++)
+		if (!match_eval(m, q->groups[k]))
+			return false;
+	return true;
+}
 
 #endif /* CHARTA_MATCH_PRIVATE_H */

@@ -15,18 +15,6 @@
 #include "index/query-private.h"
 #include "model/corpus.h"
 
-/* Is doc d among v[0..n)? */
-static inline bool
-match_doc_in(uint32_t d, const uint32_t *v, size_t n)
-{
-	size_t	k;
-
-	for (k = 0; k < n; k++)
-		if (v[k] == d)
-			return true;
-	return false;
-}
-
 bool
 match_eval(struct match_text *m, const struct query_expr *e)
 {
@@ -55,44 +43,6 @@ match_eval(struct match_text *m, const struct query_expr *e)
 		return false;
 	}
 	return false;
-}
-
-bool
-match_filters(struct match_text *m, const struct query *q)
-{
-	if (q->kinds != 0 && (m->kinds & q->kinds) == 0)
-		return false;
-	if (q->nokinds != 0 && (m->kinds & q->nokinds) != 0)
-		return false;
-	if ((q->ndocs != 0 || q->nnodocs != 0) && m->fetch != NULL)
-		m->fetch(m);
-	if (q->ndocs != 0 && !match_doc_in(m->doc, q->docs, q->ndocs))
-		return false;
-	if (q->nnodocs != 0 && match_doc_in(m->doc, q->nodocs, q->nnodocs))
-		return false;
-	return true;
-}
-
-bool
-match_query(struct match_text *m, const struct query *q,
-    const uint8_t *skip_pos, bool skip_neg, bool skip_filters)
-{
-	size_t	k;
-
-	if (!skip_filters && !match_filters(m, q))
-		return false;
-	for (k = 0; k < q->npos; k++)
-		if ((skip_pos == NULL || !skip_pos[k]) &&
-		    !match_term(m, &q->pos[k]))
-			return false;
-	if (!skip_neg)
-		for (k = 0; k < q->nneg; k++)
-			if (match_term(m, &q->neg[k]))
-				return false;
-	for (k = 0; k < q->ngroups; k++)
-		if (!match_eval(m, q->groups[k]))
-			return false;
-	return true;
 }
 
 bool
