@@ -25,7 +25,7 @@ vg() {
 for t in test-util test-text test-layout test-spans test-corpus \
     test-import test-store test-shipped test-index test-diff test-ui \
     test-widgets test-state test-state-async test-cite test-clipboard \
-    test-stats test-kwic; do
+    test-stats test-kwic test-study test-query test-display test-read; do
 	[ -x "$builddir/tests/unit/$t" ] && vg "$builddir/tests/unit/$t"
 done
 vg "$CHARTA" list
@@ -53,4 +53,24 @@ vg "$CHARTA" show nosuchdoc
 vg "$CHARTA" cite --text --format=csl-json mfa:II.2 wic chinadaily:p4
 vg "$CHARTA" cite --format=markdown un:II.2
 vg "$CHARTA" links wic
+# The study data, in a state of its own: an import, each export, marks.
+mkdir -p "$tmp/data/charta" && chmod 700 "$tmp/data" "$tmp/data/charta"
+cat >"$tmp/notes.json" <<'EOF'
+[{"id": "urn:uuid:11111111-1111-4111-8111-111111111111",
+  "type": "Annotation", "created": "2017-03-01T08:00:00Z",
+  "bodyValue": "a note on the principle",
+  "target": {"selector": [{"type": "charta:PlaceSelector",
+    "slug": "iscc-2017-mfa", "label": "II.2.p1"},
+    {"type": "TextQuoteSelector", "exact": "sovereignty"}]}},
+ {"id": "urn:uuid:22222222-2222-4222-8222-222222222222",
+  "type": "Annotation", "created": "2017-03-02T08:00:00Z",
+  "bodyValue": "an orphan",
+  "target": {"selector": {"type": "charta:PlaceSelector",
+    "slug": "iscc-2017-mfa", "label": "IX.9.p9"}}}]
+EOF
+XDG_DATA_HOME=$tmp/data vg "$CHARTA" notes --import "$tmp/notes.json"
+XDG_DATA_HOME=$tmp/data vg "$CHARTA" notes
+XDG_DATA_HOME=$tmp/data vg "$CHARTA" notes --format=json
+XDG_DATA_HOME=$tmp/data vg "$CHARTA" notes --format=markdown
+XDG_DATA_HOME=$tmp/data vg "$CHARTA" marks
 finish

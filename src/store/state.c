@@ -432,8 +432,10 @@ state_position_save(struct state *st, const struct state_position *pos,
 	if (pos == NULL ||
 	    state_check_string(_("the document"), pos->slug,
 	    STATE_STRING_MAX, true, err) == -1 ||
+	    /* Empty: the document's own title, its root. */
+	    pos->top_label == NULL ||
 	    state_check_string(_("the label"), pos->top_label,
-	    STATE_STRING_MAX, true, err) == -1 ||
+	    STATE_STRING_MAX, false, err) == -1 ||
 	    state_check_string(_("the anchor"), pos->top_anchor,
 	    STATE_STRING_MAX, false, err) == -1 ||
 	    state_check_string(_("the label"), pos->sel_label,

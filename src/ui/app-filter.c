@@ -56,6 +56,12 @@ app_filter_tell(struct app *a, enum view_filter ev)
 		v->ops->filter(v, ev);
 }
 
+bool
+app_partial(const struct app *a)
+{
+	return a->partial;
+}
+
 const struct query *
 app_query_previous(const struct app *a)
 {
@@ -104,8 +110,15 @@ app_filter_search(struct app *a, const char *text)
 	a->filter_dirty = false;
 	q = query_parse(a->c, text, strlen(text), &err);
 	if (q == NULL) {
-		/* Keep showing the last good result; say what is wrong. */
-		app_message(a, true, "%s", err);
+		/*
+		 * Keep showing the last good result; say what is wrong --
+		 * unless only the first documents are loaded: the document
+		 * named may be in the rest.
+		 */
+		if (a->partial)
+			app_message(a, false, "%s", _("loading..."));
+		else
+			app_message(a, true, "%s", err);
 		free(err);
 		return;
 	}
@@ -133,6 +146,12 @@ app_filter_settle(struct app *a)
 }
 
 static const struct prompt_client app_filter_client;
+
+bool
+app_filter_prompt_open(const struct app *a)
+{
+	return a->prc == &app_filter_client;
+}
 
 static void
 app_filter_done(struct app *a, void *arg, const char *text)
@@ -226,8 +245,9 @@ app_index_prepare(struct app *a)
 			fcntl(a->wake[k], F_SETFD, FD_CLOEXEC);
 		}
 	atomic_store(&a->ix_done, false);
-	a->ix_building = pthread_create(&a->ix_thread, NULL, app_index_build,
-	    a) == 0;
+	/* The first documents of a large corpus: a screenful, folded now. */
+	a->ix_building = !a->partial && pthread_create(&a->ix_thread, NULL,
+	    app_index_build, a) == 0;
 	if (!a->ix_building)
 		a->ix = index_build(a->c);	/* no thread: here, now */
 }

@@ -306,7 +306,7 @@ app_mouse(struct app *a)
 	top->ops->mouse(top, &m);
 }
 
-static void
+void
 app_key(struct app *a, int ch, bool is_func)
 {
 	struct keymap_key	 key;
@@ -368,74 +368,9 @@ app_input_pending(void)
 static void
 app_after_first_screen(struct app *a)
 {
-	char	*err = NULL;
-
 	a->started = true;
 	app_index_prepare(a);
-	a->state = state_open(NULL, &err);
-	if (err != NULL) {
-		app_message(a, true, "%s", err);
-		free(err);
-	}
-	app_state_events(a);
-}
-
-/* Tell every view what happened to the state. */
-static void
-app_state_tell(struct app *a, unsigned events)
-{
-	size_t	k;
-
-	for (k = 0; k < a->nviews; k++)
-		if (a->stack[k]->ops->state != NULL)
-			a->stack[k]->ops->state(a->stack[k], events);
-}
-
-char *
-app_notes(const struct app *a, uint32_t n)
-{
-	return a->notes_fn != NULL ? a->notes_fn(a->notes_arg, n) : NULL;
-}
-
-void
-app_set_notes(struct app *a, char *(*fn)(void *, uint32_t), void *arg)
-{
-	a->notes_fn = fn;
-	a->notes_arg = arg;
-}
-
-void
-app_note_study_changed(struct app *a)
-{
-	app_state_tell(a, VIEW_STUDY_CHANGED);
-}
-
-void
-app_state_events(struct app *a)
-{
-	unsigned	 events;
-	char		*msg = NULL;
-
-	if (a->state == NULL)
-		return;
-	events = state_poll(a->state, &msg);
-	if (msg != NULL) {
-		app_message(a, true, "%s", msg);
-		free(msg);
-	}
-	/* The first poll after opening: the contents may be in already. */
-	if (!a->state_told) {
-		struct state_status	st;
-
-		state_status(a->state, &st);
-		if (st.loaded)
-			events |= STATE_EVENT_LOADED;
-		state_status_clear(&st);
-	}
-	if (events & STATE_EVENT_LOADED)
-		a->state_told = true;
-	if (events != 0)
-		app_state_tell(a, events);
+	app_state_open(a, 0);
 }
 
 /* The top view has idle work left: app_wait polls without sleeping. */
@@ -522,12 +457,20 @@ app_loop(struct app *a)
 	nodelay(stdscr, TRUE);
 	for (;;) {
 		if (!a->started) {
-			/* The first screen comes before any key typed ahead. */
-			app_draw(a);
-			refresh();
+			/*
+			 * The first screen comes before any key typed ahead,
+			 * unless they were answered on the first documents'
+			 * screen (ui-run.c): then theirs is the first.
+			 */
+			if (!a->keys_first) {
+				app_draw(a);
+				refresh();
+			}
 			app_after_first_screen(a);
-			app_draw(a);		/* what it had to say */
-			refresh();
+			if (!a->keys_first) {
+				app_draw(a);	/* what it had to say */
+				refresh();
+			}
 		}
 		if ((st = app_signalled(a)) != 0)
 			return st;

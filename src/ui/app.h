@@ -34,6 +34,13 @@ struct app {
 	bool			 started;	/* the first screen is out */
 	int			 prefix;	/* pending first key of "zM" */
 	bool			 idle_again;	/* a view has idle work left */
+	/*
+	 * Keys typed ahead were answered on the first documents' screen
+	 * (ui-run.c): the first screen is theirs, not one drawn before them.
+	 */
+	bool			 keys_first;
+	/* Only the first documents are loaded: results say "so far". */
+	bool			 partial;
 
 	/* The status line's message, and every message of the session. */
 	char			*message;
@@ -66,6 +73,7 @@ struct app {
 	int			 wake[2];	/* workers wake the loop */
 
 	struct state		*state;		/* NULL: no state kept */
+	bool			 state_tried;	/* state_open was called */
 	bool			 state_told;	/* views know it is loaded */
 	char			*(*notes_fn)(void *, uint32_t);
 	void			*notes_arg;
@@ -79,6 +87,11 @@ struct app {
 bool	app_dispatch(struct app *, enum request);
 /* Handle a global request (nothing on the stack took it), or false. */
 bool	app_global_request(struct app *, enum request);
+/*
+ * Handle a key as the loop does: a paste marker, the top view's own key,
+ * the prompt's, or a request from the key bindings.
+ */
+void	app_key(struct app *, int ch, bool is_func);
 /* A key typed while the prompt is open. */
 void	app_prompt_key(struct app *, int ch, bool is_func);
 /*
@@ -97,6 +110,8 @@ bool	app_paste(struct app *, int code);
 void	app_prompt_close(struct app *);
 /* Close the prompt that gets no answer: its client's cancel is called. */
 void	app_prompt_abandon(struct app *);
+/* True if the prompt open is the filter's. */
+bool	app_filter_prompt_open(const struct app *);
 /* Open the filter prompt for the top view. */
 void	app_filter_open(struct app *);
 /* Parse what was typed into the filter, if it changed, and tell the view. */
@@ -124,6 +139,14 @@ int	app_run(struct app *);
 
 /* Take in what the state store reports, and tell the views. */
 void	app_state_events(struct app *);
+/*
+ * Open the user's state (once: later calls do nothing) and wait up to
+ * wait_ms for its contents, which the views are told of, so that a first
+ * screen drawn after it is at the reading position kept.  A state that
+ * is slower (locked by another process) is told of when it comes.
+ * Warnings go to the status line.
+ */
+void	app_state_open(struct app *, int wait_ms);
 /* A message for after the terminal is restored (stderr, sanitized). */
 void	app_report(const char *msg);
 

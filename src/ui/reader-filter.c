@@ -75,7 +75,11 @@ reader_search(struct reader *r)
 		/* Nothing matches: say so, and keep the whole tree. */
 		if (r->ol.filtered)
 			outline_unfilter(&r->ol);
-		app_message(r->app, true, "%s", _("no match"));
+		if (app_partial(r->app))
+			app_message(r->app, false, "%s",
+			    _("no match so far (loading...)"));
+		else
+			app_message(r->app, true, "%s", _("no match"));
 		return;
 	}
 	outline_filter(&r->ol, r->res.nodes, r->res.n);
@@ -90,7 +94,10 @@ reader_search(struct reader *r)
 	}
 	reader_select(r, sel);
 	desc = index_result_describe(&r->res);
-	app_message(r->app, false, "%s", desc);
+	/* TRANSLATORS: the matches in the first documents, while the rest
+	   of a large corpus loads: "12 paragraphs in 1 document so far" */
+	app_message(r->app, false, app_partial(r->app) ? _("%s so far "
+	    "(loading...)") : "%s", desc);
 	free(desc);
 }
 

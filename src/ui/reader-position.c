@@ -66,6 +66,11 @@ reader_position_node(const struct corpus *c, uint32_t d, const char *label,
 {
 	struct state_anchor	at;
 
+	/* The document's own title: its root has no label. */
+	if (label == NULL || *label == '\0') {
+		*exact = true;
+		return c->docs[d].root;
+	}
 	memset(&at, 0, sizeof at);
 	at.slug = (char *)c->docs[d].slug;
 	at.label = (char *)(label != NULL ? label : "");

@@ -87,6 +87,31 @@ screen_theme(void)
 	}
 }
 
+/*
+ * How long Esc waits for the rest of a key's sequence (an arrow is Esc [
+ * A), in milliseconds: ESCDELAY if it is set to a number, as curses
+ * reads it; otherwise 25 over ssh, where a packet may split a sequence,
+ * and 10 on this machine's terminals (and in tmux or screen, which pass
+ * a sequence whole), where Esc alone is then answered sooner.
+ */
+static int
+screen_escdelay(void)
+{
+	const char	*e = getenv("ESCDELAY");
+	char		*end;
+	long		 ms;
+
+	if (e != NULL && *e != '\0') {
+		errno = 0;
+		ms = strtol(e, &end, 10);
+		if (errno == 0 && *end == '\0' && ms >= 0 && ms <= 10000)
+			return (int)ms;
+	}
+	if (getenv("SSH_CONNECTION") != NULL || getenv("SSH_TTY") != NULL)
+		return 25;
+	return 10;
+}
+
 int
 screen_init(char **err)
 {
@@ -149,7 +174,7 @@ screen_init(char **err)
 	scrollok(stdscr, FALSE);
 	leaveok(stdscr, TRUE);
 	curs_set(0);
-	set_escdelay(25);
+	set_escdelay(screen_escdelay());
 	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_DOUBLE_CLICKED |
 	    BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	mouseinterval(0);

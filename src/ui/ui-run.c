@@ -2,19 +2,52 @@
  * ui-run.c -- the reader's entry points (see ui.h): the key bindings from
  * the config file, the terminal, the reader at the bottom of the view
  * stack, and the loop; for a large corpus, a first screen drawn from its
- * first documents before the rest is loaded.
+ * first documents while the rest loads on a thread.
+ *
+ * Keys typed while the rest loads: a filter being typed ("/" and what
+ * follows) is answered at once on the first documents, its count saying
+ * "so far (loading...)", since the first matches in reading order are
+ * the same there as in the whole.  Every key is kept, and when the whole
+ * corpus is in, the keys go again, in order, to its reader, whose answer
+ * replaces the preview: what the keys do is what they do on the whole.
+ * The first key that is anything else (Enter, a movement, a command) ends
+ * the preview, and it and the keys after it wait for the whole corpus.
  */
 #include "config.h"
 
+#include <fcntl.h>
+#include <poll.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "model/corpus.h"
+#include "store/state.h"
 #include "ui/app.h"
 #include "ui/reader.h"
 #include "ui/screen.h"
 #include "ui/keymap.h"
 #include "ui/ui.h"
+#include "util/signals.h"
+
+/*
+ * How long the first screen waits for the user's state, to be drawn at
+ * the reading position kept rather than jump there after.
+ */
+#define UI_STATE_WAIT_MS	150
+
+/* An app on c, with nothing on its stack. */
+static void
+ui_app_init(struct app *a, const struct corpus *c,
+    const struct command *commands, size_t ncommands)
+{
+	memset(a, 0, sizeof *a);
+	a->c = c;
+	a->commands = commands;
+	a->ncommands = ncommands;
+	a->wake[0] = a->wake[1] = -1;
+}
 
 /* The key bindings, the terminal and an app on c.  0 or -1 (*err). */
 static int
@@ -26,11 +59,7 @@ ui_setup(struct app *a, const struct corpus *c,
 		return -1;
 	if (screen_init(err) == -1)
 		return -1;
-	memset(a, 0, sizeof *a);
-	a->c = c;
-	a->commands = commands;
-	a->ncommands = ncommands;
-	a->wake[0] = a->wake[1] = -1;
+	ui_app_init(a, c, commands, ncommands);
 	return 0;
 }
 
@@ -43,20 +72,198 @@ ui_run(const struct corpus *c, unsigned int start,
 	if (ui_setup(&a, c, commands, ncommands, err) == -1)
 		return -1;
 	app_push(&a, &reader_ops, reader_new(&a, start));
+	app_resize(&a);
+	app_state_open(&a, UI_STATE_WAIT_MS);
 	return app_run(&a);
 }
 
-/* Close every view (nothing has run in them: nothing to keep). */
+/*
+ * Close every view and free what the app holds (nothing has run in them
+ * that must be kept: no state was opened).
+ */
 static void
-ui_close_views(struct app *a)
+ui_app_close(struct app *a)
 {
 	struct view	*v;
 
+	if (a->prc != NULL)
+		app_prompt_abandon(a);
 	while (a->nviews > 0) {
 		v = a->stack[--a->nviews];
 		v->ops->close(v);
 		free(v);
 	}
+	app_filter_free(a);
+	app_messages_free(a);
+}
+
+/* The whole corpus, loaded on a thread. */
+struct ui_rest {
+	const struct corpus	*(*fn)(void *, char **, char **);
+	void			*arg;
+	const struct corpus	*c;
+	char			*notes;
+	char			*err;
+	int			 done[2];	/* written to when it is in */
+};
+
+static void *
+ui_rest_load(void *arg)
+{
+	struct ui_rest	*r = arg;
+
+	r->c = r->fn(r->arg, &r->notes, &r->err);
+	(void)!write(r->done[1], "", 1);
+	return NULL;
+}
+
+/*
+ * Keys read while the rest loads, to go again to the whole corpus's
+ * reader.  Few: a wide character takes up to 4 of curses' 137 places for
+ * keys put back.
+ */
+#define UI_AHEAD_MAX	32
+struct ui_ahead {
+	int		 key[UI_AHEAD_MAX];
+	bool		 func[UI_AHEAD_MAX];
+	size_t		 n;
+	size_t		 answered;	/* of them, answered on the first part */
+	MEVENT		 ev;		/* a click that ended the reading */
+	bool		 mouse;
+	bool		 reading;	/* keys are still read */
+};
+
+/*
+ * May the first documents' reader answer this key: one that opens the
+ * filter, or types into it?
+ */
+static bool
+ui_ahead_answers(struct app *a, int ch, bool is_func)
+{
+	struct keymap_key	key;
+
+	if (app_filter_prompt_open(a)) {
+		if (is_func)
+			return ch == KEY_BACKSPACE;
+		return ch >= 32 || ch == 8;	/* 127 and 8: Backspace */
+	}
+	if (is_func || a->prc != NULL || a->nviews != 1 || a->prefix != 0 ||
+	    screen_signal_key(ch))
+		return false;
+	key.code = ch;
+	key.is_func = false;
+	return keymap_lookup(a->stack[0]->ops->keys, 0, &key) == REQ_FILTER;
+}
+
+/* A key read while the rest loads: keep it, and answer it if it may. */
+static void
+ui_ahead_key(struct app *a, struct ui_ahead *ah, int ch, bool is_func)
+{
+	if (is_func && ch == KEY_RESIZE) {
+		app_resize(a);		/* the whole's reader starts sized */
+		return;
+	}
+	ah->key[ah->n] = ch;
+	ah->func[ah->n++] = is_func;
+	if (is_func && ch == KEY_MOUSE)
+		ah->mouse = getmouse(&ah->ev) == OK;
+	if (ah->answered + 1 != ah->n || !ui_ahead_answers(a, ch, is_func))
+		ah->reading = false;
+	else {
+		ah->answered++;
+		app_key(a, ch, is_func);
+	}
+	if (ah->n == UI_AHEAD_MAX)
+		ah->reading = false;
+}
+
+/* Put the keys back for the whole corpus's reader, the first one first. */
+static void
+ui_ahead_replay(struct ui_ahead *ah)
+{
+	size_t	k = ah->n;
+
+	while (k-- > 0) {
+		if (ah->func[k] && ah->key[k] == KEY_MOUSE) {
+			if (ah->mouse)
+				ungetmouse(&ah->ev);
+		} else if (ah->func[k])
+			ungetch(ah->key[k]);
+		else
+			unget_wch((wchar_t)ah->key[k]);
+	}
+}
+
+/*
+ * Until the rest is in: read keys and answer what may be answered on the
+ * first documents, drawing after each batch.  A signal that ends the
+ * reader ends the reading: the whole's reader, once loaded, ends then.
+ */
+static void
+ui_staged_wait(struct app *a, struct ui_rest *r, struct ui_ahead *ah)
+{
+	struct pollfd	 pfd[4];
+	struct view	*top;
+	nfds_t		 n, k;
+	wint_t		 wc;
+	int		 rc;
+
+	nodelay(stdscr, TRUE);
+	for (;;) {
+		/* Every key curses holds first: poll() cannot see those. */
+		while (ah->reading && (rc = get_wch(&wc)) != ERR)
+			ui_ahead_key(a, ah, (int)wc, rc == KEY_CODE_YES);
+		if (ah->answered > 0) {
+			app_filter_settle(a);
+			top = a->stack[a->nviews - 1];
+			if (top->ops->idle != NULL)
+				top->ops->idle(top);
+			app_draw(a);
+			refresh();
+		}
+		n = 0;
+		pfd[n].fd = r->done[0];
+		pfd[n++].events = POLLIN;
+		pfd[n].fd = signals_fd();
+		pfd[n++].events = POLLIN;
+		pfd[n].fd = app_wake_fd(a);
+		pfd[n++].events = POLLIN;
+		pfd[n].fd = ah->reading ? screen_input_fd() : -1;
+		pfd[n++].events = POLLIN;
+		for (k = 0; k < n; k++)
+			pfd[k].revents = 0;
+		if (poll(pfd, n, -1) == -1)
+			continue;	/* a signal: look again */
+		if (pfd[0].revents & POLLIN)
+			return;
+		if (pfd[1].revents & POLLIN) {
+			signals_drain();
+			if (signals_hup || signals_term || signals_quit)
+				ah->reading = false;
+		}
+		if (pfd[2].revents & POLLIN)
+			app_woken(a);
+		if (pfd[3].revents & (POLLHUP | POLLERR | POLLNVAL))
+			ah->reading = false;
+	}
+}
+
+/*
+ * Is the first part's screen the one the whole's reader will show: no
+ * reading position kept, or one in a document of the first part?
+ */
+static bool
+ui_staged_at_kept(struct app *a)
+{
+	char	*last;
+	bool	 here;
+
+	if (a->state == NULL || !a->state_told ||
+	    (last = state_last_doc(a->state)) == NULL)
+		return true;
+	here = corpus_find_doc(a->c, last, strlen(last)) != CORPUS_NONE;
+	free(last);
+	return here;
 }
 
 int
@@ -64,9 +271,12 @@ ui_run_staged(const struct corpus *head,
     const struct corpus *(*rest)(void *, char **, char **), void *arg,
     const struct command *commands, size_t ncommands, char **err)
 {
-	struct app		 a;
-	const struct corpus	*c;
-	char			*notes = NULL;
+	struct app	 a;
+	struct ui_rest	 r;
+	struct ui_ahead	 ah;
+	struct state	*st;
+	pthread_t	 t;
+	bool		 threaded = false;
 
 	if (ui_setup(&a, head, commands, ncommands, err) == -1)
 		return -1;
@@ -76,18 +286,66 @@ ui_run_staged(const struct corpus *head,
 	 */
 	app_push(&a, &reader_ops, reader_new(&a, CORPUS_NONE));
 	app_resize(&a);
+	app_state_open(&a, UI_STATE_WAIT_MS);
+	memset(&r, 0, sizeof r);
+	memset(&ah, 0, sizeof ah);
+	r.fn = rest;
+	r.arg = arg;
+	r.done[0] = r.done[1] = -1;
+	/*
+	 * A reading position kept in a document the first part lacks: its
+	 * screen would not be the one to come, so none is drawn before it.
+	 */
+	if (!ui_staged_at_kept(&a)) {
+		r.c = rest(arg, &r.notes, &r.err);
+		goto loaded;
+	}
 	app_draw(&a);
 	refresh();
-	c = rest(arg, &notes, err);
-	ui_close_views(&a);
-	if (c == NULL) {
+	a.partial = true;
+	if (pipe(r.done) == 0) {
+		fcntl(r.done[0], F_SETFD, FD_CLOEXEC);
+		fcntl(r.done[1], F_SETFD, FD_CLOEXEC);
+		threaded = pthread_create(&t, NULL, ui_rest_load, &r) == 0;
+	}
+	if (threaded) {
+		ah.reading = true;
+		ui_staged_wait(&a, &r, &ah);
+		pthread_join(t, NULL);
+	} else
+		r.c = rest(arg, &r.notes, &r.err);	/* here, now */
+	if (r.done[0] != -1) {
+		close(r.done[0]);
+		close(r.done[1]);
+	}
+loaded:
+	/* The state goes on to the whole's reader, which is told of it. */
+	st = a.state;
+	a.state = NULL;
+	ui_app_close(&a);
+	if (r.c == NULL) {
+		state_close(st);
 		screen_done();
+		*err = r.err;
 		return -1;
 	}
-	a.c = c;
+	ui_app_init(&a, r.c, commands, ncommands);
 	app_push(&a, &reader_ops, reader_new(&a, CORPUS_NONE));
-	if (notes != NULL)
-		app_message(&a, false, "%s", notes);
-	free(notes);
+	a.state = st;
+	a.state_tried = true;
+	app_resize(&a);
+	app_state_events(&a);
+	if (r.notes != NULL)
+		app_message(&a, false, "%s", r.notes);
+	free(r.notes);
+	/*
+	 * The preview stays on the screen until the whole's answer to the
+	 * same keys replaces it: no screen of the whole without them between.
+	 */
+	if (ah.answered > 0) {
+		a.keys_first = true;
+		app_index_wait(&a);
+	}
+	ui_ahead_replay(&ah);
 	return app_run(&a);
 }

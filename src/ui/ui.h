@@ -27,14 +27,16 @@ int	ui_run(const struct corpus *c, unsigned int start,
  * The same, at the first document, for a corpus not loaded yet: the first
  * screen is drawn from head (the corpus's first whole documents, as
  * store_load_head gives them; the caller keeps and frees it), then rest
- * is called, which loads (or waits for) the whole corpus and returns it (the caller
- * frees it after ui_run_staged returns) with what the user should be told
- * of it in *notes (malloc'ed, or NULL; shown on the status line), or
- * NULL with a message in *err.  The keys typed meanwhile wait in the
- * terminal and go to the reader of the whole corpus, whose first screen
- * is the one drawn.  Returns as ui_run; -1 with rest's *err when it
- * failed (the terminal is restored).  rest is not called when the
- * terminal cannot run the reader.
+ * is called on a thread, which loads the whole corpus and returns it (the
+ * caller frees it after ui_run_staged returns) with what the user should
+ * be told of it in *notes (malloc'ed, or NULL; shown on the status line),
+ * or NULL with a message in *err; rest must not touch what the caller's
+ * thread uses.  Meanwhile a filter typed is answered on head, its count
+ * saying "so far"; every key typed meanwhile goes, in order, to the
+ * reader of the whole corpus, whose first screen is the one drawn (or,
+ * after a filter typed, the answer to it).  Returns as ui_run; -1 with
+ * rest's *err when it failed (the terminal is restored).  rest is not
+ * called when the terminal cannot run the reader.
  */
 int	ui_run_staged(const struct corpus *head,
 	    const struct corpus *(*rest)(void *arg, char **notes, char **err),

@@ -221,6 +221,11 @@ const char		*app_query_text(const struct app *);
 const struct query	*app_query_previous(const struct app *);
 /* Bumped at every change of the query, so views can tell theirs is old. */
 unsigned long		 app_query_generation(const struct app *);
+/*
+ * True while only a large corpus's first documents are loaded: a search
+ * answers "so far" (ui_run_staged).
+ */
+bool			 app_partial(const struct app *);
 /* Drop the query (and tell the top view). */
 void			 app_query_clear(struct app *);
 

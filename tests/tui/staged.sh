@@ -2,7 +2,8 @@
 # staged.sh -- a corpus of a megabyte or more, already checked, opens with
 # a first screen drawn from its first documents before the rest loads
 # (src/ui/ui-run.c): the screen is the whole corpus's, and keys
-# typed at once go to the reader of the whole corpus.
+# typed at once go to the reader of the whole corpus; a filter typed at
+# once is answered on the first documents "so far", then on the whole.
 
 . "$top_srcdir/tests/tui/lib.sh"
 
@@ -63,6 +64,50 @@ tui_expect_ref ":goto s30" s30
 tui_keys '}'
 tui_expect_ref "}" s31
 
+tui_keys q
+tui_expect_exit "q" 0
+
+# The place kept is in a document of the rest (s31, a document's title):
+# the first part's screen is not drawn, then left; the first screen is
+# the place kept.
+tui_start_cmd 80 24 'read -r _ && exec "$CHARTA" --db "$1"' "$tmp/big.db"
+$T pipe-pane "cat >>$tmp/raw-kept"
+tui_keys Enter
+tui_expect_ref "reopened in the rest" s31
+tui_until grep -q 'Staged Document 31' "$tmp/raw-kept" ||
+    fail "reopened in the rest: s31 was not written"
+! grep -q 'of document 1:' "$tmp/raw-kept" ||
+    fail "reopened in the rest: the first part's screen was drawn first"
+tui_keys q
+tui_expect_exit "q in the rest" 0
+# No place kept from here on (the verdict on big.db stays).
+rm -f "$tmp/state/charta/state.db"
+
+# A filter typed at once, as charta starts: the first documents answer it
+# "so far" while the rest loads (everything written is logged, so that
+# the passing answer is seen), then the whole corpus's reader does.  A
+# query naming a document of the rest, and Enter typed ahead too.
+tui_start_cmd 80 24 'read -r _ && exec "$CHARTA" --db "$1"' "$tmp/big.db"
+$T pipe-pane "cat >>$tmp/raw"
+tui_keys Enter
+tui_type '/"of document 1:"'
+tui_wait_re -2 ' 250 paragraphs, 0 sections in 1 document *$'
+tui_expect "a filter typed at once" '250 paragraphs, 0 sections in 1 document' \
+    'Paragraph 1 of document 1: cooperation' || finish
+tui_expect_not "a filter typed at once" 'so far'
+tui_until grep -q 'in 1 document so far (loading' "$tmp/raw" ||
+    fail "a filter typed at once: no answer on the first documents"
+tui_keys Escape q
+tui_expect_exit "Esc q" 0
+
+tui_start 80 24 --db "$tmp/big.db"
+tui_type '/doc:s39 "of document 39:"'
+tui_keys Enter
+tui_expect "doc: of the rest, Enter typed ahead" \
+    '/doc:s39 "of document 39:"  (250 paragraphs, 0 sections in 1 document)' || finish
+tui_expect_ref "doc: of the rest, Enter typed ahead" s39:p1
+tui_keys n
+tui_expect_ref "n after a filter typed ahead" s39:p2
 tui_keys q
 tui_expect_exit "q" 0
 finish

@@ -57,11 +57,31 @@ tui_start 100 20 un:IV.5
 tui_expect_ref "charta un:IV.5" un:IV.5
 tui_keys q
 tui_expect_exit "q after charta un:IV.5" 0
-# ... and the place in the other document is kept too.
-tui_start 100 20
+# ... and the place in the other document is kept too, and is the first
+# screen drawn: not the first document's, then a jump (everything written
+# is logged, so that a screen drawn in passing would be seen).
+tui_start_cmd 100 20 'read -r _ && exec "$CHARTA"'
+$T pipe-pane "cat >>$tmp/raw"
+tui_keys Enter
 tui_expect_ref "reopened at the last document's place" un:IV.5
+tui_sync
+grep -q 'ISCC 2017 (UN)' "$tmp/raw" ||
+    fail "reopened: no title line of the UN text in what was written"
+! grep -q 'ISCC 2017 (MFA)' "$tmp/raw" ||
+    fail "reopened: the first document's screen was drawn before the place kept"
 tui_keys q
 tui_expect_exit "q again" 0
+# A document's own title (its root has no label) is a place kept too.
+tui_start 100 20
+tui_expect_ref "reopened" un:IV.5
+goto un
+tui_keys q
+tui_expect_exit "q at a document's title" 0
+tui_start 100 20
+tui_expect_ref "reopened at a document's title" un
+tui_expect_not "reopened at a document's title" "is gone"
+tui_keys q
+tui_expect_exit "q at the title again" 0
 
 # -------------------------------- marks across translations, and ''
 tui_keep_state=no
