@@ -34,13 +34,16 @@ pty_ahead() {
 # pty_type SIZE WORD VAR: charta's filter, WORD typed a key at a time,
 # each key timed to the end of its redraw; then Enter keeps the filter,
 # Esc (from the prompt, opened again with /) leaves it, and C-u (likewise)
-# clears it.
+# clears it.  The keys are typed once the reader has loaded and indexed
+# the corpus: "/e" first, until its count is whole (not "so far"), then
+# C-u; keys typed at once after the start are pty_ahead's.
 pty_type() {
 	pt_s=$1 pt_w=$2 pt_v=$3
 	pt_first=$(printf %s "$pt_w" | cut -c 1)
 	set -- "$PTYRUN" -q "$SETTLE" -n "$RUNS" -o \
 	    "bench/transcripts/$pt_s-type-$pt_v" -x "$CHARTA_READY" \
-	    -K / -x '-1:/' -x "!$CHARTA_READY"
+	    -K /e -x '-1:/e' -x '-2:paragraph' -x '!-2:so far' \
+	    -K '\x15' -x '-1:/' -x '!-1:/e' -x "!$CHARTA_READY"
 	pt_i=0
 	while [ "$pt_i" -lt "${#pt_w}" ]; do
 		pt_i=$((pt_i + 1))
@@ -107,7 +110,7 @@ pty_bytes() {
 	    "(Space), and a filter key (/ then Backspace: the list changes)"
 	run "${1}_kept" "$PTYRUN" -q "$SETTLE" -n 1 \
 	    -o "bench/transcripts/$1-kept" -x "$CHARTA_READY" \
-	    -K '/governance\r' -x '-1:/governance  (' \
+	    -K '/governance\r' -x '-1:/governance  (' -x '!-1:indexing' \
 	    -k line=j -k page=' ' \
 	    -K / -x '-1:/governance' -x '!-1:  (' \
 	    -k filter_key='\x7f' -x '-1:/governanc' -x '!-1:/governance' \

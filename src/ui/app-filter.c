@@ -137,11 +137,10 @@ app_filter_settle(struct app *a)
 {
 	if (!a->filter_dirty || a->prc == NULL)
 		return;
-	if (app_index(a) == NULL) {
-		/* Typed before the index is ready: answer when it is. */
-		app_message(a, false, "%s", _("indexing..."));
-		return;
-	}
+	/*
+	 * Before the index is ready too: the view shows what it can (the
+	 * reader, the first matches) and searches again when it is.
+	 */
 	app_filter_search(a, prompt_text(&a->pr));
 }
 

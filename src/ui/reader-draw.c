@@ -406,7 +406,9 @@ reader_status(struct view *v, struct view_status *st)
 	if (r->tv.root != CORPUS_NONE && r->text_rect.w > 0)
 		st->right = xasprintf("%d%%", reader_percent(r));
 	if (app_query(r->app) != NULL && r->kept) {
-		desc = index_result_describe(&r->res);
+		/* The first matches only, while the index is built. */
+		desc = r->searching ? xstrdup(_("indexing...")) :
+		    index_result_describe(&r->res);
 		/* TRANSLATORS: the status line while a filter is kept: the
 		   query, what matches, the keys to move among the matches
 		   and to drop the filter */

@@ -15,6 +15,7 @@
 
 #include "index/index.h"
 #include "model/corpus.h"
+#include "stats/stats.h"
 #include "ui/reader.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
@@ -30,6 +31,38 @@ reader_filter_drop(struct reader *r)
 	r->query_gen = app_query_generation(r->app);
 	if (r->ol.filtered)
 		outline_unfilter(&r->ol);
+}
+
+/* Nodes a search before the index is ready looks at, at most. */
+#define READER_SCAN_NODES	20000
+
+/*
+ * Before the index is ready: the first matches of q in reading order,
+ * enough for a few screens, found in the nodes' own text by the index's
+ * folding and matching (query_match_text), into res.
+ */
+static void
+reader_scan(struct reader *r, const struct query *q,
+    struct index_result *res)
+{
+	const struct corpus	*c = r->c;
+	const char		*s;
+	size_t			 len, want = 2 * (size_t)app_lines() + 16;
+	uint32_t		 i;
+
+	for (i = 0; i < c->nnodes && i < READER_SCAN_NODES && res->n < want;
+	    i++) {
+		s = stats_node_text(c, i, &len);
+		if (!query_match_text(q, s, len, c, i))
+			continue;
+		res->nodes = xgrowarray(res->nodes, &res->cap, res->n + 1,
+		    sizeof *res->nodes);
+		res->nodes[res->n++] = i;
+		if (kind_is_block(c->nodes[i].kind))
+			res->nblocks++;
+		else
+			res->nsections++;
+	}
 }
 
 /*
@@ -54,28 +87,33 @@ reader_search(struct reader *r)
 		reader_filter_drop(r);
 		return;
 	}
-	if ((ix = app_index(r->app)) == NULL) {
-		r->searching = true;
-		app_message(r->app, false, "%s", _("indexing..."));
-		return;
-	}
-	r->searching = false;
 	memset(&res, 0, sizeof res);
-	/* Typing on: only the last matches can match the longer query. */
-	if (r->query != NULL && r->query_gen + 1 == gen && prev != NULL &&
-	    query_narrows(q, prev))
+	if ((ix = app_index(r->app)) == NULL) {
+		/* The first matches now, all of them when the index is in. */
+		r->searching = true;
+		reader_scan(r, q, &res);
+	} else if (r->query != NULL && r->query_gen + 1 == gen &&
+	    prev != NULL && query_narrows(q, prev)) {
+		/* Typing on: only the last matches can match the longer one. */
+		r->searching = false;
 		index_search_narrowing(ix, q, prev, &r->res, &res);
-	else
+	} else {
+		r->searching = false;
 		index_search(ix, q, NULL, &res);
+	}
 	index_result_free(&r->res);
 	r->res = res;
-	r->query = q;
+	/* The first matches only are no matches to narrow from. */
+	r->query = r->searching ? NULL : q;
 	r->query_gen = gen;
 	if (r->res.n == 0) {
 		/* Nothing matches: say so, and keep the whole tree. */
 		if (r->ol.filtered)
 			outline_unfilter(&r->ol);
-		if (app_partial(r->app))
+		if (r->searching)
+			app_message(r->app, false, "%s",
+			    _("no match so far (indexing...)"));
+		else if (app_partial(r->app))
 			app_message(r->app, false, "%s",
 			    _("no match so far (loading...)"));
 		else
@@ -93,11 +131,19 @@ reader_search(struct reader *r)
 		sel = r->res.nodes[k < r->res.n ? k : 0];
 	}
 	reader_select(r, sel);
-	desc = index_result_describe(&r->res);
-	/* TRANSLATORS: the matches in the first documents, while the rest
-	   of a large corpus loads: "12 paragraphs in 1 document so far" */
-	app_message(r->app, false, app_partial(r->app) ? _("%s so far "
-	    "(loading...)") : "%s", desc);
+	if (r->searching) {
+		desc = index_describe_counts(r->res.nblocks, r->res.nsections);
+		/* TRANSLATORS: the first matches, found while the index is
+		   built: "12 paragraphs, 1 section so far" */
+		app_message(r->app, false, _("%s so far (indexing...)"), desc);
+	} else {
+		desc = index_result_describe(&r->res);
+		/* TRANSLATORS: the matches in the first documents, while the
+		   rest of a large corpus loads: "12 paragraphs in 1 document
+		   so far" */
+		app_message(r->app, false, app_partial(r->app) ?
+		    _("%s so far (loading...)") : "%s", desc);
+	}
 	free(desc);
 }
 

@@ -342,10 +342,7 @@ loaded:
 	 * The preview stays on the screen until the whole's answer to the
 	 * same keys replaces it: no screen of the whole without them between.
 	 */
-	if (ah.answered > 0) {
-		a.keys_first = true;
-		app_index_wait(&a);
-	}
+	a.keys_first = ah.answered > 0;
 	ui_ahead_replay(&ah);
 	return app_run(&a);
 }
