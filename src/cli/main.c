@@ -92,6 +92,15 @@ cli_reader_rest(void *arg, char **notes, char **err)
 	return st->corpus;
 }
 
+/* The document of the reading position kept, alone, for the first screen. */
+static struct corpus *
+cli_reader_at(void *arg, const char *slug)
+{
+	struct cli_staged	*st = arg;
+
+	return store_load_head_doc(st->path, slug);
+}
+
 /*
  * The reader at the first document of a corpus a megabyte or more large,
  * its first screen drawn from the first documents before the whole is
@@ -117,7 +126,7 @@ cli_reader_staged(struct cli_ctx *ctx)
 	if ((user == NULL || access(user, F_OK) == -1) &&
 	    (head = store_load_head(path, cli_reader_rows())) != NULL) {
 		st.path = path;
-		status = ui_run_staged(head, cli_reader_rest, &st,
+		status = ui_run_staged(head, cli_reader_rest, cli_reader_at, &st,
 		    command_table, command_count, &err);
 		if (status == -1) {
 			output_error("%s", err);

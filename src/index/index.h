@@ -131,6 +131,12 @@ bool		 index_node_matches(const struct index *, const struct query *,
  */
 bool		 query_match_text(const struct query *, const char *s, size_t n,
 		    const struct corpus *c, uint32_t node);
+/*
+ * query_match_text on text already folded by index_fold (folded[0..n)):
+ * for matching the same texts against query after query, folded once.
+ */
+bool		 query_match_folded(const struct query *, const char *folded,
+		    size_t n, const struct corpus *c, uint32_t node);
 
 /*
  * A query matched against nodes met one at a time, in any order, without

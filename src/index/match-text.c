@@ -46,18 +46,16 @@ match_eval(struct match_text *m, const struct query_expr *e)
 }
 
 bool
-query_match_text(const struct query *q, const char *s, size_t n,
+query_match_folded(const struct query *q, const char *folded, size_t n,
     const struct corpus *c, uint32_t node)
 {
 	struct match_text	 m;
-	char			*folded;
 	uint32_t		 i;
-	bool			 ok;
 
 	if (query_is_empty(q))
 		return false;
-	folded = index_fold(s, n, &m.len, NULL);
 	m.s = folded;
+	m.len = n;
 	m.plain = false;
 	m.letters_known = false;
 	m.letters = 0;
@@ -66,7 +64,21 @@ query_match_text(const struct query *q, const char *s, size_t n,
 	m.fetch = NULL;
 	for (i = node; i != CORPUS_NONE; i = c->nodes[i].parent)
 		m.kinds |= UINT32_C(1) << c->nodes[i].kind;
-	ok = match_query(&m, q, NULL, false, false);
+	return match_query(&m, q, NULL, false, false);
+}
+
+bool
+query_match_text(const struct query *q, const char *s, size_t n,
+    const struct corpus *c, uint32_t node)
+{
+	char	*folded;
+	size_t	 len;
+	bool	 ok;
+
+	if (query_is_empty(q))
+		return false;
+	folded = index_fold(s, n, &len, NULL);
+	ok = query_match_folded(q, folded, len, c, node);
 	free(folded);
 	return ok;
 }

@@ -78,6 +78,100 @@ head_rows(const struct corpus *c)
 	return rows;
 }
 
+/*
+ * Open the file at path for a first part: only a file quick_check has
+ * passed as it is now (what is drawn before the whole load has checked
+ * the file must be what it will show), and not a small one (it loads
+ * whole as fast); its documents into meta.  0, or -1 (nothing said).
+ */
+static int
+head_open(struct load *l, const char *path, struct corpus **meta)
+{
+	memset(l, 0, sizeof *l);
+	l->path = path;
+	*meta = NULL;
+	if (load_open(l) == -1 || l->sb.st_size < LOAD_CHECK_INLINE ||
+	    !load_verdict_known(&l->sb) || load_schema(l) == -1)
+		return -1;
+	*meta = corpus_new();
+	return load_docs(l, *meta);
+}
+
+/* Close what head_open opened. */
+static void
+head_close(struct load *l, struct corpus *meta)
+{
+	corpus_free(meta);
+	if (l->db != NULL)
+		sqlite3_close(l->db);
+	free(l->err);
+}
+
+/*
+ * The first node id in [1, max] whose document is doc or later (by st,
+ * "SELECT doc FROM node WHERE id = ?1"), or max + 1.  An id with no row
+ * counts as before.
+ */
+static sqlite3_int64
+head_doc_bound(sqlite3_stmt *st, sqlite3_int64 doc, sqlite3_int64 max)
+{
+	sqlite3_int64	lo = 1, hi = max + 1, mid, at;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, mid);
+		at = sqlite3_step(st) == SQLITE_ROW ?
+		    sqlite3_column_int64(st, 0) : 0;
+		if (at < doc)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+struct corpus *
+store_load_head_doc(const char *path, const char *slug)
+{
+	struct load	 l;
+	struct corpus	*meta, *c = NULL;
+	sqlite3_stmt	*st;
+	sqlite3_int64	 first = 0, last = 0;
+	uint32_t	 d, a, b;
+
+	if (head_open(&l, path, &meta) == -1 ||
+	    (d = corpus_find_doc(meta, slug, strlen(slug))) == CORPUS_NONE)
+		goto out;
+	/*
+	 * The document's nodes: the rows come document after document (the
+	 * whole load refuses a file where they do not), so a binary search
+	 * on the rowid finds its first and the next one's, without reading
+	 * the table.  load_nodes checks what it reads.
+	 */
+	load_clock(&l);
+	if (sqlite3_prepare_v2(l.db, "SELECT doc FROM node WHERE id = ?1", -1,
+	    &st, NULL) != SQLITE_OK)
+		goto out;
+	if (load_int(&l, "SELECT max(id) FROM node", &last) == 0) {
+		first = head_doc_bound(st, (sqlite3_int64)d + 1, last);
+		last = head_doc_bound(st, (sqlite3_int64)d + 2, last) - 1;
+	}
+	sqlite3_finalize(st);
+	if (first <= 0 || last < first)
+		goto out;
+	c = corpus_new();
+	corpus_reserve(c, (size_t)(last - first + 1));
+	if (load_nodes(&l, c, meta, first, last, d) == -1 ||
+	    corpus_finish(c, &a, &b) == -1 || c->ndocs != 1) {
+		corpus_free(c);
+		c = NULL;
+	}
+out:
+	head_close(&l, meta);
+	return c;
+}
+
 /* Nodes a first guess loads, to see how many rows documents make. */
 #define HEAD_PROBE_NODES	256
 
@@ -88,18 +182,7 @@ store_load_head(const char *path, size_t min_rows)
 	struct corpus	*meta = NULL, *c = NULL;
 	size_t		 rows, want;
 
-	memset(&l, 0, sizeof l);
-	l.path = path;
-	/*
-	 * Only a file quick_check has passed as it is now: what is drawn
-	 * before the whole load has checked the file must be what it will
-	 * show.  A small file loads whole as fast.
-	 */
-	if (load_open(&l) == -1 || l.sb.st_size < LOAD_CHECK_INLINE ||
-	    !load_verdict_known(&l.sb) || load_schema(&l) == -1)
-		goto out;
-	meta = corpus_new();
-	if (load_docs(&l, meta) == -1 ||
+	if (head_open(&l, path, &meta) == -1 ||
 	    (c = head_load(&l, meta, HEAD_PROBE_NODES)) == NULL)
 		goto out;
 	/*
@@ -117,9 +200,6 @@ store_load_head(const char *path, size_t min_rows)
 		}
 	}
 out:
-	corpus_free(meta);
-	if (l.db != NULL)
-		sqlite3_close(l.db);
-	free(l.err);
+	head_close(&l, meta);
 	return c;
 }

@@ -248,9 +248,10 @@ state_model_note_id(const struct state_model *m, const char *id)
 {
 	size_t	i;
 
-	for (i = 0; i < m->nnotes; i++)
-		if (strcmp(m->notes[i].id, id) == 0)
-			return &m->notes[i];
+	/* The newest first: a note just added is found at once. */
+	for (i = m->nnotes; i > 0; i--)
+		if (strcmp(m->notes[i - 1].id, id) == 0)
+			return &m->notes[i - 1];
 	return NULL;
 }
 

@@ -274,6 +274,17 @@ state_note_get(struct state *st, const char *id)
 	return copy;
 }
 
+size_t
+state_note_view(struct state *st, const struct state_note **notes)
+{
+	*notes = NULL;
+	if (st == NULL)
+		return 0;
+	state_adopt(st);
+	*notes = st->model.notes;
+	return st->model.nnotes;
+}
+
 void
 state_notes_free(struct state_note *notes, size_t n)
 {

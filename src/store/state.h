@@ -416,6 +416,18 @@ size_t		 state_note_list(struct state *,
 		    struct state_note **notes);
 void		 state_notes_free(struct state_note *, size_t n);
 
+/*
+ * The notes as the state keeps them, without copying them (10,000 notes
+ * copied are megabytes of memory to fault in): returns how many, live and
+ * deleted, in the order they were added, and points *notes at the state's
+ * own array (NULL if none).  They are the state's: read them, change and
+ * free nothing, and only until the next call of any other state_*
+ * function on this state, which may change or replace them: copy what
+ * is kept longer (an id).
+ */
+size_t		 state_note_view(struct state *,
+		    const struct state_note **notes);
+
 /* --------------------------------------------------------------- drafts */
 
 /* Save a draft, replacing the one with the same key; 0, 1 or -1. */

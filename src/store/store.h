@@ -67,6 +67,13 @@ struct corpus	*store_load_corpora(const char *shipped, const char *user,
  * everything.
  */
 struct corpus	*store_load_head(const char *path, size_t min_rows);
+/*
+ * The same for the one document with that slug (the reading position
+ * kept may be in any document): a corpus of that document alone, its
+ * nodes the whole corpus's, in the same order.  NULL as above, or if no
+ * document has that slug.
+ */
+struct corpus	*store_load_head_doc(const char *path, const char *slug);
 
 /*
  * store_load_corpus loads a corpus of this many nodes or more in two

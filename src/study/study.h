@@ -21,6 +21,7 @@
 #include <stdint.h>
 
 #include "store/state.h"
+#include "util/hash.h"
 
 struct corpus;
 
@@ -101,5 +102,39 @@ uint32_t	study_reattach(const struct corpus *,
 uint32_t	study_note_place(const struct corpus *,
 		    const struct state_anchor *at, const struct state_quote *q,
 		    bool *moved);
+
+/*
+ * Placing many notes: study_note_place's answers, each computed once for
+ * all the notes on the same place and words (a few hundred placings for
+ * 10,000 notes on as many paragraphs).  The strings of the places and
+ * quotes given are the caller's and must live as long as the placer.
+ *
+ *	study_placer_init(&pl, c, n);
+ *	for (k = 0; k < n; k++)
+ *		node[k] = study_placer_place(&pl, &notes[k].at,
+ *		    &notes[k].quote, &moved, NULL);
+ *	study_placer_free(&pl);
+ */
+struct study_placer {
+	const struct corpus	*c;
+	struct hashtab		 seen;
+	struct study_placed	*placed;
+	size_t			 n;
+	size_t			 cap;
+};
+
+/* Start a placer for corpus c, sized for about expected notes. */
+void		study_placer_init(struct study_placer *,
+		    const struct corpus *c, size_t expected);
+/*
+ * study_note_place(c, at, q, moved), remembered by the placer.  If group
+ * is not NULL, it receives the number of the place and words (0, 1, ...
+ * in the order first met): notes with the same number share them.
+ */
+uint32_t	study_placer_place(struct study_placer *,
+		    const struct state_anchor *at,
+		    const struct state_quote *q, bool *moved, size_t *group);
+/* Free what the placer holds (not the caller's strings). */
+void		study_placer_free(struct study_placer *);
 
 #endif /* CHARTA_STUDY_H */

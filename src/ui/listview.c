@@ -48,6 +48,17 @@ listview_addf(struct listview *lv, uint32_t node, const char *fmt, ...)
 }
 
 void
+listview_add(struct listview *lv, uint32_t node, const char *text)
+{
+	lv->items = xgrowarray(lv->items, &lv->cap, lv->n + 1,
+	    sizeof *lv->items);
+	lv->items[lv->n].text = (char *)text;	/* not freed: borrowed */
+	lv->items[lv->n].node = node;
+	lv->items[lv->n].error = false;
+	lv->n++;
+}
+
+void
 listview_on_choose(struct listview *lv, void (*choose)(struct app *, void *,
     size_t), void *arg, void (*free_arg)(void *))
 {
@@ -74,7 +85,7 @@ listview_clear(struct listview *lv)
 {
 	size_t	k;
 
-	for (k = 0; k < lv->n; k++)
+	for (k = 0; k < lv->n && !lv->borrowed; k++)
 		free(lv->items[k].text);
 	lv->n = 0;
 }

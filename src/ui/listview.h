@@ -27,6 +27,7 @@ struct listview {
 	size_t			 sel;
 	size_t			 top;
 	bool			 wrap;		/* items wrap over rows */
+	bool			 borrowed;	/* texts are the owner's */
 	bool			 end;		/* open at the last item */
 	void			(*choose)(struct app *, void *arg, size_t k);
 	void			*arg;
@@ -42,6 +43,14 @@ struct listview	*listview_new(const char *title);
 /* Add an item (printf format; the text is data, sanitized when drawn). */
 void		 listview_addf(struct listview *, uint32_t node,
 		    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/*
+ * Add an item whose text is the caller's, not copied (a list of 10,000
+ * items made again at every key of a filter): for a list with borrowed
+ * set, whose texts the caller keeps alive and unchanged until the items
+ * are cleared or the list closes, and frees itself.
+ */
+void		 listview_add(struct listview *, uint32_t node,
+		    const char *text);
 /*
  * Enter calls choose(app, arg, item); free_arg(arg), if not NULL, when the
  * list closes.

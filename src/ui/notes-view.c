@@ -10,190 +10,16 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-#include "index/index.h"
 #include "model/corpus.h"
 #include "store/state.h"
 #include "study/study.h"
 #include "ui/listview.h"
 #include "ui/notes.h"
+#include "ui/notes-view.h"
 #include "ui/ui.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
-
-/* One row: a draft or a note, and where it is. */
-struct notes_row {
-	bool		 draft;
-	size_t		 k;		/* in drafts or notes */
-	uint32_t	 node;		/* CORPUS_NONE: gone */
-};
-
-struct notes_list {
-	struct app		*app;
-	struct state_note	*notes;
-	size_t			 nnotes;
-	struct state_draft	*drafts;
-	size_t			 ndrafts;
-	uint32_t		*place;		/* drafts', then notes' nodes */
-	struct notes_row	*rows;		/* those listed */
-	size_t			 nrows;
-	size_t			 cap;
-	bool			 by_date;
-	char			 deleted[STATE_ID_SIZE];	/* for undo */
-};
-
-static void
-notes_list_free(void *arg)
-{
-	struct notes_list	*nl = arg;
-
-	state_notes_free(nl->notes, nl->nnotes);
-	state_drafts_free(nl->drafts, nl->ndrafts);
-	free(nl->place);
-	free(nl->rows);
-	free(nl);
-}
-
-/* The first line of s, for a row. */
-static char *
-notes_first_line(const char *s)
-{
-	return xstrndup(s, strcspn(s, "\n"));
-}
-
-static int
-notes_row_cmp_place(const void *a, const void *b)
-{
-	const struct notes_row	*x = a, *y = b;
-
-	if (x->draft != y->draft)
-		return x->draft ? -1 : 1;
-	if (x->node != y->node)
-		return x->node < y->node ? -1 : 1;	/* gone ones last */
-	return x->k < y->k ? -1 : x->k > y->k;
-}
-
-/* For sorting by date: the notes, newest change first. */
-static const struct notes_list	*notes_sorting;
-
-static int
-notes_row_cmp_date(const void *a, const void *b)
-{
-	const struct notes_row	*x = a, *y = b;
-	int64_t			 tx, ty;
-
-	if (x->draft != y->draft)
-		return x->draft ? -1 : 1;
-	tx = x->draft ? 0 : notes_sorting->notes[x->k].modified;
-	ty = y->draft ? 0 : notes_sorting->notes[y->k].modified;
-	if (tx != ty)
-		return tx > ty ? -1 : 1;
-	return x->k < y->k ? -1 : x->k > y->k;
-}
-
-/* Read the notes and drafts again, and where each is. */
-static void
-notes_list_read(struct notes_list *nl)
-{
-	const struct corpus	*c = app_corpus(nl->app);
-	struct state		*st = app_state(nl->app);
-	size_t			 k;
-	bool			 moved;
-
-	state_notes_free(nl->notes, nl->nnotes);
-	state_drafts_free(nl->drafts, nl->ndrafts);
-	nl->nnotes = state_note_list(st, NULL, STATE_LIST_LIVE, &nl->notes);
-	nl->ndrafts = state_draft_list(st, &nl->drafts);
-	free(nl->place);
-	nl->place = xreallocarray(NULL, nl->ndrafts + nl->nnotes + 1,
-	    sizeof *nl->place);
-	/* A note is where the reader shows it, or orphaned. */
-	for (k = 0; k < nl->ndrafts; k++)
-		nl->place[k] = study_resolve(c, &nl->drafts[k].at,
-		    CORPUS_NONE);
-	for (k = 0; k < nl->nnotes; k++)
-		nl->place[nl->ndrafts + k] = study_note_place(c,
-		    &nl->notes[k].at, &nl->notes[k].quote, &moved);
-}
-
-/*
- * List the notes read, those the query matches, sorted: what "/" and "s"
- * change, so they read nothing again (10,000 notes are placed once).
- */
-static void
-notes_list_show(struct listview *lv, struct notes_list *nl)
-{
-	const struct corpus	*c = app_corpus(nl->app);
-	const struct query	*q = app_query(nl->app);
-	struct state_note	*n;
-	struct notes_row	*row;
-	char			 date[32], *line, *ref;
-	struct tm		 tm;
-	time_t			 t;
-	size_t			 k;
-
-	listview_clear(lv);
-	nl->nrows = 0;
-	for (k = 0; k < nl->ndrafts + nl->nnotes; k++) {
-		nl->rows = xgrowarray(nl->rows, &nl->cap, nl->nrows + 1,
-		    sizeof *nl->rows);
-		row = &nl->rows[nl->nrows];
-		row->draft = k < nl->ndrafts;
-		row->k = row->draft ? k : k - nl->ndrafts;
-		row->node = nl->place[k];
-		if (q != NULL && !row->draft && !query_match_text(q,
-		    nl->notes[row->k].body, strlen(nl->notes[row->k].body), c,
-		    row->node))
-			continue;
-		nl->nrows++;
-	}
-	notes_sorting = nl;
-	if (nl->nrows > 1)	/* none: rows may be NULL, not for qsort */
-		qsort(nl->rows, nl->nrows, sizeof *nl->rows, nl->by_date ?
-		    notes_row_cmp_date : notes_row_cmp_place);
-	for (k = 0; k < nl->nrows; k++) {
-		row = &nl->rows[k];
-		if (row->draft) {
-			line = notes_first_line(nl->drafts[row->k].body);
-			/* TRANSLATORS: a row of :notes for a note being
-			   written when the terminal was lost */
-			listview_addf(lv, row->node, _("draft  %s:%s  %s"),
-			    nl->drafts[row->k].at.slug,
-			    nl->drafts[row->k].at.label, line);
-			free(line);
-			continue;
-		}
-		n = &nl->notes[row->k];
-		t = (time_t)n->modified;
-		localtime_r(&t, &tm);
-		strftime(date, sizeof date, "%Y-%m-%d", &tm);
-		line = notes_first_line(n->body);
-		if (row->node == CORPUS_NONE)
-			/* TRANSLATORS: a row of :notes whose passage is gone:
-			   where it was, the note, the words it was on */
-			listview_addf(lv, CORPUS_NONE, _("orphaned  %s:%s  %s  "
-			    "(on: %s)  %s"), n->at.slug, n->at.label, line,
-			    n->quote.exact ? n->quote.exact : "", date);
-		else {
-			ref = corpus_node_short_ref(c, row->node);
-			listview_addf(lv, row->node, "%s  %s  %s", ref, line,
-			    date);
-			free(ref);
-		}
-		free(line);
-	}
-	if (lv->sel >= lv->n)
-		lv->sel = lv->n > 0 ? lv->n - 1 : 0;
-}
-
-/* Read the notes again and list them. */
-static void
-notes_list_fill(struct listview *lv, struct notes_list *nl)
-{
-	notes_list_read(nl);
-	notes_list_show(lv, nl);
-}
 
 static void
 notes_list_choose(struct app *a, void *arg, size_t k)
@@ -224,11 +50,19 @@ notes_list_edit(struct view *v, struct notes_list *nl, size_t k)
 	const struct notes_row	*row = &nl->rows[k];
 	const struct state_draft *d;
 	struct state_draft	 key;
+	struct state_note	*note;
 	char			*err = NULL, *body;
 
 	if (!row->draft) {
-		(void)note_edit(v->app, row->node, nl->notes[row->k].id,
-		    nl->notes[row->k].body);
+		/* The one note, copied: the editor changes the state. */
+		if ((note = state_note_get(app_state(v->app),
+		    nl->id[row->k])) == NULL) {
+			app_message(v->app, true, _("no note with the id %s"),
+			    nl->id[row->k]);
+			return;
+		}
+		(void)note_edit(v->app, row->node, note->id, note->body);
+		state_notes_free(note, 1);
 		return;
 	}
 	d = &nl->drafts[row->k];
@@ -277,9 +111,8 @@ notes_list_request(struct view *v, enum request req)
 			(void)state_draft_discard(app_state(v->app),
 			    &nl->drafts[row->k], &err);
 		} else if (state_note_delete(app_state(v->app),
-		    nl->notes[row->k].id, &err) == 0) {
-			memcpy(nl->deleted, nl->notes[row->k].id,
-			    STATE_ID_SIZE);
+		    nl->id[row->k], &err) == 0) {
+			memcpy(nl->deleted, nl->id[row->k], STATE_ID_SIZE);
 			app_message(v->app, false, "%s", _("note deleted; u "
 			    "brings it back"));
 		}
@@ -299,8 +132,8 @@ notes_list_request(struct view *v, enum request req)
 		*nl->deleted = '\0';
 		break;
 	case REQ_SORT:
-		nl->by_date = !nl->by_date;
-		app_message(v->app, false, "%s", nl->by_date ?
+		nl->by_date_on = !nl->by_date_on;
+		app_message(v->app, false, "%s", nl->by_date_on ?
 		    _("notes by date, the newest first") :
 		    _("notes in the order of the texts"));
 		notes_list_show(lv, nl);	/* the notes did not change */
@@ -321,6 +154,27 @@ notes_list_filter(struct view *v, enum view_filter ev)
 
 	(void)ev;
 	notes_list_show(lv, lv->arg);
+}
+
+/*
+ * Between keys, the bodies are folded for the filter, a slice at a time,
+ * so that neither the opening nor the first key of the filter waits for
+ * 10,000 of them.
+ */
+#define NOTES_FOLD_SLICE	1000
+
+static void
+notes_list_idle(struct view *v)
+{
+	struct listview		*lv = v->data;
+	struct notes_list	*nl = lv->arg;
+
+	if (nl->nfolded == nl->nnotes)
+		return;
+	if (!notes_list_fold(nl, NOTES_FOLD_SLICE))
+		notes_list_fill(lv, nl);	/* changed: read them again */
+	if (nl->nfolded < nl->nnotes)
+		app_idle_again(v->app);
 }
 
 /* Another view changed the notes: list them again. */
@@ -351,6 +205,7 @@ static const struct view_ops notes_list_ops = {
 	.status = listview_status,
 	.node = listview_node,
 	.filter = notes_list_filter,
+	.idle = notes_list_idle,
 	.state = notes_list_state,
 };
 
@@ -372,6 +227,7 @@ ui_cmd_notes(struct app *a, int argc, char **argv)
 	lv = listview_new(_("Notes (Enter: go, e: edit, d: delete, s: sort, "
 	    "/: filter)"));
 	lv->wrap = true;
+	lv->borrowed = true;	/* the rows are nl's, made once */
 	listview_on_choose(lv, notes_list_choose, nl, notes_list_free);
 	notes_list_fill(lv, nl);
 	lv->hints = notes_list_hints;

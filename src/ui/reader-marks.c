@@ -101,7 +101,7 @@ reader_mark_key(struct reader *r, enum reader_pending p, int ch)
 		app_message(r->app, false, _("mark '%s' set on %s"), name,
 		    ref);
 		free(ref);
-		reader_marks_load(r);
+		reader_mark_changed(r, name);
 	}
 	study_anchor_free(&at);
 }

@@ -83,7 +83,8 @@ note_save(struct app *a, struct reader *r, uint32_t node, const char *id,
 	    ref);
 	free(ref);
 	if (r != NULL && rc == 0)
-		reader_note_saved(r, id != NULL && *id != '\0' ? id : newid);
+		reader_note_saved(r, id != NULL && *id != '\0' ? id : newid,
+		    id == NULL || *id == '\0');
 	app_note_study_changed(a);
 	return 0;
 }

@@ -42,9 +42,14 @@ reader_study_free(struct reader *r)
 	r->nnotes = 0;
 	r->marks = NULL;
 	r->nmarks = 0;
+	r->marks_cap = 0;
+	free(r->mark_count);
+	r->mark_count = NULL;
 	free(r->note_at);
 	r->note_at = NULL;
 	r->nnote_at = 0;
+	r->note_at_cap = 0;
+	r->notes_cap = 0;
 	free(r->flags);
 	r->flags = NULL;
 }
@@ -55,59 +60,6 @@ enum reader_note_change {
 	READER_NOTE_MOVED,	/* found again by its words */
 	READER_NOTE_ORPHANED	/* newly orphaned */
 };
-
-/*
- * Where a note was found: notes on the same words at the same place (many,
- * when there are 10,000 notes on a few hundred paragraphs) are placed once.
- */
-struct reader_placed {
-	struct state_anchor	 at;	/* as the first such note had it */
-	size_t			 k;	/* that note, in r->notes */
-	uint32_t		 node;	/* study_note_place's answer */
-	bool			 moved;
-	uint32_t		*nodes;	/* where it shows */
-	size_t			 nn;
-};
-
-static bool
-reader_str_same(const char *a, const char *b)
-{
-	return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
-}
-
-/* The hash of what study_note_place looks at: n's place and words. */
-static uint64_t
-reader_placed_hash(const struct state_note *n)
-{
-	const char	*f[] = { n->at.work, n->at.anchor, n->at.slug,
-			    n->at.label, n->quote.exact, n->quote.prefix,
-			    n->quote.suffix };
-	uint64_t	 h = 0;
-	size_t		 i, len;
-
-	/* A paragraph's words are long: their length and start will do. */
-	for (i = 0; i < sizeof f / sizeof f[0]; i++) {
-		len = f[i] != NULL ? strlen(f[i]) : 0;
-		h = h * 31 + (f[i] != NULL ? hash_bytes(f[i], len < 32 ? len :
-		    32) + len : 1);
-	}
-	return h;
-}
-
-static bool
-reader_placed_same(const struct reader *r, const struct reader_placed *p,
-    const struct state_note *n)
-{
-	const struct state_quote	*q = &r->notes[p->k].quote;
-
-	return reader_str_same(p->at.work, n->at.work) &&
-	    reader_str_same(p->at.anchor, n->at.anchor) &&
-	    reader_str_same(p->at.slug, n->at.slug) &&
-	    reader_str_same(p->at.label, n->at.label) &&
-	    reader_str_same(q->exact, n->quote.exact) &&
-	    reader_str_same(q->prefix, n->quote.prefix) &&
-	    reader_str_same(q->suffix, n->quote.suffix);
-}
 
 /*
  * What becomes of note n placed at node (study_note_place's answer, moved
@@ -146,19 +98,43 @@ reader_note_apply(struct reader *r, struct state_note *n, uint32_t node,
 	return change;
 }
 
+/*
+ * Count mark at on its nodes, in every translation (delta 1 or -1): a node
+ * is flagged while a mark is on it.  A count per node, so that a mark set
+ * or replaced changes its own nodes only, not all the marks' flags.
+ */
+static void
+reader_mark_count(struct reader *r, const struct state_anchor *at, int delta)
+{
+	uint32_t	*nodes;
+	size_t		 j, nn;
+
+	nn = study_nodes(r->c, at, &nodes);
+	for (j = 0; j < nn; j++) {
+		if (delta > 0)
+			r->mark_count[nodes[j]]++;
+		else if (r->mark_count[nodes[j]] > 0)
+			r->mark_count[nodes[j]]--;
+		if (r->mark_count[nodes[j]] > 0)
+			r->flags[nodes[j]] |= READER_MARKED;
+		else
+			r->flags[nodes[j]] &= (uint8_t)~READER_MARKED;
+	}
+	free(nodes);
+}
+
 /* Flag the nodes of r->marks, in every translation. */
 static void
 reader_marks_flag(struct reader *r)
 {
-	uint32_t	*nodes;
-	size_t		 k, j, nn;
+	size_t	k;
 
-	for (k = 0; k < r->nmarks; k++) {
-		nn = study_nodes(r->c, &r->marks[k].at, &nodes);
-		for (j = 0; j < nn; j++)
-			r->flags[nodes[j]] |= READER_MARKED;
-		free(nodes);
-	}
+	r->marks_cap = r->nmarks;
+	free(r->mark_count);
+	r->mark_count = xcalloc(r->c->nnodes ? r->c->nnodes : 1,
+	    sizeof *r->mark_count);
+	for (k = 0; k < r->nmarks; k++)
+		reader_mark_count(r, &r->marks[k].at, 1);
 }
 
 void
@@ -181,70 +157,144 @@ reader_marks_load(struct reader *r)
 }
 
 void
+reader_mark_changed(struct reader *r, const char *name)
+{
+	struct state_mark	*got;
+	size_t			 k;
+
+	if (r->flags == NULL || r->mark_count == NULL) {
+		reader_marks_load(r);
+		return;
+	}
+	/* The live mark of that name it replaced, if any, is gone. */
+	for (k = 0; k < r->nmarks; k++)
+		if (strcmp(r->marks[k].name, name) == 0)
+			break;
+	if (k < r->nmarks) {
+		reader_mark_count(r, &r->marks[k].at, -1);
+		free(r->marks[k].name);
+		study_anchor_free(&r->marks[k].at);
+		r->marks[k] = r->marks[--r->nmarks];	/* no order kept */
+	}
+	if ((got = state_mark_get(app_state(r->app), name)) == NULL)
+		return;
+	r->marks = xgrowarray(r->marks, &r->marks_cap, r->nmarks + 1,
+	    sizeof *r->marks);
+	r->marks[r->nmarks++] = *got;
+	free(got);		/* the shell: its strings are r's now */
+	reader_mark_count(r, &r->marks[r->nmarks - 1].at, 1);
+}
+
+/* Where the notes of one place and words show, found once for them all. */
+struct reader_group {
+	uint32_t	*nodes;
+	size_t		 nn;
+};
+
+/*
+ * Read the notes where the state keeps them, without copying them all:
+ * each live note is placed (the notes on the same place and words once,
+ * study_placer) and only its id, text and times are kept, since that is
+ * all the reader shows.  Nothing else of the state is called meanwhile.
+ * Returns each kept note's place (malloc'ed, r->nnotes of them), whether
+ * it moved in *moved, its group in *group, and the groups in *groups:
+ * where their notes show (a moved one where it is now).
+ */
+static uint32_t *
+reader_notes_place(struct reader *r, struct state *st, size_t **group,
+    bool **moved, struct reader_group **groups, size_t *ngroups)
+{
+	const struct state_note	*all, *n;
+	struct study_placer	 pl;
+	struct state_note	*mine;
+	struct state_anchor	 now;
+	uint32_t		*found;
+	size_t			 k, nall, cap = 0, g;
+
+	nall = state_note_view(st, &all);
+	r->notes = xcalloc(nall + 1, sizeof *r->notes);
+	r->notes_cap = nall + 1;
+	found = xreallocarray(NULL, nall + 1, sizeof *found);
+	*group = xreallocarray(NULL, nall + 1, sizeof **group);
+	*moved = xreallocarray(NULL, nall + 1, sizeof **moved);
+	*groups = NULL;
+	*ngroups = 0;
+	study_placer_init(&pl, r->c, nall);
+	for (k = 0; k < nall; k++) {
+		n = &all[k];
+		if (n->deleted != 0)
+			continue;
+		mine = &r->notes[r->nnotes];
+		memcpy(mine->id, n->id, sizeof mine->id);
+		mine->body = xstrdup(n->body);
+		mine->created = n->created;
+		mine->modified = n->modified;
+		mine->status = n->status;
+		found[r->nnotes] = study_placer_place(&pl, &n->at, &n->quote,
+		    &(*moved)[r->nnotes], &g);
+		(*group)[r->nnotes] = g;
+		if (g == *ngroups) {
+			/* The first note on these words: where they show. */
+			*groups = xgrowarray(*groups, &cap, g + 1,
+			    sizeof **groups);
+			(*groups)[g].nodes = NULL;
+			(*groups)[g].nn = 0;
+			if (found[r->nnotes] != CORPUS_NONE &&
+			    (*moved)[r->nnotes]) {
+				study_anchor_of(r->c, found[r->nnotes], &now);
+				(*groups)[g].nn = study_nodes(r->c, &now,
+				    &(*groups)[g].nodes);
+				study_anchor_free(&now);
+			} else if (found[r->nnotes] != CORPUS_NONE)
+				(*groups)[g].nn = study_nodes(r->c, &n->at,
+				    &(*groups)[g].nodes);
+			*ngroups = g + 1;
+		}
+		r->nnotes++;
+	}
+	study_placer_free(&pl);
+	return found;
+}
+
+void
 reader_study_load(struct reader *r)
 {
 	struct state		*st = app_state(r->app);
 	enum reader_note_change	 change;
-	struct reader_placed	*placed = NULL, *known;
-	struct hashtab		 seen;
-	struct hashtab_iter	 it;
-	uint64_t		 h;
-	uint32_t		*nodes, v;
-	size_t			 k, j, nn, cap = 0, nplaced = 0, pcap = 0;
+	struct reader_group	*groups = NULL, *g;
+	uint32_t		*found = NULL;
+	size_t			*group = NULL, k, j, ngroups = 0;
 	size_t			 nre = 0, norph = 0;
+	bool			*moved = NULL;
 
 	reader_study_free(r);
 	r->flags = xcalloc(r->c->nnodes ? r->c->nnodes : 1, 1);
 	if (st == NULL)
 		goto out;
-	r->nnotes = state_note_list(st, NULL, STATE_LIST_LIVE, &r->notes);
+	found = reader_notes_place(r, st, &group, &moved, &groups, &ngroups);
 	r->nmarks = state_mark_list(st, STATE_LIST_LIVE, &r->marks);
-	hashtab_init(&seen, r->nnotes);
 	for (k = 0; k < r->nnotes; k++) {
-		h = reader_placed_hash(&r->notes[k]);
-		for (v = hashtab_first(&seen, h, &it); v != HASHTAB_NONE;
-		    v = hashtab_next(&seen, &it))
-			if (reader_placed_same(r, &placed[v], &r->notes[k]))
-				break;
-		if (v == HASHTAB_NONE) {
-			/* The first on these words here: it is placed. */
-			placed = xgrowarray(placed, &pcap, nplaced + 1,
-			    sizeof *placed);
-			known = &placed[nplaced];
-			study_anchor_dup(&known->at, &r->notes[k].at);
-			known->k = k;
-			known->nodes = NULL;
-			known->node = study_note_place(r->c, &r->notes[k].at,
-			    &r->notes[k].quote, &known->moved);
-			change = reader_note_apply(r, &r->notes[k],
-			    known->node, known->moved);
-			known->nn = known->node == CORPUS_NONE ? 0 :
-			    study_nodes(r->c, &r->notes[k].at, &known->nodes);
-			hashtab_add(&seen, h, (uint32_t)nplaced++);
-		} else {
-			known = &placed[v];
-			change = reader_note_apply(r, &r->notes[k],
-			    known->node, known->moved);
-		}
-		nodes = known->nodes;
-		nn = known->nn;
+		/* Moved or orphaned after a re-import, in the state too. */
+		change = reader_note_apply(r, &r->notes[k], found[k],
+		    moved[k]);
 		nre += change == READER_NOTE_MOVED;
 		norph += change == READER_NOTE_ORPHANED;
-		for (j = 0; j < nn; j++) {
-			r->note_at = xgrowarray(r->note_at, &cap,
+		g = &groups[group[k]];
+		for (j = 0; j < g->nn; j++) {
+			r->note_at = xgrowarray(r->note_at, &r->note_at_cap,
 			    r->nnote_at + 1, sizeof *r->note_at);
-			r->note_at[r->nnote_at].node = nodes[j];
+			r->note_at[r->nnote_at].node = g->nodes[j];
 			r->note_at[r->nnote_at].k = k;
 			r->nnote_at++;
-			r->flags[nodes[j]] |= READER_NOTED;
+			r->flags[g->nodes[j]] |= READER_NOTED;
 		}
 	}
-	for (k = 0; k < nplaced; k++) {
-		study_anchor_free(&placed[k].at);
-		free(placed[k].nodes);
-	}
-	free(placed);
-	hashtab_free(&seen);
+	for (k = 0; k < ngroups; k++)
+		free(groups[k].nodes);
+	free(groups);
+	free(found);
+	free(group);
+	free(moved);
 	if (r->nnote_at > 1)	/* none: note_at is NULL, not for qsort */
 		qsort(r->note_at, r->nnote_at, sizeof *r->note_at,
 		    reader_pair_cmp);
@@ -269,8 +319,8 @@ reader_note_index(struct reader *r, size_t k, const uint32_t *nodes,
 
 	if (nn == 0)
 		return;
-	r->note_at = xreallocarray(r->note_at, r->nnote_at + nn,
-	    sizeof *r->note_at);
+	r->note_at = xgrowarray(r->note_at, &r->note_at_cap,
+	    r->nnote_at + nn, sizeof *r->note_at);
 	for (j = 0; j < nn; j++) {
 		p.node = nodes[j];
 		p.k = k;
@@ -284,20 +334,38 @@ reader_note_index(struct reader *r, size_t k, const uint32_t *nodes,
 	}
 }
 
+/*
+ * Lay out again the notes under nodes[0..nn) alone, where the text shows
+ * them; the rest of the text stays as it was laid out.
+ */
+static void
+reader_notes_relayout(struct reader *r, const uint32_t *nodes, size_t nn)
+{
+	size_t	j;
+
+	for (j = 0; j < nn; j++)
+		(void)textview_notes_changed(&r->tv, nodes[j]);
+	/* Anything else pending (a new width) as before. */
+	reader_sync_text(r);
+}
+
 void
-reader_note_saved(struct reader *r, const char *id)
+reader_note_saved(struct reader *r, const char *id, bool fresh)
 {
 	struct state_note	*got;
 	uint32_t		*nodes = NULL, node;
-	size_t			 k, nn;
+	size_t			 k, nn = 0, j;
 	bool			 moved;
 
 	if (r->flags == NULL ||
 	    (got = state_note_get(app_state(r->app), id)) == NULL)
 		return;		/* not loaded yet: all of them will be */
-	for (k = 0; k < r->nnotes; k++)
-		if (strcmp(r->notes[k].id, id) == 0)
-			break;
+	/* A new note is not among the 10,000 already here. */
+	k = r->nnotes;
+	if (!fresh)
+		for (k = 0; k < r->nnotes; k++)
+			if (strcmp(r->notes[k].id, id) == 0)
+				break;
 	if (k < r->nnotes) {
 		/* Its text changed; its place did not. */
 		free(r->notes[k].body);
@@ -305,8 +373,12 @@ reader_note_saved(struct reader *r, const char *id)
 		r->notes[k].modified = got->modified;
 		got->body = NULL;
 		state_notes_free(got, 1);
+		nodes = xreallocarray(NULL, r->nnote_at + 1, sizeof *nodes);
+		for (j = 0; j < r->nnote_at; j++)
+			if (r->note_at[j].k == k)
+				nodes[nn++] = r->note_at[j].node;
 	} else {
-		r->notes = xreallocarray(r->notes, r->nnotes + 1,
+		r->notes = xgrowarray(r->notes, &r->notes_cap, r->nnotes + 1,
 		    sizeof *r->notes);
 		r->notes[k] = *got;
 		free(got);		/* the shell: its strings are r's now */
@@ -317,11 +389,10 @@ reader_note_saved(struct reader *r, const char *id)
 		nn = node == CORPUS_NONE ? 0 : study_nodes(r->c,
 		    &r->notes[k].at, &nodes);
 		reader_note_index(r, k, nodes, nn);
-		free(nodes);
 	}
 	r->study_fresh = true;
-	r->tv.notes_gen++;
-	reader_sync_text(r);
+	reader_notes_relayout(r, nodes, nn);
+	free(nodes);
 }
 
 size_t

@@ -74,10 +74,14 @@ struct reader {
 	/* The user's notes and marks (reader-study.c). */
 	struct state_note	*notes;
 	size_t			 nnotes;
+	size_t			 notes_cap;
 	struct state_mark	*marks;
 	size_t			 nmarks;
+	size_t			 marks_cap;
+	uint32_t		*mark_count;	/* per node: marks on it */
 	struct reader_pair	*note_at;	/* sorted by node */
 	size_t			 nnote_at;
+	size_t			 note_at_cap;
 	uint8_t			*flags;		/* per node: READER_* */
 	bool			 study_fresh;	/* the next change is known */
 
@@ -152,11 +156,18 @@ void	reader_study_load(struct reader *);
 /* The marks only, read again (one was set): the notes are kept. */
 void	reader_marks_load(struct reader *);
 /*
- * Note id was added or its text changed from this reader: that note alone
- * is read again, and the study change told next is not read again (with
- * 10,000 notes, reading them all is most of a keystroke's time).
+ * Mark name was set from this reader: that mark alone is read again, the
+ * one it replaced unflagged, in time independent of the number of marks
+ * and notes.
  */
-void	reader_note_saved(struct reader *, const char *id);
+void	reader_mark_changed(struct reader *, const char *name);
+/*
+ * Note id was added (fresh) or its text changed from this reader: that
+ * note alone is read again and only its paragraphs' notes laid out again,
+ * and the study change told next is not read again (with 10,000 notes,
+ * reading them all is most of a keystroke's time).
+ */
+void	reader_note_saved(struct reader *, const char *id, bool fresh);
 void	reader_study_free(struct reader *);
 /* The notes at node: how many, from r->note_at[*first]. */
 size_t	reader_notes_at(const struct reader *, uint32_t node, size_t *first);

@@ -325,6 +325,54 @@ textview_set(struct textview *tv, uint32_t root, size_t width)
 	return true;
 }
 
+bool
+textview_notes_changed(struct textview *tv, uint32_t n)
+{
+	struct tv_line	*after;
+	size_t		 lo, hi, mid, notes, end, nafter, old, added;
+
+	if (tv->root == CORPUS_NONE || n < tv->root ||
+	    n - tv->root >= tv->nnodes || tv->built_notes_gen != tv->notes_gen)
+		return false;
+	/* The lines are in node order: n's are found by bisection. */
+	lo = 0;
+	hi = tv->nlines;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (tv->lines[mid].node <= n)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	end = lo;
+	/* Its notes' lines come last among n's. */
+	for (notes = end; notes > 0 && tv->lines[notes - 1].node == n &&
+	    tv->lines[notes - 1].style == TV_NOTE; notes--)
+		;
+	old = end - notes;
+	nafter = tv->nlines - end;
+	after = xreallocarray(NULL, nafter + 1, sizeof *after);
+	memcpy(after, tv->lines + end, nafter * sizeof *after);
+	tv->nlines = notes;
+	text_spans_free(&tv->nodes[n - tv->root].notes);
+	textview_notes(tv, n);
+	added = tv->nlines - notes;
+	if (tv->nlines + nafter > tv->lines_cap)
+		tv->lines = xgrowarray(tv->lines, &tv->lines_cap,
+		    tv->nlines + nafter, sizeof *tv->lines);
+	memcpy(tv->lines + tv->nlines, after, nafter * sizeof *after);
+	tv->nlines += nafter;
+	free(after);
+	/* The line at the top stays there. */
+	if (tv->top >= end)
+		tv->top = tv->top - old + added;
+	else if (tv->top >= notes && tv->top - notes >= added)
+		tv->top = added > 0 ? notes + added - 1 : notes;
+	if (tv->top >= tv->nlines)
+		tv->top = tv->nlines > 0 ? tv->nlines - 1 : 0;
+	return true;
+}
+
 const char *
 textview_line_text(const struct textview *tv, size_t l)
 {

@@ -106,6 +106,14 @@ void	textview_set_under(struct textview *,
  * Node n's text as shown (its spans may be changed: the highlights), or
  * NULL if n is not in the view.
  */
+/*
+ * The user's notes on node n changed, and nothing else: its note lines
+ * are laid out again and the rest kept, the line at the top staying at
+ * the top, so that a note added where thousands show costs that node's
+ * notes only.  Returns false, changing nothing, when n is not in the text
+ * laid out, or the whole text is to be laid out again anyway.
+ */
+bool		 textview_notes_changed(struct textview *, uint32_t n);
 struct tv_node	*textview_node(struct textview *, uint32_t n);
 
 /*

@@ -167,7 +167,8 @@ ui_ahead_key(struct app *a, struct ui_ahead *ah, int ch, bool is_func)
 	ah->func[ah->n++] = is_func;
 	if (is_func && ch == KEY_MOUSE)
 		ah->mouse = getmouse(&ah->ev) == OK;
-	if (ah->answered + 1 != ah->n || !ui_ahead_answers(a, ch, is_func))
+	if (ah->answered + 1 != ah->n || !a->partial ||
+	    !ui_ahead_answers(a, ch, is_func))
 		ah->reading = false;
 	else {
 		ah->answered++;
@@ -266,15 +267,50 @@ ui_staged_at_kept(struct app *a)
 	return here;
 }
 
+/*
+ * The reader of a on the document of the reading position kept alone
+ * (at(arg, slug)), instead of the first part, the state going with it;
+ * returns that corpus (the caller frees it once the reader is closed),
+ * or NULL if it cannot be had (a is left as it was).
+ */
+static struct corpus *
+ui_staged_reopen(struct app *a, struct corpus *(*at)(void *, const char *),
+    void *arg)
+{
+	struct state		*st = a->state;
+	const struct command	*commands = a->commands;
+	size_t			 ncommands = a->ncommands;
+	struct corpus		*c;
+	char			*last;
+
+	if (at == NULL || (last = state_last_doc(st)) == NULL)
+		return NULL;
+	c = at(arg, last);
+	free(last);
+	if (c == NULL)
+		return NULL;
+	a->state = NULL;
+	ui_app_close(a);
+	ui_app_init(a, c, commands, ncommands);
+	a->state = st;
+	a->state_tried = true;
+	app_push(a, &reader_ops, reader_new(a, CORPUS_NONE));
+	app_resize(a);
+	app_state_events(a);		/* the place kept, put back */
+	return c;
+}
+
 int
 ui_run_staged(const struct corpus *head,
-    const struct corpus *(*rest)(void *, char **, char **), void *arg,
+    const struct corpus *(*rest)(void *, char **, char **),
+    struct corpus *(*at)(void *, const char *), void *arg,
     const struct command *commands, size_t ncommands, char **err)
 {
 	struct app	 a;
 	struct ui_rest	 r;
 	struct ui_ahead	 ah;
 	struct state	*st;
+	struct corpus	*kept = NULL;
 	pthread_t	 t;
 	bool		 threaded = false;
 
@@ -293,16 +329,19 @@ ui_run_staged(const struct corpus *head,
 	r.arg = arg;
 	r.done[0] = r.done[1] = -1;
 	/*
-	 * A reading position kept in a document the first part lacks: its
-	 * screen would not be the one to come, so none is drawn before it.
+	 * A reading position kept in a document the first part lacks: the
+	 * first screen is drawn from that document alone (a filter typed
+	 * meanwhile waits for the whole, since the first matches are not
+	 * there), or, if it cannot be had, after the whole is loaded.
 	 */
-	if (!ui_staged_at_kept(&a)) {
+	if (ui_staged_at_kept(&a))
+		a.partial = true;
+	else if ((kept = ui_staged_reopen(&a, at, arg)) == NULL) {
 		r.c = rest(arg, &r.notes, &r.err);
 		goto loaded;
 	}
 	app_draw(&a);
 	refresh();
-	a.partial = true;
 	if (pipe(r.done) == 0) {
 		fcntl(r.done[0], F_SETFD, FD_CLOEXEC);
 		fcntl(r.done[1], F_SETFD, FD_CLOEXEC);
@@ -323,6 +362,7 @@ loaded:
 	st = a.state;
 	a.state = NULL;
 	ui_app_close(&a);
+	corpus_free(kept);
 	if (r.c == NULL) {
 		state_close(st);
 		screen_done();

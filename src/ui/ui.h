@@ -34,14 +34,17 @@ int	ui_run(const struct corpus *c, unsigned int start,
  * thread uses.  Meanwhile a filter typed is answered on head, its count
  * saying "so far"; every key typed meanwhile goes, in order, to the
  * reader of the whole corpus, whose first screen is the one drawn (or,
- * after a filter typed, the answer to it).  Returns as ui_run; -1 with
+ * after a filter typed, the answer to it).  When the reading position
+ * kept is in a document head lacks, at (if not NULL) is asked for that
+ * document alone, as a corpus ui_run_staged frees, to draw the first
+ * screen from.  Returns as ui_run; -1 with
  * rest's *err when it failed (the terminal is restored).  rest is not
  * called when the terminal cannot run the reader.
  */
 int	ui_run_staged(const struct corpus *head,
 	    const struct corpus *(*rest)(void *arg, char **notes, char **err),
-	    void *arg, const struct command *commands, size_t ncommands,
-	    char **err);
+	    struct corpus *(*at)(void *arg, const char *slug), void *arg,
+	    const struct command *commands, size_t ncommands, char **err);
 
 /*
  * The reader's `:` commands, for the command table (argv[0..argc) are the
