@@ -7,6 +7,11 @@
 # the same column.  Over the shipped corpus, and over a test text full of
 # typographic and compatibility characters (tests/query-oracle.md).
 #
+# `charta --db DB search` streams the corpus (src/cli/search-stream.c);
+# tests/stream-check makes sure that it does for every query here, and
+# finds what index_search finds, so the verdict is on the stream and on
+# the index alike.
+#
 # QUERY_ORACLE_FULL=1 also checks --count on the test text (make check
 # runs only `search` there, to stay quick).
 
@@ -33,6 +38,10 @@ oracle_run() {
 	shift 2
 	"$dump" "$_db" >"$tmp/$_name.tsv" ||
 	    { fail "$_name: query-dump failed"; return; }
+	"$builddir/tests/stream-check" "$_db" "$queries" \
+	    >"$tmp/$_name.stream" 2>&1 ||
+	    fail "$_name: the stream and the index disagree:" \
+	    "$(grep -v '^[0-9]* queries' "$tmp/$_name.stream" | head -n 5)"
 	python3 "$oracle" --dump "$tmp/$_name.tsv" --queries "$queries" \
 	    --charta "$CHARTA" --db "$_db" "$@" >"$tmp/$_name.out" 2>&1
 	_st=$?

@@ -68,7 +68,8 @@ const struct command command_table[] = {
 		    COMMAND_ARG_QUERY },
 		.min_args = 1,
 		.max_args = -1,
-		.flags = COMMAND_CORPUS | COMMAND_DASH_ARGS,
+		/* It loads the corpus only if it cannot stream it. */
+		.flags = COMMAND_DASH_ARGS,
 		.summary = N_("print the paragraphs and sections that match"),
 		.help = N_("Print every paragraph and section that matches "
 		    "the query, one a line after its reference.  Words are "

@@ -5,6 +5,7 @@
 #ifndef CHARTA_INDEX_PRIVATE_H
 #define CHARTA_INDEX_PRIVATE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -36,5 +37,27 @@ index_source(const struct corpus *c, uint32_t i, const char **s,
 		*len = strlen(n->title);
 	}
 }
+
+/*
+ * Make room for n more bytes after the first used of *buf (cap bytes,
+ * malloc'ed or NULL), moving it if need be.
+ */
+void	index_buf_reserve(char **buf, size_t *cap, size_t used, size_t n);
+
+/*
+ * Fold s[0..n) as index_fold() does into *buf at *used (no NUL after
+ * it), growing the buffer as index_buf_reserve; *used is moved past it.
+ */
+void	index_fold_append(char **buf, size_t *cap, size_t *used,
+	    const char *s, size_t n);
+
+/*
+ * Is s[0..n) "plain": does index_fold() change it only by lowering A-Z
+ * and making line breaks spaces, byte for byte (find.h)?  Then
+ * find_in_plain finds in s what find_in finds in its fold.  It may say
+ * false of some text that is plain (control characters): then the text
+ * is folded, which is never wrong.
+ */
+bool	index_text_plain(const char *s, size_t n);
 
 #endif /* CHARTA_INDEX_PRIVATE_H */

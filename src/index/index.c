@@ -17,9 +17,6 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "index/find.h"
 #include "index/index.h"
@@ -31,128 +28,6 @@
 
 /* Corpora of this many nodes or more are indexed in two halves at once. */
 #define INDEX_SPLIT_NODES	50000
-
-/* Make room for n more bytes at the end of the buffer. */
-static void
-index_reserve(struct index *ix, size_t *cap, size_t used, size_t n)
-{
-	if (used + n <= *cap)
-		return;
-	*cap = (used + n) * 2;
-	ix->buf = xreallocarray(ix->buf, *cap, 1);
-}
-
-/*
- * Fold s[0..n) into the buffer at *used, exactly as index_fold() would
- * (the unit tests compare the two), but without a copy per node: ASCII,
- * almost all of the text, is lowered and its blanks collapsed here in one
- * pass (and a grave accent made an apostrophe, as text_search_fold()
- * does); only the runs of other characters go through text_search_fold().
- */
-static void
-index_fold_into(struct index *ix, size_t *cap, size_t *used, const char *s,
-    size_t n)
-{
-	static const unsigned char	blank[256] = {
-		[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1,
-		['\v'] = 1,
-	};
-	const unsigned char		*p = (const unsigned char *)s;
-	size_t				 i = 0, j, k, flen;
-	size_t				 scalar_until = 0;
-	bool				 in_blank = false;
-	char				*f, *out;
-
-	index_reserve(ix, cap, *used, n + 1);
-	out = ix->buf;
-	while (i < n) {
-#ifdef __SSE2__
-		/*
-		 * Sixteen bytes at once where they are ASCII letters, marks
-		 * and single blanks (spaces or line breaks), and no grave
-		 * accent: lower A-Z, make line breaks spaces, copy.  Anything
-		 * else goes byte by byte.
-		 */
-		if (i + 16 <= n && i >= scalar_until) {
-			__m128i		v = _mm_loadu_si128((const __m128i *)(p +
-			    i));
-			__m128i		nl = _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'));
-			unsigned int	sp, odd;
-
-			v = _mm_add_epi8(v, _mm_and_si128(nl,
-			    _mm_set1_epi8(' ' - '\n')));
-			/* Signed: bytes from 0x80 count as below a space. */
-			odd = (unsigned int)_mm_movemask_epi8(_mm_or_si128(
-			    _mm_cmplt_epi8(v, _mm_set1_epi8(' ')),
-			    _mm_cmpeq_epi8(v, _mm_set1_epi8('`'))));
-			sp = (unsigned int)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
-			    _mm_set1_epi8(' ')));
-			if (odd == 0 && (sp & (sp >> 1)) == 0 &&
-			    !(in_blank && (sp & 1))) {
-				__m128i	up = _mm_and_si128(_mm_cmpgt_epi8(v,
-				    _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(v,
-				    _mm_set1_epi8('Z' + 1)));
-
-				v = _mm_add_epi8(v, _mm_and_si128(up,
-				    _mm_set1_epi8('a' - 'A')));
-				_mm_storeu_si128((__m128i *)(out + *used), v);
-				*used += 16;
-				in_blank = (sp >> 15) & 1;
-				i += 16;
-				continue;
-			}
-			/* Not now: the next sixteen bytes go one by one. */
-			scalar_until = i + 16;
-		}
-#endif
-		if (p[i] < 0x80) {
-			if (blank[p[i]]) {
-				if (!in_blank)
-					out[(*used)++] = ' ';
-				in_blank = true;
-			} else {
-				out[(*used)++] = (char)(p[i] >= 'A' &&
-				    p[i] <= 'Z' ? p[i] + 32 : p[i] == '`' ?
-				    '\'' : p[i]);
-				in_blank = false;
-			}
-			i++;
-			continue;
-		}
-		for (j = i; j < n && p[j] >= 0x80; j++)
-			;
-		f = text_search_fold(s + i, j - i, &flen, NULL);
-		index_reserve(ix, cap, *used, flen + (n - j) + 1);
-		out = ix->buf;
-		for (k = 0; k < flen; k++) {
-			/* no-break and other spaces are spaces by now */
-			if (blank[(unsigned char)f[k]]) {
-				if (!in_blank)
-					out[(*used)++] = ' ';
-				in_blank = true;
-				continue;
-			}
-			out[(*used)++] = f[k];
-			in_blank = false;
-		}
-		free(f);
-		i = j;
-	}
-}
-
-char *
-index_fold_fast(const char *s, size_t n, size_t *outlen)
-{
-	struct index	ix;
-	size_t		cap = 0, used = 0;
-
-	memset(&ix, 0, sizeof ix);
-	index_fold_into(&ix, &cap, &used, s, n);
-	index_reserve(&ix, &cap, used, 1);
-	ix.buf[used] = '\0';
-	*outlen = used;
-	return ix.buf;
-}
 
 /*
  * The part of an index a thread folds: nodes [from, to), their folded text
@@ -170,7 +45,8 @@ static void *
 index_fold_part(void *arg)
 {
 	struct index_part	*part = arg;
-	struct index		*ix = part->ix, tmp;
+	struct index		*ix = part->ix;
+	char			*buf;
 	const struct corpus	*c = ix->c;
 	size_t			 cap = 0, used = 0, len;
 	const char		*s;
@@ -186,28 +62,27 @@ index_fold_part(void *arg)
 	}
 	cap += (part->to - part->from) + 16;
 	cap += cap / 16;
-	memset(&tmp, 0, sizeof tmp);
-	tmp.buf = xmalloc_huge(cap);
+	buf = xmalloc_huge(cap);
 	for (i = part->from; i < part->to; i++) {
 		index_source(c, i, &s, &len);
 		ix->start[i] = used;
-		index_fold_into(&tmp, &cap, &used, s, len);
+		index_fold_append(&buf, &cap, &used, s, len);
 		/*
 		 * Most text folds only by case and line breaks: it is searched
 		 * as it is (find_in_plain), and its folded copy dropped.
 		 */
-		ix->letters[i] = find_letters(tmp.buf + ix->start[i],
+		ix->letters[i] = find_letters(buf + ix->start[i],
 		    used - ix->start[i]);
 		if (used - ix->start[i] == len &&
-		    find_plain_folds_to(s, tmp.buf + ix->start[i], len)) {
+		    find_plain_folds_to(s, buf + ix->start[i], len)) {
 			ix->plain[i] = 1;
 			used = ix->start[i];
 			continue;
 		}
-		index_reserve(&tmp, &cap, used, 1);
-		tmp.buf[used++] = '\0';
+		index_buf_reserve(&buf, &cap, used, 1);
+		buf[used++] = '\0';
 	}
-	part->buf = tmp.buf;
+	part->buf = buf;
 	part->used = used;
 	return NULL;
 }

@@ -138,6 +138,27 @@ bool		 query_match_text(const struct query *, const char *s, size_t n,
 bool		 query_match_folded(const struct query *, const char *folded,
 		    size_t n, const struct corpus *c, uint32_t node);
 
+/*
+ * A query matched against nodes met one at a time, in any order, without
+ * an index: for the one-shot search, which reads the corpus once and
+ * keeps nothing of it.  q must outlive it; free it with
+ * index_stream_free (NULL is a no-op).  One stream is for one thread.
+ */
+struct index_stream;
+struct index_stream *index_stream_new(const struct query *q);
+void		 index_stream_free(struct index_stream *);
+
+/*
+ * Does a node with searchable text s[0..n) (a block's text, a section's
+ * title, a document's title), in document doc (its index in the corpus
+ * q was parsed against), whose kind and ancestors' kinds are the bits
+ * kinds (1 << kind of each), match q?  Exactly index_node_matches'
+ * answer for that node (never for an empty query).  The text is folded
+ * into the stream's buffer, reused from node to node.
+ */
+bool		 index_stream_match(struct index_stream *, const char *s,
+		    size_t n, uint32_t doc, uint32_t kinds);
+
 /* A highlighted byte range [start, end) of a display string. */
 struct index_span {
 	size_t	start;

@@ -20,6 +20,7 @@
 #include "index/find.h"
 #include "index/index.h"
 #include "index/index-private.h"
+#include "index/match-private.h"
 #include "index/query-private.h"
 #include "model/corpus.h"
 #include "util/xmalloc.h"
@@ -27,38 +28,34 @@
 /* No driving term: check every node against the whole query. */
 #define INDEX_NO_DRIVE	((size_t)-1)
 
-/* Does node i's folded text contain t (where t may match)? */
-static inline bool
-index_has(const struct index *ix, uint32_t i, const struct query_term *t)
+/* Node m->fetch_node's text and document, when first needed. */
+static void
+index_fetch(struct match_text *m)
 {
-	const char	*s, *hit;
-	size_t		 len, at;
-	bool		 plain = ix->plain[i];
+	const struct index	*ix = m->fetch_arg;
+	uint32_t		 i = m->fetch_node;
 
-	/* Without one of the term's letters, a node cannot hold it. */
-	if ((ix->letters[i] & t->f.letters) != t->f.letters)
-		return false;
-	/* With the letter, it holds a one-letter term. */
-	if (t->len == 1 && !t->prefix && (unsigned char)(t->s[0] - 'a') < 26)
-		return true;
-	if (plain)
-		index_source(ix->c, i, &s, &len);
+	m->plain = ix->plain[i];
+	if (m->plain)
+		index_source(ix->c, i, &m->s, &m->len);
 	else {
-		s = ix->buf + ix->start[i];
-		len = ix->start[i + 1] - ix->start[i] - 1;
+		m->s = ix->buf + ix->start[i];
+		m->len = ix->start[i + 1] - ix->start[i] - 1;
 	}
-	hit = plain ? find_in_plain(s, len, &t->f) : find_in(s, len, &t->f);
-	/*
-	 * A prefix term holds where a word begins: try the next hit until
-	 * one does.  (Plain text differs from its folded form only in case
-	 * and line breaks, which do not change where words begin.)
-	 */
-	while (hit != NULL && !query_term_at(t, s, len, (size_t)(hit - s))) {
-		at = (size_t)(hit - s) + 1;
-		hit = plain ? find_in_plain(s + at, len - at, &t->f) :
-		    find_in(s + at, len - at, &t->f);
-	}
-	return hit != NULL;
+	m->doc = ix->c->nodes[i].doc;
+	m->fetch = NULL;
+}
+
+/* What match_term and match_query need to know of node i. */
+static inline void
+index_text(const struct index *ix, uint32_t i, struct match_text *m)
+{
+	m->letters_known = true;
+	m->letters = ix->letters[i];
+	m->kinds = ix->kinds[i];
+	m->fetch = index_fetch;
+	m->fetch_arg = ix;
+	m->fetch_node = i;
 }
 
 /* Is doc d among v[0..n)? */
@@ -73,35 +70,6 @@ index_doc_in(uint32_t d, const uint32_t *v, size_t n)
 	return false;
 }
 
-/* Does e hold for node i? */
-static bool
-index_eval(const struct index *ix, const struct query_expr *e, uint32_t i)
-{
-	size_t	k;
-
-	switch (e->op) {
-	case QUERY_TERM:
-		return index_has(ix, i, &e->term);
-	case QUERY_DOCS:
-		return index_doc_in(ix->c->nodes[i].doc, e->docs, e->ndocs);
-	case QUERY_KINDS:
-		return (ix->kinds[i] & e->kinds) != 0;
-	case QUERY_NOT:
-		return !index_eval(ix, e->kids[0], i);
-	case QUERY_AND:
-		for (k = 0; k < e->nkids; k++)
-			if (!index_eval(ix, e->kids[k], i))
-				return false;
-		return true;
-	case QUERY_OR:
-		for (k = 0; k < e->nkids; k++)
-			if (index_eval(ix, e->kids[k], i))
-				return true;
-		return false;
-	}
-	return false;
-}
-
 /*
  * Does node i match q?  Terms whose bit is set in skip are known to match
  * already (the term a scan just found, or terms a narrower search shares
@@ -112,33 +80,10 @@ static bool
 index_matches_except(const struct index *ix, const struct query *q,
     uint32_t i, const uint8_t *skip_pos, bool skip_neg, bool skip_filters)
 {
-	size_t	k;
+	struct match_text	m;
 
-	/* (The node's kinds and document are read only when asked for.) */
-	if (!skip_filters) {
-		if (q->kinds != 0 && (ix->kinds[i] & q->kinds) == 0)
-			return false;
-		if (q->nokinds != 0 && (ix->kinds[i] & q->nokinds) != 0)
-			return false;
-		if (q->ndocs != 0 && !index_doc_in(ix->c->nodes[i].doc,
-		    q->docs, q->ndocs))
-			return false;
-		if (q->nnodocs != 0 && index_doc_in(ix->c->nodes[i].doc,
-		    q->nodocs, q->nnodocs))
-			return false;
-	}
-	for (k = 0; k < q->npos; k++)
-		if ((skip_pos == NULL || !skip_pos[k]) &&
-		    !index_has(ix, i, &q->pos[k]))
-			return false;
-	if (!skip_neg)
-		for (k = 0; k < q->nneg; k++)
-			if (index_has(ix, i, &q->neg[k]))
-				return false;
-	for (k = 0; k < q->ngroups; k++)
-		if (!index_eval(ix, q->groups[k], i))
-			return false;
-	return true;
+	index_text(ix, i, &m);
+	return match_query(&m, q, skip_pos, skip_neg, skip_filters);
 }
 
 bool
@@ -176,8 +121,10 @@ static void
 index_scan(const struct index *ix, const struct query *q, size_t d,
     uint32_t first, uint32_t end, struct index_result *out)
 {
-	uint32_t	 i;
-	uint8_t		*skip;
+	const struct query_term	*t;
+	struct match_text	 m;
+	uint32_t		 i;
+	uint8_t			*skip;
 
 	if (d == INDEX_NO_DRIVE) {
 		for (i = first; i < end; i++)
@@ -185,12 +132,18 @@ index_scan(const struct index *ix, const struct query *q, size_t d,
 				index_result_add(out, ix->c, i);
 		return;
 	}
+	t = &q->pos[d];
 	skip = xcalloc(q->npos, 1);
 	skip[d] = 1;
-	for (i = first; i < end; i++)
-		if (index_has(ix, i, &q->pos[d]) &&
-		    index_matches_except(ix, q, i, skip, false, false))
+	for (i = first; i < end; i++) {
+		/* Most nodes lack a letter of the word: read nothing more. */
+		if ((ix->letters[i] & t->f.letters) != t->f.letters)
+			continue;
+		index_text(ix, i, &m);
+		if (match_term(&m, t) && match_query(&m, q, skip, false,
+		    false))
 			index_result_add(out, ix->c, i);
+	}
 	free(skip);
 }
 

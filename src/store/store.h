@@ -12,6 +12,7 @@
 #define CHARTA_STORE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct corpus;
 
@@ -87,6 +88,59 @@ struct corpus	*store_load_head_doc(const char *path, const char *slug);
  */
 struct corpus	*store_load_corpus_mem(const void *data, size_t len,
 		    const char *name, char **err);
+
+/*
+ * Reading a corpus database once, node by node, in reading order, without
+ * loading it: for a one-shot search, which needs each node's text only
+ * long enough to match it.
+ *
+ * store_scan_open opens the database at path and reads its documents;
+ * store_scan_run then reads every node and calls fn for each.  Either
+ * returns NULL or -1 when the file is not one to read so, for whatever
+ * reason, and says nothing: the caller then loads it whole
+ * (store_load_corpora), which refuses what is wrong with it, naming it,
+ * or gives its note (immutable).  A run that returns 0 read exactly the
+ * nodes and texts store_load_corpus loads from the file, having made
+ * every check the loader makes, quick_check's included.
+ */
+struct store_scan;
+
+/* A node as a scan reads it, valid during the call to fn only. */
+struct store_row {
+	uint32_t	 doc;		/* its document's index, from 0 */
+	uint8_t		 kind;		/* enum node_kind */
+	uint32_t	 kinds;		/* 1 << kind of it and each ancestor */
+	const char	*label;		/* "" for a document's node */
+	const char	*text;		/* what it is searched by: a block's
+					   text, a section's or document's
+					   title; NUL-free but for a block */
+	size_t		 len;
+};
+
+/* Open path and read its documents; NULL: load it whole instead. */
+struct store_scan *store_scan_open(const char *path);
+
+/*
+ * The documents, as a corpus of their document nodes only (finished):
+ * for resolving doc: names and naming documents (doc is an index into
+ * its docs).  It lives as long as the scan.
+ */
+const struct corpus *store_scan_docs(const struct store_scan *);
+
+/*
+ * Read every node, calling fn(arg[part], row) for each.  A large corpus
+ * is read in two parts at once, on two threads: the nodes of part 0 all
+ * come before part 1's in reading order, and within a part fn is called
+ * in reading order, never for two rows at once; part 1 is empty for a
+ * small corpus.  0, or -1 (load it whole instead; what fn was told
+ * is void).  Call it once.
+ */
+int		 store_scan_run(struct store_scan *,
+		    void (*fn)(void *arg, const struct store_row *row),
+		    void *arg[2]);
+
+/* Close the scan; NULL is a no-op. */
+void		 store_scan_free(struct store_scan *);
 
 /*
  * Write every document of c (finished) to a new corpus database that

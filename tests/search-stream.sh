@@ -1,0 +1,94 @@
+#!/bin/sh
+# search-stream.sh -- `charta search` reads a corpus once as it streams
+# by, without loading it (src/cli/search-stream.c), and:
+#
+#  1. prints byte for byte what the search of the corpus loaded whole
+#     prints, for every --format, --count, --color and -w: the whole load
+#     is what search does when the user's own corpus is beside the shipped
+#     one (here a damaged one, left out with a note), so the two ways are
+#     run on the same documents and their outputs compared;
+#  2. never searches a corpus the loader refuses: each database below is
+#     damaged in one way the loader checks, and search must say what the
+#     loader says (as `charta list` does), exit 2, and print nothing else.
+
+. "$top_srcdir/tests/lib.sh"
+
+: "${CHARTA_DB:?CHARTA_DB is not set; run this through make check}"
+
+export XDG_DATA_HOME="$tmp/data" HOME="$tmp/home"
+mkdir -p "$XDG_DATA_HOME/charta" "$HOME"
+
+# 1. The stream against the whole load.
+printf 'not a corpus\n' >"$XDG_DATA_HOME/charta/corpus.db"
+for q in cyberspace '"rule of law" OR sovereign*' \
+    '(privacy OR security) -internet doc:mfa' 'kind:action -china’s' \
+    'nosuchword'; do
+	for opt in "" --count --format=tsv --format=json "--count --format=tsv" \
+	    "--count --format=json" --color=always "-w 50" \
+	    "--color=always -w 40"; do
+		# shellcheck disable=SC2086
+		CHARTA_DB=$CHARTA_DB "$CHARTA" --db "$CHARTA_DB" search $opt \
+		    -- "$q" >"$tmp/stream" 2>"$tmp/stream.err"
+		st1=$?
+		# shellcheck disable=SC2086
+		CHARTA_DB=$CHARTA_DB "$CHARTA" search $opt -- "$q" \
+		    >"$tmp/whole" 2>"$tmp/whole.err"
+		st2=$?
+		grep -q 'your own documents are not shown' "$tmp/whole.err" ||
+		    fail "search $opt $q: the whole load did not run"
+		[ -s "$tmp/stream.err" ] &&
+		    fail "search $opt $q: $(head -c 200 "$tmp/stream.err")"
+		[ "$st1" -eq "$st2" ] ||
+		    fail "search $opt $q: exit $st1 streamed, $st2 loaded"
+		cmp -s "$tmp/stream" "$tmp/whole" ||
+		    fail "search $opt $q: the output differs: $(diff \
+		    "$tmp/stream" "$tmp/whole" | head -n 4)"
+	done
+done
+rm -f "$XDG_DATA_HOME/charta/corpus.db"
+
+command -v sqlite3 >/dev/null 2>&1 || { finish; }
+
+# 2. Damaged corpora: damaged NAME SQL...
+damaged() {
+	name=$1
+	shift
+	cp "$CHARTA_DB" "$tmp/$name.db"
+	sqlite3 "$tmp/$name.db" "$@" ||
+	    { fail "$name: sqlite3 failed"; return; }
+	"$CHARTA" --db "$tmp/$name.db" list >/dev/null 2>"$tmp/$name.want"
+	[ -s "$tmp/$name.want" ] ||
+	    { fail "$name: the loader does not refuse it"; return; }
+	"$CHARTA" --db "$tmp/$name.db" search cyberspace >"$tmp/$name.out" \
+	    2>"$tmp/$name.err"
+	st=$?
+	[ "$st" -eq 2 ] || fail "$name: search exited $st, expected 2"
+	[ -s "$tmp/$name.out" ] &&
+	    fail "$name: search printed: $(head -c 200 "$tmp/$name.out")"
+	cmp -s "$tmp/$name.err" "$tmp/$name.want" ||
+	    fail "$name: search says '$(cat "$tmp/$name.err")', the loader" \
+	    "'$(cat "$tmp/$name.want")'"
+}
+
+damaged same-label "UPDATE node SET label = 'P.p1' WHERE id = 4"
+damaged same-label-case "UPDATE node SET label = 'p.P1' WHERE id = 4"
+damaged link-label "UPDATE link SET b = 'iscc-2017-mfa:II.99' WHERE id = 1"
+damaged link-doc "UPDATE link SET a = 'nosuch:I' WHERE id = 2"
+damaged nul-label \
+    "UPDATE node SET label = CAST(x'50002e7031' AS TEXT) WHERE id = 3"
+damaged nul-anchor "UPDATE node SET anchor = CAST(x'6100' AS TEXT) WHERE id = 5"
+damaged nul-title "UPDATE node SET title = CAST(x'6100' AS TEXT) WHERE id = 8"
+damaged long-label \
+    "UPDATE node SET label = printf('%.*c', 65, 'x') WHERE id = 5"
+damaged order "UPDATE node SET parent = 2 WHERE id = 9"
+damaged block-parent "UPDATE node SET parent = 3 WHERE id = 4"
+damaged kind "UPDATE node SET kind = 'bogus' WHERE id = 5"
+damaged no-nodes "INSERT INTO document SELECT 7, 'extra', '', title, short,
+    issuer, date, language, source, work, kind, file, author, translator,
+    publisher, container, url FROM document WHERE id = 6"
+damaged alias "UPDATE document SET alias = 'MFA' WHERE id = 2"
+damaged gap "DELETE FROM node WHERE id = 5"
+damaged doc "UPDATE node SET doc = 2 WHERE id = 5"
+damaged too-big "UPDATE node SET body = zeroblob(1048577) WHERE id = 5"
+damaged doc-parent "UPDATE node SET parent = 1 WHERE id = 1"
+finish

@@ -1,0 +1,280 @@
+/*
+ * test-stream.c -- the one-shot search, which reads the corpus once as it
+ * streams by (search_stream: store_scan and index_stream), finds exactly
+ * the nodes index_search finds in the corpus loaded whole and indexed,
+ * in the same order, with the same labels and texts: over a list of
+ * queries (words, prefixes, phrases across line breaks, OR, groups,
+ * negation, doc:, kind:, non-ASCII text), on the shipped corpus ($CHARTA_DB)
+ * and on a hostile one written here (typographic and compatibility
+ * characters, soft hyphens, CJK, tabs, CRLF, blank runs, backticks, a
+ * NUL byte in a text, deep nesting, labels in mixed case) large enough to
+ * be read in two parts on two threads.  And a database the loader refuses
+ * is not searched by the stream.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "cli/search.h"
+#include "index/index.h"
+#include "model/corpus.h"
+#include "store/store.h"
+#include "text/text.h"
+
+static const char *const queries[] = {
+	"cyberspace", "governance", "gov", "sovereign*", "cyber*", "the",
+	"a", "x", "\"cyberspace governance\"", "\"rule of law\"",
+	"\"international community\"*", "\"peace and\"", "china OR un",
+	"china | cyberspace", "(privacy OR security) -internet",
+	"-governance", "-(a OR e)", "internet -\"cyber space\"",
+	"doc:mfa", "doc:un cyberspace", "-doc:mfa sovereignty",
+	"doc:mfa doc:un governance", "kind:action", "kind:chapter -kind:action",
+	"kind:paragraph internet", "kind:action (data OR information)",
+	"-kind:paragraph", "(doc:mfa kind:action) OR \"win-win\"",
+	"china's", "china’s", "\"cyber-space\"", "—",
+	"coöperation", "cooperation", "straße", "STRASSE", "ﬁnance",
+	"finance", "ⅳ", "iv", "chapter iv", "ＣＨＩＮＡ", "网络", "网",
+	"空间 OR 网络", "soft­hyphen", "softhyphen", "zero​width",
+	"tab separated", "\"line break\"", "crlf", "back`tick", "back'tick",
+	"nul", "épée", "ÉPÉE", "deep*", "label", "d1", "kind:section",
+	"kind:document", "doc:h1 kind:action", "-doc:h2 -kind:action deep",
+	"(alpha OR beta) (gamma OR -delta)", "\"ascii text\"",
+	"\"with double spaces\"", "\"and blank lines\"", "\"blanks first\"",
+	"\"last\"",
+};
+
+/* The shipped documents have these names; the hostile one h1 and h2. */
+
+/* Stream the search of q on db into *found. */
+static int
+stream(const char *db, const char *q, struct search_found *found)
+{
+	struct cli_ctx	 ctx;
+	char		*argv[1];
+
+	memset(&ctx, 0, sizeof ctx);
+	ctx.db_path = db;
+	argv[0] = (char *)q;
+	ctx.argc = 1;
+	ctx.argv = argv;
+	return search_stream(&ctx, true, found);
+}
+
+/* Is the query one the corpus can parse (doc: names it has)? */
+static void
+compare_query(const char *db, const struct corpus *c, const struct index *ix,
+    const char *qs)
+{
+	struct search_found	 f;
+	struct index_result	 r;
+	struct query		*q;
+	char			*err = NULL;
+	size_t			 k, len;
+	const char		*text;
+
+	q = query_parse(c, qs, strlen(qs), &err);
+	if (q == NULL || query_is_empty(q)) {
+		/* The stream leaves such a query to the whole load. */
+		free(err);
+		query_free(q);
+		assert_int_equal(stream(db, qs, &f), -1);
+		return;
+	}
+	memset(&r, 0, sizeof r);
+	index_search(ix, q, NULL, &r);
+	if (stream(db, qs, &f) != 0)
+		fail_msg("%s: the stream did not search \"%s\"", db, qs);
+	if (f.n != r.n)
+		fail_msg("%s: \"%s\": the stream finds %zu nodes, the index "
+		    "%zu", db, qs, f.n, r.n);
+	for (k = 0; k < r.n; k++) {
+		const struct corpus_node	*n = &c->nodes[r.nodes[k]];
+
+		if (kind_is_block(n->kind)) {
+			text = n->text;
+			len = n->text_len;
+		} else {
+			text = n->title;
+			len = strlen(n->title);
+		}
+		if (f.hits[k].doc != n->doc || f.hits[k].kind != n->kind ||
+		    strcmp(f.hits[k].label, n->label) != 0 ||
+		    f.hits[k].len != len ||
+		    memcmp(f.hits[k].text, text, len) != 0)
+			fail_msg("%s: \"%s\": hit %zu is %s:%s in the stream, "
+			    "%s:%s in the index", db, qs, k,
+			    f.docs->docs[f.hits[k].doc].slug, f.hits[k].label,
+			    c->docs[n->doc].slug, n->label);
+	}
+	index_result_free(&r);
+	search_found_free(&f);
+	query_free(q);
+}
+
+static void
+compare_all(const char *db)
+{
+	struct corpus	*c;
+	struct index	*ix;
+	char		*err = NULL;
+	size_t		 k;
+
+	c = store_load_corpus(db, &err);
+	if (c == NULL)
+		fail_msg("%s", err);
+	ix = index_build(c);
+	for (k = 0; k < sizeof queries / sizeof queries[0]; k++)
+		compare_query(db, c, ix, queries[k]);
+	index_free(ix);
+	corpus_free(c);
+}
+
+static void
+test_shipped(void **state)
+{
+	const char	*db = getenv("CHARTA_DB");
+
+	(void)state;
+	compare_all(db != NULL ? db : "data/corpus.db");
+}
+
+/* Texts to put everywhere in the hostile corpus. */
+static const char *const hostile_texts[] = {
+	"China’s “cyberspace” governance — coöperation and ﬁnance",
+	"CHAPTER Ⅳ: ＣＨＩＮＡ and the 网络空间 (网络 is network)",
+	"soft\xc2\xadhyphen and zero\xe2\x80\x8bwidth, STRASSE and Straße",
+	"tab\tseparated  double  spaces and a\nline\nbreak across",
+	"crlf\r\nline, back`tick and ÉPÉE or épée",
+	"Plain ASCII text about governance and the rule of law, long enough "
+	"to be searched sixteen bytes at a time by the fast paths",
+	"alpha gamma", "beta delta", "alpha delta", "win-win cyber-space",
+	"deep inside the nesting, deeper still",
+	"Plain ASCII  text with  double spaces, and\n\nblank lines, and "
+	"nothing else odd in it",
+	"  blanks first, and last  ",
+};
+
+/* A corpus of ndocs documents of about per nodes each, written to path. */
+static void
+write_hostile(const char *path, size_t ndocs, size_t per)
+{
+	struct corpus		*c = corpus_new();
+	struct corpus_doc	 d;
+	char			 slug[32], label[64], title[128];
+	uint32_t		 root, ch, act, sec, a, b;
+	size_t			 i, k, t = 0;
+	char			*err = NULL;
+	static const char	 nul_text[] = "a nul\0byte inside";
+
+	for (i = 0; i < ndocs; i++) {
+		memset(&d, 0, sizeof d);
+		snprintf(slug, sizeof slug, "h%zu", i + 1);
+		d.slug = slug;
+		d.title = i % 2 ? "Épée and ＣＨＩＮＡ" : "A hostile document";
+		root = corpus_add_doc(c, &d);
+		ch = act = root;
+		for (k = 0; k < per; k++) {
+			const char	*s = hostile_texts[t++ %
+			    (sizeof hostile_texts / sizeof hostile_texts[0])];
+
+			if (k % 50 == 0) {
+				snprintf(label, sizeof label, "C%zu", k);
+				snprintf(title, sizeof title, "Chapter Ⅳ %zu "
+				    "cyber-space", k);
+				ch = corpus_add_node(c, root, KIND_CHAPTER,
+				    label, "", title, NULL, 0, 0, 0);
+				act = ch;
+			} else if (k % 10 == 0) {
+				snprintf(label, sizeof label, "c%zu.A%zu", k /
+				    50, k);
+				act = corpus_add_node(c, ch, KIND_ACTION,
+				    label, "", s, NULL, 0, 0, 0);
+			} else if (k % 10 == 7) {
+				/* Nested sections down to the deepest. */
+				snprintf(label, sizeof label, "x%zu.d1", k);
+				sec = corpus_add_node(c, act, KIND_SECTION,
+				    label, "", "deep one", NULL, 0, 0, 0);
+				snprintf(label, sizeof label, "x%zu.D2", k);
+				sec = corpus_add_node(c, sec, KIND_SECTION,
+				    label, "", "Deep two", NULL, 0, 0, 0);
+				snprintf(label, sizeof label, "x%zu.p", k);
+				corpus_add_node(c, sec, KIND_PARAGRAPH, label,
+				    "", "", k % 20 == 7 ? nul_text : s,
+				    k % 20 == 7 ? sizeof nul_text - 1 :
+				    strlen(s), 0, 0);
+			} else {
+				snprintf(label, sizeof label, "p%zu", k);
+				corpus_add_node(c, act, k % 3 ? KIND_PARAGRAPH :
+				    KIND_EPIGRAPH, label, "", "", s, strlen(s),
+				    0, 0);
+			}
+		}
+	}
+	assert_int_equal(corpus_finish(c, &a, &b), 0);
+	if (store_write_corpus(path, c, &err) == -1)
+		fail_msg("%s", err);
+	corpus_free(c);
+}
+
+static void
+test_hostile(void **state)
+{
+	char	path[] = "/tmp/test-stream-XXXXXX";
+	char	db[64];
+	int	fd;
+
+	(void)state;
+	fd = mkstemp(path);
+	assert_true(fd != -1);
+	close(fd);
+	unlink(path);
+	snprintf(db, sizeof db, "%s.db", path);
+	/* Small: read in one part. */
+	write_hostile(db, 2, 120);
+	compare_all(db);
+	/* Over STORE_SPLIT_NODES: read in two parts at once. */
+	write_hostile(db, 7, STORE_SPLIT_NODES / 6);
+	compare_all(db);
+	unlink(db);
+}
+
+/* A database the loader refuses is never searched by the stream. */
+static void
+test_refused(void **state)
+{
+	struct search_found	 f;
+	FILE			*fp;
+
+	(void)state;
+	fp = fopen("/tmp/test-stream-not-a-db", "w");
+	assert_non_null(fp);
+	fputs("not a database\n", fp);
+	fclose(fp);
+	assert_int_equal(stream("/tmp/test-stream-not-a-db", "governance",
+	    &f), -1);
+	assert_null(f.hits);
+	unlink("/tmp/test-stream-not-a-db");
+	assert_int_equal(stream("/nonexistent/corpus.db", "governance", &f),
+	    -1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_shipped),
+		cmocka_unit_test(test_hostile),
+		cmocka_unit_test(test_refused),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
