@@ -19,7 +19,5 @@
 
 /* The hash of label[0..len), ASCII case folded (refs keep 32 bits of it). */
 uint32_t corpus_hash(const char *label, size_t len);
-/* Is NUL-terminated a equal to b[0..blen), ASCII case folded? */
-bool	corpus_label_eq(const char *a, const char *b, size_t blen);
 
 #endif

@@ -163,6 +163,11 @@ int		 corpus_finish(struct corpus *, uint32_t *first,
 		    uint32_t *second);
 
 /*
+ * Is the NUL-terminated label a the label b[0..blen), ASCII case ignored,
+ * as labels and references are compared?
+ */
+bool		 corpus_label_eq(const char *a, const char *b, size_t blen);
+/*
  * The document whose slug or alias is name[0..len) (ASCII case ignored), or
  * CORPUS_NONE.
  */

@@ -74,6 +74,11 @@ int	load_open_mem(struct load *, const void *data, size_t len);
 
 /* PRAGMA quick_check; 0 if it says "ok". */
 int	load_quick_check(struct load *);
+/*
+ * A thread's quick_check of the file l names, on a connection of its own
+ * (opened and closed here): its verdict is left in l (load_quick_check).
+ */
+void	*load_check_thread(void *l);
 
 /* The documents' metadata into c, one document node each.  0 or -1. */
 int	load_docs(struct load *, struct corpus *c);

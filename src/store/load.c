@@ -423,7 +423,7 @@ out:
  * file is checked in line (LOAD_CHECK_INLINE).  A file it has passed
  * before, unchanged since, is not checked again (load-verdict.c).
  */
-static void *
+void *
 load_check_thread(void *arg)
 {
 	struct load	*l = arg;

@@ -115,27 +115,6 @@ scan_text(sqlite3_stmt *st, int k, size_t *len)
 	return n > 0 ? s : "";
 }
 
-/* Is a (NUL-terminated) b[0..blen), ASCII case ignored, as labels are? */
-static bool
-scan_label_eq(const char *a, const char *b, size_t blen)
-{
-	size_t	i;
-
-	for (i = 0; i < blen; i++) {
-		unsigned char	x = (unsigned char)a[i], y = (unsigned char)b[i];
-
-		if (x == '\0')
-			return false;
-		if (x >= 'A' && x <= 'Z')
-			x += 'a' - 'A';
-		if (y >= 'A' && y <= 'Z')
-			y += 'a' - 'A';
-		if (x != y)
-			return false;
-	}
-	return a[blen] == '\0';
-}
-
 /*
  * Is label[0..len) a label of the document being read?  If not, and add
  * is true, it is one now.
@@ -150,7 +129,7 @@ scan_label_seen(struct scan_half *h, const char *label, size_t len,
 
 	for (v = hashtab_first(&h->labels, hash, &it); v != HASHTAB_NONE;
 	    v = hashtab_next(&h->labels, &it))
-		if (scan_label_eq(h->lbuf + h->loff[v], label, len))
+		if (corpus_label_eq(h->lbuf + h->loff[v], label, len))
 			return true;
 	if (!add)
 		return false;
@@ -314,19 +293,6 @@ scan_half_thread(void *arg)
 	return NULL;
 }
 
-static void *
-scan_check_thread(void *arg)
-{
-	struct load	*l = arg;
-
-	if (load_open(l) == 0)
-		(void)load_quick_check(l);
-	if (l->db != NULL)
-		sqlite3_close(l->db);
-	l->db = NULL;
-	return NULL;
-}
-
 static int
 scan_ref_cmp(const void *a, const void *b)
 {
@@ -420,7 +386,7 @@ store_scan_open(const char *path)
 		sc->record = !known;
 		if (!known) {
 			if (pthread_create(&sc->check_thread, NULL,
-			    scan_check_thread, &sc->check) != 0)
+			    load_check_thread, &sc->check) != 0)
 				goto fail;
 			sc->checking = true;
 		}
