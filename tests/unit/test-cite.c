@@ -28,33 +28,8 @@
 #include "store/store.h"
 #include "text/text.h"
 #include "util/xmalloc.h"
+#include "shipped.h"
 
-static struct corpus	*shipped;
-
-static int
-setup(void **unused)
-{
-	const char	*db = getenv("CHARTA_DB");
-	char		*err = NULL;
-
-	(void)unused;
-	setlocale(LC_CTYPE, "C.UTF-8");
-	shipped = store_load_corpus(db != NULL ? db : "data/corpus.db", &err);
-	if (shipped == NULL) {
-		fprintf(stderr, "%s\n", err);
-		free(err);
-		return -1;
-	}
-	return 0;
-}
-
-static int
-teardown(void **unused)
-{
-	(void)unused;
-	corpus_free(shipped);
-	return 0;
-}
 
 /* The citation of ref in format f (with text if asked), a new string. */
 static char *
@@ -576,5 +551,5 @@ main(void)
 		cmocka_unit_test(test_links),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, shipped_setup, shipped_teardown);
 }

@@ -18,32 +18,7 @@
 
 #include "model/corpus.h"
 #include "store/store.h"
-
-static struct corpus	*shipped;
-
-static int
-shipped_setup(void **state)
-{
-	const char	*path = getenv("CHARTA_DB");
-	char		*err = NULL;
-
-	if (path == NULL)
-		path = "data/corpus.db";
-	shipped = store_load_corpus(path, &err);
-	if (shipped == NULL) {
-		fprintf(stderr, "%s\n", err);
-		free(err);
-		return -1;
-	}
-	return 0;
-}
-
-static int
-shipped_teardown(void **state)
-{
-	corpus_free(shipped);
-	return 0;
-}
+#include "shipped.h"
 
 /* How many nodes of kind k does document slug have? */
 static int

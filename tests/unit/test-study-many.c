@@ -1,6 +1,6 @@
 /*
  * test-study-many.c -- the study layer's ways of staying fast with 10,000
- * notes give what the plain ways give, on the shipped corpus:
+ * notes give what the plain ways give, on the shipped shipped:
  *  - study_placer places every note where study_note_place does, notes
  *    sharing their place and words or not, their words edited or gone;
  *  - state_note_view shows the notes state_note_list copies, deleted ones
@@ -35,46 +35,21 @@
 #include "ui/screen.h"
 #include "ui/textview.h"
 #include "util/xmalloc.h"
+#include "shipped.h"
 
-static struct corpus	*corpus;
 
-/* The shipped corpus's blocks. */
+/* The shipped shipped's blocks. */
 static uint32_t *
 blocks_of(size_t *n)
 {
-	uint32_t	*b = xreallocarray(NULL, corpus->nnodes, sizeof *b);
+	uint32_t	*b = xreallocarray(NULL, shipped->nnodes, sizeof *b);
 	uint32_t	 i;
 
 	*n = 0;
-	for (i = 0; i < corpus->nnodes; i++)
-		if (kind_is_block(corpus->nodes[i].kind))
+	for (i = 0; i < shipped->nnodes; i++)
+		if (kind_is_block(shipped->nodes[i].kind))
 			b[(*n)++] = i;
 	return b;
-}
-
-static int
-setup_all(void **unused)
-{
-	const char	*db = getenv("CHARTA_DB");
-	char		*err = NULL;
-
-	(void)unused;
-	setlocale(LC_CTYPE, "C.UTF-8");
-	corpus = store_load_corpus(db != NULL ? db : "data/corpus.db", &err);
-	if (corpus == NULL) {
-		fprintf(stderr, "%s\n", err);
-		free(err);
-		return -1;
-	}
-	return 0;
-}
-
-static int
-teardown_all(void **unused)
-{
-	(void)unused;
-	corpus_free(corpus);
-	return 0;
 }
 
 /*
@@ -104,8 +79,8 @@ test_placer(void **unused)
 	q = xcalloc(n, sizeof *q);
 	/* Each paragraph's notes: as made, then edited in one way or another. */
 	for (k = 0; k < n; k++) {
-		study_anchor_of(corpus, b[(k * 7) % nb], &at[k]);
-		study_quote_of(corpus, b[(k * 7) % nb], &q[k]);
+		study_anchor_of(shipped, b[(k * 7) % nb], &at[k]);
+		study_quote_of(shipped, b[(k * 7) % nb], &q[k]);
 		len = strlen(q[k].exact);
 		if (k < nb || k >= 3 * nb)
 			continue;	/* as made, twice */
@@ -116,7 +91,7 @@ test_placer(void **unused)
 			q[k].exact[len / 2] = 'x';	/* edited */
 		} else if (k % 3 == 1) {
 			free(q[k].exact);		/* another's */
-			q[k].exact = xstrdup(corpus->nodes[b[(k * 7 + 3) %
+			q[k].exact = xstrdup(shipped->nodes[b[(k * 7 + 3) %
 			    nb]].text);
 		} else {
 			s = xasprintf("%s and words found nowhere",
@@ -125,9 +100,9 @@ test_placer(void **unused)
 			q[k].exact = s;
 		}
 	}
-	study_placer_init(&pl, corpus, 0);
+	study_placer_init(&pl, shipped, 0);
 	for (k = 0; k < n; k++) {
-		want = study_note_place(corpus, &at[k], &q[k], &wm);
+		want = study_note_place(shipped, &at[k], &q[k], &wm);
 		got = study_placer_place(&pl, &at[k], &q[k], &gm, &g);
 		if (g > pl.n)
 			fail_msg("note %zu: group %zu of %zu", k, g, pl.n);
@@ -176,8 +151,8 @@ test_note_view(void **unused)
 	b = blocks_of(&nb);
 	st = open_quiet(tpath("state.db"), STATE_JOURNAL_AUTO);
 	for (k = 0; k < 40; k++) {
-		study_anchor_of(corpus, b[k % nb], &at);
-		study_quote_of(corpus, b[k % nb], &q);
+		study_anchor_of(shipped, b[k % nb], &at);
+		study_quote_of(shipped, b[k % nb], &q);
 		snprintf(body, sizeof body, "note %zu", k);
 		assert_int_equal(state_note_add(st, &at, &q, body, id, &err),
 		    0);
@@ -222,14 +197,14 @@ test_match_folded(void **unused)
 	(void)unused;
 	b = blocks_of(&nb);
 	for (k = 0; k < sizeof queries / sizeof queries[0]; k++) {
-		qy = query_parse(corpus, queries[k], strlen(queries[k]), &err);
+		qy = query_parse(shipped, queries[k], strlen(queries[k]), &err);
 		if (qy == NULL)
 			fail_msg("%s: %s", queries[k], err);
 		for (i = 0; i < nb; i++) {
-			t = corpus->nodes[b[i]].text;
+			t = shipped->nodes[b[i]].text;
 			folded = index_fold_fast(t, strlen(t), &len);
-			if (query_match_folded(qy, folded, len, corpus, b[i]) !=
-			    query_match_text(qy, t, strlen(t), corpus, b[i]))
+			if (query_match_folded(qy, folded, len, shipped, b[i]) !=
+			    query_match_text(qy, t, strlen(t), shipped, b[i]))
 				fail_msg("%s on node %u: not the same",
 				    queries[k], b[i]);
 			free(folded);
@@ -280,14 +255,14 @@ test_textview_notes_changed(void **unused)
 	size_t		 k, step;
 
 	(void)unused;
-	root = corpus_resolve(corpus, "mfa:II", 6);
+	root = corpus_resolve(shipped, "mfa:II", 6);
 	assert_true(root != CORPUS_NONE);
-	assert_true(corpus_subtree_end(corpus, root) - root > 8);
+	assert_true(corpus_subtree_end(shipped, root) - root > 8);
 	tv_base = root;
 	memset(tv_notes, 0, sizeof tv_notes);
 	tv_notes[2] = xstrdup("* a first note, long enough to be wrapped "
 	    "over more than one line of forty columns");
-	textview_init(&tv, corpus, false);
+	textview_init(&tv, shipped, false);
 	tv.notes = tv_notes_fn;
 	textview_set(&tv, root, 40);
 	for (step = 0; step < 4; step++) {
@@ -302,7 +277,7 @@ test_textview_notes_changed(void **unused)
 		top_node = tv.lines[tv.top].node;
 		saved = xstrdup(textview_line_text(&tv, tv.top));
 		assert_true(textview_notes_changed(&tv, root + n));
-		textview_init(&fresh, corpus, false);
+		textview_init(&fresh, shipped, false);
 		fresh.notes = tv_notes_fn;
 		textview_set(&fresh, root, 40);
 		assert_same_layout(&tv, &fresh);
@@ -315,7 +290,7 @@ test_textview_notes_changed(void **unused)
 	}
 	/* A node outside the text: nothing to do. */
 	assert_false(textview_notes_changed(&tv, root > 0 ? root - 1 :
-	    corpus_subtree_end(corpus, root)));
+	    corpus_subtree_end(shipped, root)));
 	textview_free(&tv);
 	for (k = 0; k < 64; k++)
 		free(tv_notes[k]);
@@ -334,12 +309,12 @@ reader_app(struct app *a, struct state *st, SCREEN **scr, FILE **out,
 	assert_non_null(*scr);
 	keymap_init();
 	memset(a, 0, sizeof *a);
-	a->c = corpus;
+	a->c = shipped;
 	a->commands = command_table;
 	a->ncommands = command_count;
 	a->wake[0] = a->wake[1] = -1;
 	a->state = st;
-	app_push(a, &reader_ops, reader_new(a, corpus_resolve(corpus,
+	app_push(a, &reader_ops, reader_new(a, corpus_resolve(shipped,
 	    "mfa:II.2", 8)));
 }
 
@@ -364,17 +339,17 @@ test_reader_mark_changed(void **unused)
 	reader_app(&a, st, &scr, &out, &in);
 	r = a.stack[0]->data;
 	reader_study_load(r);
-	flags = xmalloc(corpus->nnodes);
+	flags = xmalloc(shipped->nnodes);
 	for (k = 0; k < 60; k++) {
 		/* Ten names set again and again: each replaces the last. */
 		snprintf(name, sizeof name, "%zu", k % 10);
-		study_anchor_of(corpus, b[(k * 13) % nb], &at);
+		study_anchor_of(shipped, b[(k * 13) % nb], &at);
 		assert_int_equal(state_mark_set(st, name, &at, &err), 0);
 		study_anchor_free(&at);
 		reader_mark_changed(r, name);
-		memcpy(flags, r->flags, corpus->nnodes);
+		memcpy(flags, r->flags, shipped->nnodes);
 		reader_marks_load(r);
-		if (memcmp(flags, r->flags, corpus->nnodes) != 0)
+		if (memcmp(flags, r->flags, shipped->nnodes) != 0)
 			fail_msg("mark %zu: the flags differ from a full "
 			    "reading", k);
 	}
@@ -408,5 +383,5 @@ main(void)
 		    setup, teardown),
 	};
 
-	return cmocka_run_group_tests(tests, setup_all, teardown_all);
+	return cmocka_run_group_tests(tests, shipped_setup, shipped_teardown);
 }

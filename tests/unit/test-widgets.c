@@ -1,6 +1,6 @@
 /*
  * test-widgets.c -- unit tests of the reader's parts on the shipped
- * corpus: the outline (folding, moving, filtering), the text view
+ * shipped: the outline (folding, moving, filtering), the text view
  * (wrapping, keeping its place), the prompt's line editor, bracketed
  * paste and the key map (bindings, the config file, two-key sequences).
  */
@@ -28,38 +28,13 @@
 #include "ui/screen.h"
 #include "ui/textview.h"
 #include "util/xmalloc.h"
+#include "shipped.h"
 
-static struct corpus	*corpus;
-
-static int
-setup(void **unused)
-{
-	const char	*db = getenv("CHARTA_DB");
-	char		*err = NULL;
-
-	(void)unused;
-	setlocale(LC_CTYPE, "C.UTF-8");
-	corpus = store_load_corpus(db != NULL ? db : "data/corpus.db", &err);
-	if (corpus == NULL) {
-		fprintf(stderr, "%s\n", err);
-		free(err);
-		return -1;
-	}
-	return 0;
-}
-
-static int
-teardown(void **unused)
-{
-	(void)unused;
-	corpus_free(corpus);
-	return 0;
-}
 
 static uint32_t
 ref(const char *r)
 {
-	uint32_t	n = corpus_resolve(corpus, r, strlen(r));
+	uint32_t	n = corpus_resolve(shipped, r, strlen(r));
 
 	assert_int_not_equal(n, CORPUS_NONE);
 	return n;
@@ -73,12 +48,12 @@ test_outline_start(void **unused)
 	size_t		k, docs = 0;
 
 	(void)unused;
-	outline_init(&o, corpus);
+	outline_init(&o, shipped);
 	for (k = 0; k < o.nrows; k++) {
-		assert_true(corpus->nodes[o.rows[k]].depth <= 1);
-		docs += corpus->nodes[o.rows[k]].kind == KIND_DOCUMENT;
+		assert_true(shipped->nodes[o.rows[k]].depth <= 1);
+		docs += shipped->nodes[o.rows[k]].kind == KIND_DOCUMENT;
 	}
-	assert_int_equal(docs, corpus->ndocs);
+	assert_int_equal(docs, shipped->ndocs);
 	assert_int_equal(o.sel, 0);
 	/* Selecting a deep node opens its ancestors, and it is visible. */
 	outline_select(&o, ref("mfa:IV.5.p2"));
@@ -95,7 +70,7 @@ test_outline_move_fold(void **unused)
 	size_t		rows;
 
 	(void)unused;
-	outline_init(&o, corpus);
+	outline_init(&o, shipped);
 	outline_move(&o, 1);
 	assert_int_equal(o.sel, ref("mfa:P"));
 	outline_move(&o, -5);
@@ -107,9 +82,9 @@ test_outline_move_fold(void **unused)
 	outline_set_open(&o, ref("mfa:II"), false);
 	assert_int_equal(o.nrows, rows);
 	outline_set_all(&o, false);
-	assert_int_equal(o.nrows, corpus->ndocs);
+	assert_int_equal(o.nrows, shipped->ndocs);
 	outline_set_all(&o, true);
-	assert_true(o.nrows > corpus->nnodes / 4);
+	assert_true(o.nrows > shipped->nnodes / 4);
 	/* Moving past the end stops at the last row. */
 	outline_move(&o, 1000000);
 	assert_int_equal(o.sel, o.rows[o.nrows - 1]);
@@ -128,7 +103,7 @@ test_outline_filter(void **unused)
 	size_t		rows;
 
 	(void)unused;
-	outline_init(&o, corpus);
+	outline_init(&o, shipped);
 	rows = o.nrows;
 	hits[0] = ref("mfa:II.2.p1");
 	hits[1] = ref("un:IV.5");
@@ -159,7 +134,7 @@ test_textview(void **unused)
 	size_t		 l, w, at80, at40;
 
 	(void)unused;
-	textview_init(&tv, corpus, false);
+	textview_init(&tv, shipped, false);
 	assert_true(textview_set(&tv, n, 80));
 	assert_false(textview_set(&tv, n, 80));	/* nothing to redo */
 	for (l = 0; l < tv.nlines; l++) {
@@ -367,5 +342,5 @@ main(void)
 		cmocka_unit_test(test_keymap),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, shipped_setup, shipped_teardown);
 }
