@@ -268,6 +268,27 @@ ui_staged_at_kept(struct app *a)
 }
 
 /*
+ * Close a's views and open a reader on c in their place, keeping a's
+ * state, of which the new reader is told (it puts back the place kept).
+ */
+static void
+ui_app_move(struct app *a, const struct corpus *c)
+{
+	struct state		*st = a->state;
+	const struct command	*commands = a->commands;
+	size_t			 ncommands = a->ncommands;
+
+	a->state = NULL;
+	ui_app_close(a);
+	ui_app_init(a, c, commands, ncommands);
+	a->state = st;
+	a->state_tried = true;
+	app_push(a, &reader_ops, reader_new(a, CORPUS_NONE));
+	app_resize(a);
+	app_state_events(a);
+}
+
+/*
  * The reader of a on the document of the reading position kept alone
  * (at(arg, slug)), instead of the first part, the state going with it;
  * returns that corpus (the caller frees it once the reader is closed),
@@ -277,26 +298,15 @@ static struct corpus *
 ui_staged_reopen(struct app *a, struct corpus *(*at)(void *, const char *),
     void *arg)
 {
-	struct state		*st = a->state;
-	const struct command	*commands = a->commands;
-	size_t			 ncommands = a->ncommands;
 	struct corpus		*c;
 	char			*last;
 
-	if (at == NULL || (last = state_last_doc(st)) == NULL)
+	if (at == NULL || (last = state_last_doc(a->state)) == NULL)
 		return NULL;
 	c = at(arg, last);
 	free(last);
-	if (c == NULL)
-		return NULL;
-	a->state = NULL;
-	ui_app_close(a);
-	ui_app_init(a, c, commands, ncommands);
-	a->state = st;
-	a->state_tried = true;
-	app_push(a, &reader_ops, reader_new(a, CORPUS_NONE));
-	app_resize(a);
-	app_state_events(a);		/* the place kept, put back */
+	if (c != NULL)
+		ui_app_move(a, c);
 	return c;
 }
 
@@ -355,23 +365,19 @@ ui_run_staged(const struct corpus *head,
 		close(r.done[0]);
 		close(r.done[1]);
 	}
-	/* The state goes on to the whole's reader, which is told of it. */
-	st = a.state;
-	a.state = NULL;
-	ui_app_close(&a);
-	corpus_free(kept);
 	if (r.c == NULL) {
+		st = a.state;
+		a.state = NULL;
+		ui_app_close(&a);
+		corpus_free(kept);
 		state_close(st);
 		screen_done();
 		*err = r.err;
 		return -1;
 	}
-	ui_app_init(&a, r.c, commands, ncommands);
-	app_push(&a, &reader_ops, reader_new(&a, CORPUS_NONE));
-	a.state = st;
-	a.state_tried = true;
-	app_resize(&a);
-	app_state_events(&a);
+	/* The state goes on to the whole's reader, which is told of it. */
+	ui_app_move(&a, r.c);
+	corpus_free(kept);		/* its reader is closed */
 	if (r.notes != NULL)
 		app_message(&a, false, "%s", r.notes);
 	free(r.notes);
