@@ -11,7 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "index/find.h"
 #include "model/corpus.h"
+#include "stats/counts-private.h"
 #include "stats/stats.h"
 #include "util/xmalloc.h"
 
@@ -66,91 +68,20 @@ counts_parts(struct stats_counts *k, const struct corpus *c)
 	}
 }
 
-/*
- * Can term t start at word s[0..n) of a text (all ASCII if ascii)?  False
- * only when it surely cannot: a word whose first byte is ASCII folds to
- * that byte lowered, and an ASCII word keeps its length; the rest is
- * stats_term_at's to say.  (Counting looks at every word of the corpus.)
- */
-static inline bool
-counts_maybe(const struct stats_term *t, const unsigned char *s, size_t n,
-    bool ascii)
-{
-	unsigned char	c = s[0];
-
-	if (c < 0x80) {
-		if (c >= 'A' && c <= 'Z')
-			c = (unsigned char)(c - 'A' + 'a');
-		if (c != (unsigned char)t->words[0][0])
-			return false;
-	}
-	return !ascii || (t->prefix[0] ? n >= t->lens[0] : n == t->lens[0]);
-}
-
-/*
- * The work of one thread: documents [from, to), their parts starting at
- * part.  The counts of a document and of its parts are its own thread's
- * to write; occurrences and totals are kept apart and joined after.
- */
-struct counts_job {
-	struct stats_counts		*k;
-	const struct corpus		*c;
-	const struct stats_term		*t;
-	size_t				 from;
-	size_t				 to;
-	size_t				 part;
-	struct stats_hit		*hits;
-	size_t				 nhits;
-	size_t				 cap;
-	uint64_t			*total;		/* [nterms] */
-	uint64_t			 words;
-	/*
-	 * The terms a word may start, by its first byte: bit ti for term
-	 * ti (every term past 64).  first: of the word as written (ASCII
-	 * lowered; all for a byte beyond ASCII, which may fold to anything);
-	 * folded: of the word folded.  Most words start none.
-	 */
-	const uint64_t			*first;
-	const uint64_t			*folded;
-};
-
-static void
-counts_add_hit(struct counts_job *job, uint32_t term, uint32_t doc,
-    uint32_t part, uint32_t node, uint64_t pos)
-{
-	struct stats_counts	*k = job->k;
-	struct stats_hit	*h;
-
-	job->hits = xgrowarray(job->hits, &job->cap, job->nhits + 1,
-	    sizeof *job->hits);
-	h = &job->hits[job->nhits++];
-	h->term = term;
-	h->doc = doc;
-	h->part = part;
-	h->node = node;
-	h->pos = pos;
-	k->doc_count[(size_t)term * k->ndocs + doc]++;
-	k->part_count[(size_t)term * k->nparts + part]++;
-	job->total[term]++;
-}
-
 static void *
 counts_run(void *arg)
 {
 	struct counts_job	*job = arg;
 	struct stats_counts	*k = job->k;
 	const struct corpus	*c = job->c;
-	const struct stats_term	*t = job->t;
-	struct stats_words	 w;
-	struct text_buf		 fold, lead;
 	const char		*text;
-	size_t			 d, len, j, ti, p = job->part, nt = k->nterms;
+	size_t			 d, len, n, p = job->part;
 	uint32_t		 i, part, own;
 	uint64_t		 pos;
 
-	stats_words_init(&w);
-	text_buf_init(&fold);
-	text_buf_init(&lead);
+	stats_words_init(&job->words_at);
+	text_buf_init(&job->fold);
+	text_buf_init(&job->folded_word);
 	for (d = job->from; d < job->to; d++) {
 		const struct corpus_doc	*doc = &c->docs[d];
 
@@ -167,43 +98,18 @@ counts_run(void *arg)
 			    kind_is_block(c->nodes[i].kind))
 				part = own;
 			text = stats_node_text(c, i, &len);
-			stats_words_split(&w, text, len);
-			for (j = 0; j < w.n && nt > 0; j++) {
-				unsigned char	c0 = (unsigned char)text[
-				    w.v[j].off];
-				uint64_t	m = job->first[c0];
-
-				/*
-				 * A word beyond ASCII may start any term: fold
-				 * it once, and its folded first byte picks.
-				 */
-				if (c0 >= 0x80 && m != 0) {
-					stats_word_fold(&lead, text +
-					    w.v[j].off, w.v[j].len);
-					m = lead.len > 0 ? job->folded[
-					    (unsigned char)lead.data[0]] : 0;
-				}
-
-				for (ti = 0; m != 0 && ti < nt; ti++)
-					if ((ti >= 64 || (m >> ti & 1)) &&
-					    counts_maybe(&t[ti],
-					    (const unsigned char *)text +
-					    w.v[j].off, w.v[j].len, w.ascii) &&
-					    stats_term_at(&t[ti], text, &w, j,
-					    &fold))
-						counts_add_hit(job,
-						    (uint32_t)ti, (uint32_t)d,
-						    part, i, pos + j);
-			}
-			pos += w.n;
-			k->parts[part].words += w.n;
+			n = counts_text(job, text, len, (uint32_t)d, part, i,
+			    pos);
+			pos += n;
+			k->parts[part].words += n;
 		}
 		k->doc_words[d] = pos;
 		job->words += pos;
 	}
-	text_buf_free(&fold);
-	text_buf_free(&lead);
-	stats_words_free(&w);
+	text_buf_free(&job->fold);
+	text_buf_free(&job->folded_word);
+	stats_words_free(&job->words_at);
+	free(job->leads);
 	return NULL;
 }
 
@@ -217,6 +123,7 @@ stats_count(struct stats_counts *k, const struct corpus *c,
 	struct counts_job	 job[2];
 	pthread_t		 th;
 	uint64_t		 first[256], folded[256];
+	struct find_term	*lead;
 	size_t			 d, half, p, q, bytes = 0, ti;
 	uint32_t		 i;
 	int			 b;
@@ -242,6 +149,11 @@ stats_count(struct stats_counts *k, const struct corpus *c,
 		first[b] = b >= 0x80 ? ~(uint64_t)0 : folded[b >= 'A' &&
 		    b <= 'Z' ? b - 'A' + 'a' : b];
 
+	lead = xcalloc(nt ? nt : 1, sizeof *lead);
+	for (ti = 0; ti < nt; ti++)
+		if (stats_words_plain(t[ti].words[0], t[ti].lens[0]))
+			find_prepare(&lead[ti], t[ti].words[0], t[ti].lens[0]);
+
 	/* Split the documents where half the text has gone by. */
 	for (i = 0; i < c->nnodes; i++)
 		bytes += c->nodes[i].text_len;
@@ -264,6 +176,7 @@ stats_count(struct stats_counts *k, const struct corpus *c,
 		job[q].t = t;
 		job[q].first = first;
 		job[q].folded = folded;
+		job[q].lead = lead;
 		job[q].total = xcalloc(nt ? nt : 1, sizeof *job[q].total);
 	}
 	job[0].to = half;
@@ -293,4 +206,5 @@ stats_count(struct stats_counts *k, const struct corpus *c,
 		free(job[q].total);
 		free(job[q].hits);
 	}
+	free(lead);
 }

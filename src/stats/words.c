@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,18 +23,8 @@
 #include "index/index.h"
 #include "model/corpus.h"
 #include "stats/stats.h"
+#include "stats/words-private.h"
 #include "util/xmalloc.h"
-
-/* Word-break classes of ASCII characters (UAX #29 Word_Break). */
-enum words_class {
-	WC_OTHER,
-	WC_LETTER,	/* ALetter */
-	WC_DIGIT,	/* Numeric */
-	WC_MIDLETTER,	/* ':' */
-	WC_MIDNUMLET,	/* '.' and the apostrophe (Single_Quote) */
-	WC_MIDNUM,	/* ',' ';' */
-	WC_EXTENDNUMLET, /* '_' */
-};
 
 #define WC_LETTERS(a)						\
 	[a + 0] = WC_LETTER, [a + 1] = WC_LETTER, [a + 2] = WC_LETTER,	\
@@ -46,8 +37,7 @@ enum words_class {
 	[a + 21] = WC_LETTER, [a + 22] = WC_LETTER, [a + 23] = WC_LETTER, \
 	[a + 24] = WC_LETTER, [a + 25] = WC_LETTER
 
-/* Constant, so that threads may split at once (counts.c). */
-static const unsigned char	words_class[128] = {
+const unsigned char	words_class[128] = {
 	WC_LETTERS('A'), WC_LETTERS('a'),
 	['0'] = WC_DIGIT, ['1'] = WC_DIGIT, ['2'] = WC_DIGIT, ['3'] = WC_DIGIT,
 	['4'] = WC_DIGIT, ['5'] = WC_DIGIT, ['6'] = WC_DIGIT, ['7'] = WC_DIGIT,
@@ -91,26 +81,13 @@ words_emit(struct stats_words *w, size_t start, size_t end)
 	w->n++;
 }
 
-static bool
-words_is_ascii(const char *s, size_t n)
-{
-	const unsigned char	*p = (const unsigned char *)s;
-	uint64_t		 acc = 0, x;
-	size_t			 i = 0;
-
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&x, p + i, 8);
-		acc |= x;
-	}
-	for (; i < n; i++)
-		acc |= p[i];
-	return (acc & 0x8080808080808080ULL) == 0;
-}
-
-/* The fast path: the words of s[from..to), which is all ASCII. */
+/*
+ * The fast path: the words of s[from..to), which is all ASCII, at most max
+ * of them.
+ */
 static void
 words_split_ascii(struct stats_words *w, const char *s, size_t from,
-    size_t to)
+    size_t to, size_t max)
 {
 	const unsigned char	*p = (const unsigned char *)s;
 	size_t			 i = from, start;
@@ -152,9 +129,22 @@ words_split_ascii(struct stats_words *w, const char *s, size_t from,
 			} else
 				break;
 		}
-		if (alnum)
+		if (alnum) {
 			words_emit(w, start, i);
+			if (--max == 0)
+				return;
+		}
 	}
+}
+
+void
+stats_words_split_plain(struct stats_words *w, const char *s, size_t n,
+    size_t from, size_t max)
+{
+	w->n = 0;
+	w->ascii = true;
+	if (max > 0)
+		words_split_ascii(w, s, from, n, max);
 }
 
 /* Does code point uc make a run of text a word? (As src/diff does.) */
@@ -223,44 +213,36 @@ stats_words_split_slow(struct stats_words *w, const char *s, size_t n)
 	words_split_unistring(w, s, 0, n);
 }
 
-/* Blanks: no word goes across one (UAX #29 breaks around them). */
-static bool
-words_blank(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-	    c == '\v' || c == '\f';
-}
-
 void
 stats_words_split(struct stats_words *w, const char *s, size_t n)
 {
 	const unsigned char	*p = (const unsigned char *)s;
-	size_t			 i = 0, start;
-	bool			 ascii;
+	size_t			 i = 0, odd, start, end;
 
 	w->n = 0;
 	w->ascii = words_is_ascii(s, n);
 	if (w->ascii) {
-		words_split_ascii(w, s, 0, n);
+		words_split_ascii(w, s, 0, n, SIZE_MAX);
 		return;
 	}
 	/*
 	 * Text with a few characters beyond ASCII: a word never spans a
-	 * blank, so each run between blanks is split on its own, the ASCII
-	 * ones by the fast path and only the others by libunistring.
+	 * blank, so each run between blanks that holds one is split by
+	 * libunistring, and the ASCII between them by the fast path.
 	 */
 	while (i < n) {
-		while (i < n && words_blank(p[i]))
-			i++;
-		start = i;
-		ascii = true;
-		for (; i < n && !words_blank(p[i]); i++)
-			if (p[i] >= 0x80)
-				ascii = false;
-		if (ascii)
-			words_split_ascii(w, s, start, i);
-		else
-			words_split_unistring(w, s, start, i);
+		if ((odd = words_next_odd(s, i, n, false)) == n) {
+			words_split_ascii(w, s, i, n, SIZE_MAX);
+			break;
+		}
+		for (start = odd; start > i && !words_blank(p[start - 1]);
+		    start--)
+			;
+		words_split_ascii(w, s, i, start, SIZE_MAX);
+		for (end = odd; end < n && !words_blank(p[end]); end++)
+			;
+		words_split_unistring(w, s, start, end);
+		i = end;
 	}
 }
 

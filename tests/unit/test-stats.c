@@ -92,6 +92,45 @@ test_words_rules(void **unused)
 }
 
 /*
+ * When s is plain, its words are counted (stats_words_count_plain from
+ * each word's start) as many as words ("w1|w2|..." of s) has from there,
+ * and stats_words_start_plain says where each starts.
+ */
+static void
+expect_counted(const char *s, const char *words)
+{
+	struct stats_words	w;
+	size_t			n = strlen(s), want = 0, got, i, k;
+
+	for (i = 0; words[i] != '\0'; i++)
+		want += words[i] == '|';
+	if (*words != '\0')
+		want++;
+	stats_words_init(&w);
+	if (stats_words_plain(s, n)) {
+		if ((got = stats_words_count_plain(s, 0, n)) != want)
+			fail_msg("'%s': %zu words counted, %zu split", s, got,
+			    want);
+		stats_words_split(&w, s, n);
+		for (i = 0, k = 0; i < n; i++) {
+			bool	start = k < w.n && w.v[k].off == i;
+
+			if (stats_words_start_plain(s, i) != start)
+				fail_msg("'%s': a word starts at %zu: %d", s,
+				    i, !start);
+			if (!start)
+				continue;
+			if ((got = stats_words_count_plain(s, i, n)) !=
+			    w.n - k)
+				fail_msg("'%s': %zu words from %zu, not %zu",
+				    s, got, i, w.n - k);
+			k++;
+		}
+	}
+	stats_words_free(&w);
+}
+
+/*
  * The fast path (ASCII by hand, the rest a blank-separated run at a time)
  * gives the words libunistring gives for the whole text, on random text
  * made of the characters the word-break rules treat specially: ASCII
@@ -134,6 +173,7 @@ test_words_fast_is_uax29(void **unused)
 		if (strcmp(fast, slow) != 0)
 			fail_msg("'%s': fast path '%s', u8_wordbreaks '%s'",
 			    buf, fast, slow);
+		expect_counted(buf, slow);
 		free(fast);
 		free(slow);
 	}
