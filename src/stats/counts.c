@@ -11,9 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "index/find.h"
 #include "model/corpus.h"
-#include "stats/counts-private.h"
 #include "stats/stats.h"
 #include "util/xmalloc.h"
 
@@ -68,48 +66,58 @@ counts_parts(struct stats_counts *k, const struct corpus *c)
 	}
 }
 
+/*
+ * The work of one thread: documents [from, to), their parts starting at
+ * part.  The words of a document and of its parts are its own thread's to
+ * write; the occurrences are its counter's, joined after.
+ */
+struct counts_job {
+	struct stats_counts		*k;
+	const struct corpus		*c;
+	size_t				 from;
+	size_t				 to;
+	size_t				 part;
+	struct stats_counter		*counter;
+	uint64_t			 words;
+};
+
 static void *
 counts_run(void *arg)
 {
 	struct counts_job	*job = arg;
 	struct stats_counts	*k = job->k;
 	const struct corpus	*c = job->c;
+	struct stats_hit	 at;
 	const char		*text;
 	size_t			 d, len, n, p = job->part;
-	uint32_t		 i, part, own;
-	uint64_t		 pos;
+	uint32_t		 i, own;
 
-	stats_words_init(&job->words_at);
-	text_buf_init(&job->fold);
-	text_buf_init(&job->folded_word);
+	memset(&at, 0, sizeof at);
 	for (d = job->from; d < job->to; d++) {
 		const struct corpus_doc	*doc = &c->docs[d];
 
-		pos = 0;
-		part = own = (uint32_t)p;
+		at.doc = (uint32_t)d;
+		at.pos = 0;
+		at.part = own = (uint32_t)p;
 		for (i = doc->root; i < doc->end; i++) {
 			/* The parts are in reading order: the next one starts. */
 			if (p < k->nparts && k->parts[p].node == i) {
-				part = (uint32_t)p++;
-				k->parts[part].first = pos;
+				at.part = (uint32_t)p++;
+				k->parts[at.part].first = at.pos;
 			}
 			/* A block at the top belongs to the document's part. */
 			if (c->nodes[i].depth == 1 &&
 			    kind_is_block(c->nodes[i].kind))
-				part = own;
+				at.part = own;
 			text = stats_node_text(c, i, &len);
-			n = counts_text(job, text, len, (uint32_t)d, part, i,
-			    pos);
-			pos += n;
-			k->parts[part].words += n;
+			at.node = i;
+			n = stats_counter_text(job->counter, text, len, &at);
+			at.pos += n;
+			k->parts[at.part].words += n;
 		}
-		k->doc_words[d] = pos;
-		job->words += pos;
+		k->doc_words[d] = at.pos;
+		job->words += at.pos;
 	}
-	text_buf_free(&job->fold);
-	text_buf_free(&job->folded_word);
-	stats_words_free(&job->words_at);
-	free(job->leads);
 	return NULL;
 }
 
@@ -117,42 +125,42 @@ counts_run(void *arg)
 #define COUNTS_SPLIT_BYTES	(8 * 1024 * 1024)
 
 void
+stats_counts_tally(struct stats_counts *k)
+{
+	const struct stats_hit	*h;
+	size_t			 i, nt = k->nterms;
+
+	free(k->doc_count);
+	free(k->part_count);
+	free(k->total);
+	k->doc_count = xcalloc(nt * k->ndocs + 1, sizeof *k->doc_count);
+	k->part_count = xcalloc(nt * k->nparts + 1, sizeof *k->part_count);
+	k->total = xcalloc(nt ? nt : 1, sizeof *k->total);
+	for (i = 0; i < k->nhits; i++) {
+		h = &k->hits[i];
+		k->doc_count[(size_t)h->term * k->ndocs + h->doc]++;
+		k->part_count[(size_t)h->term * k->nparts + h->part]++;
+		k->total[h->term]++;
+	}
+}
+
+void
 stats_count(struct stats_counts *k, const struct corpus *c,
     const struct stats_term *t, size_t nt)
 {
 	struct counts_job	 job[2];
+	struct stats_hit	*v[2];
+	size_t			 n[2];
 	pthread_t		 th;
-	uint64_t		 first[256], folded[256];
-	struct find_term	*lead;
-	size_t			 d, half, p, q, bytes = 0, ti;
+	size_t			 d, half, p, q, bytes = 0;
 	uint32_t		 i;
-	int			 b;
 	bool			 two = false;
 
 	memset(k, 0, sizeof *k);
 	k->nterms = nt;
 	k->ndocs = c->ndocs;
 	k->doc_words = xcalloc(c->ndocs ? c->ndocs : 1, sizeof *k->doc_words);
-	k->doc_count = xcalloc(nt * c->ndocs + 1, sizeof *k->doc_count);
-	k->total = xcalloc(nt ? nt : 1, sizeof *k->total);
 	counts_parts(k, c);
-	k->part_count = xcalloc(nt * k->nparts + 1, sizeof *k->part_count);
-
-	/* Which terms a word's first byte may start (past 64: all). */
-	for (b = 0; b < 256; b++) {
-		folded[b] = nt > 64 ? ~(uint64_t)0 : 0;
-		for (ti = 0; ti < nt && ti < 64; ti++)
-			if ((unsigned char)t[ti].words[0][0] == b)
-				folded[b] |= (uint64_t)1 << ti;
-	}
-	for (b = 0; b < 256; b++)
-		first[b] = b >= 0x80 ? ~(uint64_t)0 : folded[b >= 'A' &&
-		    b <= 'Z' ? b - 'A' + 'a' : b];
-
-	lead = xcalloc(nt ? nt : 1, sizeof *lead);
-	for (ti = 0; ti < nt; ti++)
-		if (stats_words_plain(t[ti].words[0], t[ti].lens[0]))
-			find_prepare(&lead[ti], t[ti].words[0], t[ti].lens[0]);
 
 	/* Split the documents where half the text has gone by. */
 	for (i = 0; i < c->nnodes; i++)
@@ -173,11 +181,7 @@ stats_count(struct stats_counts *k, const struct corpus *c,
 	for (q = 0; q < 2; q++) {
 		job[q].k = k;
 		job[q].c = c;
-		job[q].t = t;
-		job[q].first = first;
-		job[q].folded = folded;
-		job[q].lead = lead;
-		job[q].total = xcalloc(nt ? nt : 1, sizeof *job[q].total);
+		job[q].counter = stats_counter_new(t, nt);
 	}
 	job[0].to = half;
 	job[1].from = half;
@@ -191,20 +195,16 @@ stats_count(struct stats_counts *k, const struct corpus *c,
 	else if (half < c->ndocs)
 		counts_run(&job[1]);		/* no thread: here, after */
 	/* Join: the first half's occurrences come first in reading order. */
-	k->nhits = job[0].nhits + job[1].nhits;
-	k->hits = xreallocarray(NULL, k->nhits ? k->nhits : 1,
-	    sizeof *k->hits);
-	if (job[0].nhits > 0)
-		memcpy(k->hits, job[0].hits, job[0].nhits * sizeof *k->hits);
-	if (job[1].nhits > 0)
-		memcpy(k->hits + job[0].nhits, job[1].hits,
-		    job[1].nhits * sizeof *k->hits);
 	for (q = 0; q < 2; q++) {
-		for (ti = 0; ti < nt; ti++)
-			k->total[ti] += job[q].total[ti];
+		v[q] = stats_counter_take(job[q].counter, &n[q]);
+		stats_counter_free(job[q].counter);
 		k->words += job[q].words;
-		free(job[q].total);
-		free(job[q].hits);
 	}
-	free(lead);
+	k->nhits = n[0] + n[1];
+	k->hits = xreallocarray(v[0], k->nhits ? k->nhits : 1,
+	    sizeof *k->hits);
+	if (n[1] > 0)
+		memcpy(k->hits + n[0], v[1], n[1] * sizeof *k->hits);
+	free(v[1]);
+	stats_counts_tally(k);
 }

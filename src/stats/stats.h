@@ -133,6 +133,36 @@ bool	 stats_term_at(const struct stats_term *t, const char *text,
 	    const struct stats_words *w, size_t k, struct text_buf *fold);
 
 /* ------------------------------------------------------------------ */
+/* Counting one text at a time (counts-text.c) */
+
+struct stats_hit;
+
+/*
+ * What stats_count does for each node, for a caller that reads the corpus
+ * itself (as it streams by): terms t[0..nt) (which must outlive it) found
+ * and words counted, one text after another, on one thread.
+ */
+struct stats_counter;
+
+struct stats_counter *stats_counter_new(const struct stats_term *t,
+	    size_t nt);
+/* Free the counter and the hits it holds; NULL is a no-op. */
+void	 stats_counter_free(struct stats_counter *);
+
+/*
+ * Count the words of text[0..len) and find the terms in it: its first word
+ * is word at->pos of document at->doc, in part at->part, of node at->node.
+ * Each occurrence is added to the counter's hits as *at with its term and
+ * its word's place, in reading order (by word, then by term).  Returns
+ * how many words the text has (stats_words_split's).
+ */
+size_t	 stats_counter_text(struct stats_counter *, const char *text,
+	    size_t len, const struct stats_hit *at);
+
+/* Hand over the hits so far (malloc'ed, *n of them); the counter keeps none. */
+struct stats_hit *stats_counter_take(struct stats_counter *, size_t *n);
+
+/* ------------------------------------------------------------------ */
 /* Counts per document and chapter (counts.c) */
 
 /*
@@ -177,6 +207,11 @@ struct stats_counts {
  */
 void	 stats_count(struct stats_counts *out, const struct corpus *c,
 	    const struct stats_term *t, size_t nt);
+/*
+ * Fill in k's counts per document and part and its totals (allocated
+ * here, replacing any) from its hits, nterms, ndocs and nparts.
+ */
+void	 stats_counts_tally(struct stats_counts *k);
 void	 stats_counts_free(struct stats_counts *);
 
 /* Occurrences per 10,000 words (0 for no words). */

@@ -234,6 +234,7 @@ scan_nodes(struct scan_half *h)
 			row.doc = doc;
 			row.kind = KIND_DOCUMENT;
 			row.kinds = stack[0].kinds;
+			row.depth = 0;
 			row.label = "";
 			row.text = meta->docs[doc].title;
 			row.len = strlen(row.text);
@@ -260,6 +261,7 @@ scan_nodes(struct scan_half *h)
 		row.doc = doc;
 		row.kind = (uint8_t)k;
 		row.kinds = stack[depth].kinds;
+		row.depth = (uint8_t)depth;
 		row.label = h->lbuf + h->loff[h->nloff - 1];
 		if (kind_is_block(k)) {
 			row.text = body != NULL ? body : "";

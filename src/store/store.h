@@ -110,6 +110,7 @@ struct store_row {
 	uint32_t	 doc;		/* its document's index, from 0 */
 	uint8_t		 kind;		/* enum node_kind */
 	uint32_t	 kinds;		/* 1 << kind of it and each ancestor */
+	uint8_t		 depth;		/* 0 for a document's node */
 	const char	*label;		/* "" for a document's node */
 	const char	*text;		/* what it is searched by: a block's
 					   text, a section's or document's
