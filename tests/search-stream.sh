@@ -1,15 +1,19 @@
 #!/bin/sh
-# search-stream.sh -- `charta search` reads a corpus once as it streams
-# by, without loading it (src/cli/search-stream.c), and:
+# search-stream.sh -- `charta search` and `charta stats` read a corpus once
+# as it streams by, without loading it (src/cli/search-stream.c,
+# src/cli/stats-stream.c), and:
 #
 #  1. prints byte for byte what the search of the corpus loaded whole
 #     prints, for every --format, --count, --color and -w: the whole load
 #     is what search does when the user's own corpus is beside the shipped
 #     one (here a damaged one, left out with a note), so the two ways are
 #     run on the same documents and their outputs compared;
-#  2. never searches a corpus the loader refuses: each database below is
-#     damaged in one way the loader checks, and search must say what the
-#     loader says (as `charta list` does), exit 2, and print nothing else.
+#     and stats prints what it prints on the corpus loaded whole, for
+#     every --format, --by and --svg;
+#  2. never searches or counts a corpus the loader refuses: each database
+#     below is damaged in one way the loader checks, and search and stats
+#     must say what the loader says (as `charta list` does), exit 2, and
+#     print nothing else.
 
 . "$top_srcdir/tests/lib.sh"
 
@@ -45,6 +49,50 @@ for q in cyberspace '"rule of law" OR sovereign*' \
 		    "$tmp/stream" "$tmp/whole" | head -n 4)"
 	done
 done
+# stats_both DB: stats streamed and loaded whole print the same.
+stats_both() {
+	for terms in "cyberspace" "sovereign* 'shared future' 网络" "nosuchword"; do
+		for opt in "" --format=tsv --format=json --by=chapter \
+		    "--by=chapter --format=json" "--svg $tmp/plot.svg"; do
+			# shellcheck disable=SC2086
+			eval "\"\$CHARTA\" --db \"\$1\" stats $opt -- $terms" \
+			    >"$tmp/stream" 2>"$tmp/stream.err"
+			st1=$?
+			[ -f "$tmp/plot.svg" ] && mv "$tmp/plot.svg" "$tmp/stream.svg"
+			# shellcheck disable=SC2086
+			(CHARTA_DB=$1; export CHARTA_DB
+			eval "\"\$CHARTA\" stats $opt -- $terms") \
+			    >"$tmp/whole" 2>"$tmp/whole.err"
+			st2=$?
+			grep -q 'your own documents are not shown' "$tmp/whole.err" ||
+			    fail "stats $opt $terms: the whole load did not run"
+			[ -s "$tmp/stream.err" ] &&
+			    fail "stats $opt $terms: $(head -c 200 "$tmp/stream.err")"
+			[ "$st1" -eq "$st2" ] ||
+			    fail "stats $opt $terms: exit $st1 streamed, $st2 loaded"
+			cmp -s "$tmp/stream" "$tmp/whole" ||
+			    fail "stats $opt $terms: the output differs: $(diff \
+			    "$tmp/stream" "$tmp/whole" | head -n 4)"
+			if [ -f "$tmp/plot.svg" ]; then
+				cmp -s "$tmp/stream.svg" "$tmp/plot.svg" ||
+				    fail "stats $opt $terms: the SVG differs"
+				rm -f "$tmp/plot.svg" "$tmp/stream.svg"
+			fi
+		done
+	done
+}
+stats_both "$CHARTA_DB"
+# A block at a document's top after a chapter (the importer makes none;
+# here the first document's last node, a leaf): it counts in the
+# document's own part.
+if command -v sqlite3 >/dev/null 2>&1; then
+	cp "$CHARTA_DB" "$tmp/top.db"
+	[ "$(sqlite3 "$tmp/top.db" "UPDATE node SET parent = (SELECT min(id)
+	    FROM node WHERE doc = 1) WHERE id = (SELECT max(id) FROM node
+	    WHERE doc = 1); SELECT changes()")" = 1 ] ||
+	    fail "top.db: no block moved"
+	stats_both "$tmp/top.db"
+fi
 rm -f "$XDG_DATA_HOME/charta/corpus.db"
 
 command -v sqlite3 >/dev/null 2>&1 || { finish; }
@@ -67,6 +115,15 @@ damaged() {
 	    fail "$name: search printed: $(head -c 200 "$tmp/$name.out")"
 	cmp -s "$tmp/$name.err" "$tmp/$name.want" ||
 	    fail "$name: search says '$(cat "$tmp/$name.err")', the loader" \
+	    "'$(cat "$tmp/$name.want")'"
+	"$CHARTA" --db "$tmp/$name.db" stats cyberspace >"$tmp/$name.out" \
+	    2>"$tmp/$name.err"
+	st=$?
+	[ "$st" -eq 2 ] || fail "$name: stats exited $st, expected 2"
+	[ -s "$tmp/$name.out" ] &&
+	    fail "$name: stats printed: $(head -c 200 "$tmp/$name.out")"
+	cmp -s "$tmp/$name.err" "$tmp/$name.want" ||
+	    fail "$name: stats says '$(cat "$tmp/$name.err")', the loader" \
 	    "'$(cat "$tmp/$name.want")'"
 }
 

@@ -132,6 +132,13 @@ char	*cli_user_corpus_path(bool create, char **err);
  */
 int	cli_corpus_load(struct cli_ctx *ctx);
 
+/*
+ * The corpus a command may read as it streams by, without loading it: the
+ * file --db names, or the shipped corpus when the user has none of their
+ * own (malloc'ed); NULL when it is more than one corpus.
+ */
+char	*cli_stream_path(const struct cli_ctx *ctx);
+
 /* How many sections and blocks document d of c has. */
 void	cli_doc_counts(const struct corpus *c, uint32_t d, size_t *sections,
 	    size_t *blocks);

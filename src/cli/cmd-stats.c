@@ -19,6 +19,7 @@
 #include "cli/cli.h"
 #include "cli/format.h"
 #include "cli/output.h"
+#include "cli/stats-stream.h"
 #include "model/corpus.h"
 #include "stats/stats.h"
 #include "text/text.h"
@@ -286,7 +287,8 @@ cmd_stats_json(const struct corpus *c, const struct stats_counts *k,
 int
 cmd_stats_exec(struct cli_ctx *ctx)
 {
-	const struct corpus	*c = ctx->corpus;
+	const struct corpus	*c;
+	struct corpus		*named = NULL;
 	struct stats_term	*t;
 	struct stats_counts	 k;
 	const char		*by = ctx->opt[COMMAND_OPT_BY];
@@ -294,28 +296,40 @@ cmd_stats_exec(struct cli_ctx *ctx)
 	enum format		 fmt;
 	bool			 by_part = by != NULL && strcmp(by, "chapter") ==
 	    0;
-	char			*err, *svg;
+	char			*err = NULL, *svg;
 	int			 i, n = ctx->argc, status = EXIT_NOTFOUND;
 	size_t			 ti;
 
-	if (format_from_options(ctx, &fmt) == -1)
-		return EXIT_USAGE;
-	if (svg_path != NULL && *svg_path == '\0') {
-		output_error("%s", _("--svg needs a file name"));
-		return EXIT_USAGE;
-	}
+	/*
+	 * The terms first: then the corpus is read once, as it streams by,
+	 * if it can be; else loaded whole, which says what is wrong with it
+	 * before anything is said of the options or the terms, as ever.
+	 */
 	t = xcalloc((size_t)n, sizeof *t);
-	for (i = 0; i < n; i++) {
-		if (stats_term_parse(&t[i], ctx->argv[i], &err) == -1) {
-			output_error("%s", err);
-			free(err);
-			while (i-- > 0)
-				stats_term_free(&t[i]);
-			free(t);
-			return EXIT_USAGE;
-		}
+	for (i = 0; i < n && err == NULL; i++)
+		if (stats_term_parse(&t[i], ctx->argv[i], &err) == -1)
+			break;
+	if (err != NULL || stats_stream(ctx, t, (size_t)n, &k, &named) == -1) {
+		memset(&k, 0, sizeof k);
+		if (cli_corpus_load(ctx) == -1)
+			status = EXIT_USAGE;
 	}
-	stats_count(&k, c, t, (size_t)n);
+	c = named != NULL ? named : ctx->corpus;
+	if (status == EXIT_USAGE)
+		;
+	else if (format_from_options(ctx, &fmt) == -1)
+		status = EXIT_USAGE;
+	else if (svg_path != NULL && *svg_path == '\0') {
+		output_error("%s", _("--svg needs a file name"));
+		status = EXIT_USAGE;
+	} else if (err != NULL) {
+		output_error("%s", err);
+		status = EXIT_USAGE;
+	}
+	if (status == EXIT_USAGE)
+		goto out;
+	if (named == NULL)
+		stats_count(&k, c, t, (size_t)n);
 	if (svg_path != NULL) {
 		svg = stats_svg(c, &k, t, by_part);
 		if (cmd_stats_write_file(svg_path, svg) == -1)
@@ -333,7 +347,10 @@ cmd_stats_exec(struct cli_ctx *ctx)
 			if (k.total[ti] > 0)
 				status = EXIT_FOUND;
 	}
+out:
 	stats_counts_free(&k);
+	corpus_free(named);
+	free(err);
 	for (i = 0; i < n; i++)
 		stats_term_free(&t[i]);
 	free(t);

@@ -132,7 +132,7 @@ const struct command command_table[] = {
 		    COMMAND_ARG_WORD },
 		.min_args = 1,
 		.max_args = -1,
-		.flags = COMMAND_CORPUS,
+		.flags = 0,
 		.summary = N_("how often terms occur, per document or "
 		    "chapter"),
 		.help = N_("For each term (a word, \"a phrase\", or prefix* "

@@ -116,3 +116,18 @@ cli_locale_dir(void)
 		return CHARTA_BUILDDIR "/po/locale";
 	return LOCALEDIR;
 }
+
+char *
+cli_stream_path(const struct cli_ctx *ctx)
+{
+	char	*user, *e = NULL;
+	bool	 has_user;
+
+	if (ctx->db_path != NULL)
+		return cli_corpus_path(ctx->db_path);
+	user = cli_user_corpus_path(false, &e);
+	free(e);
+	has_user = user != NULL && access(user, F_OK) == 0;
+	free(user);
+	return has_user ? NULL : cli_corpus_path(NULL);
+}

@@ -13,7 +13,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli/cli.h"
 #include "cli/search.h"
@@ -74,22 +73,6 @@ stream_row(void *arg, const struct store_row *row)
 	text_buf_addc(&p->strings, '\0');
 }
 
-/* The corpus to stream, or NULL if it is not one corpus alone. */
-static char *
-stream_path(const struct cli_ctx *ctx)
-{
-	char	*user, *e = NULL;
-	bool	 has_user;
-
-	if (ctx->db_path != NULL)
-		return cli_corpus_path(ctx->db_path);
-	user = cli_user_corpus_path(false, &e);
-	free(e);
-	has_user = user != NULL && access(user, F_OK) == 0;
-	free(user);
-	return has_user ? NULL : cli_corpus_path(NULL);
-}
-
 int
 search_stream(const struct cli_ctx *ctx, bool keep_text,
     struct search_found *found)
@@ -102,7 +85,7 @@ search_stream(const struct cli_ctx *ctx, bool keep_text,
 	size_t			 k, i;
 
 	memset(found, 0, sizeof *found);
-	if ((path = stream_path(ctx)) == NULL)
+	if ((path = cli_stream_path(ctx)) == NULL)
 		return -1;
 	own = xcalloc(1, sizeof *own);
 	found->own = own;

@@ -117,6 +117,12 @@ stats_counter_free(struct stats_counter *sc)
 	free(sc);
 }
 
+size_t
+stats_counter_held(const struct stats_counter *sc)
+{
+	return sc->nhits;
+}
+
 struct stats_hit *
 stats_counter_take(struct stats_counter *sc, size_t *n)
 {

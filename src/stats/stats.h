@@ -159,6 +159,8 @@ void	 stats_counter_free(struct stats_counter *);
 size_t	 stats_counter_text(struct stats_counter *, const char *text,
 	    size_t len, const struct stats_hit *at);
 
+/* How many hits the counter holds. */
+size_t	 stats_counter_held(const struct stats_counter *);
 /* Hand over the hits so far (malloc'ed, *n of them); the counter keeps none. */
 struct stats_hit *stats_counter_take(struct stats_counter *, size_t *n);
 

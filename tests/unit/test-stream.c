@@ -9,7 +9,8 @@
  * characters, soft hyphens, CJK, tabs, CRLF, blank runs, backticks, a
  * NUL byte in a text, deep nesting, labels in mixed case) large enough to
  * be read in two parts on two threads.  And a database the loader refuses
- * is not searched by the stream.
+ * is not searched by the stream.  The same for `charta stats`
+ * (stats_stream), which counts as stats_count counts.
  */
 #include "config.h"
 
@@ -25,8 +26,10 @@
 
 #include "cli/cli.h"
 #include "cli/search.h"
+#include "cli/stats-stream.h"
 #include "index/index.h"
 #include "model/corpus.h"
+#include "stats/stats.h"
 #include "store/store.h"
 #include "text/text.h"
 
@@ -120,6 +123,81 @@ compare_query(const char *db, const struct corpus *c, const struct index *ix,
 	query_free(q);
 }
 
+/* Terms for stats: words, prefixes, phrases, folded forms, CJK. */
+static const char *const terms[] = {
+	"cyberspace", "cyber*", "governance", "chapter iv", "网络",
+	"straße", "épée", "deep", "the", "china's",
+	"cyber space", "nul",
+};
+
+/* Are the two node references the same? */
+static void
+same_ref(const char *db, const struct corpus *a, uint32_t x,
+    const struct corpus *b, uint32_t y, const char *what)
+{
+	char	*r1 = corpus_node_ref(a, x), *r2 = corpus_node_ref(b, y);
+
+	if (strcmp(r1, r2) != 0 || strcmp(a->nodes[x].title,
+	    b->nodes[y].title) != 0)
+		fail_msg("%s: %s is %s in the stream, %s loaded", db, what,
+		    r1, r2);
+	free(r1);
+	free(r2);
+}
+
+/*
+ * stats_stream counts as stats_count counts the corpus loaded whole: the
+ * same words, parts, counts and occurrences, naming the same nodes.
+ */
+static void
+compare_stats(const char *db, const struct corpus *c)
+{
+	struct stats_term	t[sizeof terms / sizeof terms[0]];
+	struct stats_counts	k1, k2;
+	struct corpus		*named;
+	struct cli_ctx		 ctx;
+	size_t			 nt = sizeof terms / sizeof terms[0], i;
+	char			*err;
+
+	for (i = 0; i < nt; i++)
+		assert_int_equal(stats_term_parse(&t[i], terms[i], &err), 0);
+	memset(&ctx, 0, sizeof ctx);
+	ctx.db_path = db;
+	if (stats_stream(&ctx, t, nt, &k1, &named) != 0)
+		fail_msg("%s: stats did not stream", db);
+	stats_count(&k2, c, t, nt);
+	assert_int_equal(k1.words, k2.words);
+	assert_int_equal(k1.ndocs, k2.ndocs);
+	assert_int_equal(k1.nparts, k2.nparts);
+	assert_int_equal(k1.nhits, k2.nhits);
+	assert_memory_equal(k1.doc_words, k2.doc_words,
+	    k1.ndocs * sizeof *k1.doc_words);
+	assert_memory_equal(k1.doc_count, k2.doc_count,
+	    nt * k1.ndocs * sizeof *k1.doc_count);
+	assert_memory_equal(k1.part_count, k2.part_count,
+	    nt * k1.nparts * sizeof *k1.part_count);
+	for (i = 0; i < k1.nparts; i++) {
+		assert_int_equal(k1.parts[i].doc, k2.parts[i].doc);
+		assert_int_equal(k1.parts[i].first, k2.parts[i].first);
+		assert_int_equal(k1.parts[i].words, k2.parts[i].words);
+		same_ref(db, named, k1.parts[i].node, c, k2.parts[i].node,
+		    "a part");
+	}
+	for (i = 0; i < k1.nhits; i++) {
+		assert_int_equal(k1.hits[i].term, k2.hits[i].term);
+		assert_int_equal(k1.hits[i].doc, k2.hits[i].doc);
+		assert_int_equal(k1.hits[i].part, k2.hits[i].part);
+		assert_int_equal(k1.hits[i].pos, k2.hits[i].pos);
+		same_ref(db, named, k1.hits[i].node, c, k2.hits[i].node,
+		    "an occurrence");
+	}
+	stats_counts_free(&k1);
+	stats_counts_free(&k2);
+	corpus_free(named);
+	for (i = 0; i < nt; i++)
+		stats_term_free(&t[i]);
+}
+
 static void
 compare_all(const char *db)
 {
@@ -134,6 +212,7 @@ compare_all(const char *db)
 	ix = index_build(c);
 	for (k = 0; k < sizeof queries / sizeof queries[0]; k++)
 		compare_query(db, c, ix, queries[k]);
+	compare_stats(db, c);
 	index_free(ix);
 	corpus_free(c);
 }
