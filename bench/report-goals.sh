@@ -96,6 +96,10 @@ goals_oneshot() {
 				    "$(val "${r}_ms")" "rg $(ms "$(val "${r}_ms")")" 1.5
 			done
 		done
+		p=${s}_os_stats
+		goal_limit "stats of three terms" "$s" "$(val "${p}_ms")" \
+		    "$(ms "$(val "${p}_ms")") (worst $(ms "$(val "${p}_worst_ms")"))" \
+		    1000 "<= 1000 ms"
 	done
 }
 

@@ -35,7 +35,11 @@ hyper() {
 	say "    median $(ms "$(val "${hy_p}_ms")"), worst $(ms "$(val "${hy_p}_worst_ms")")"
 }
 
-# oneshot SIZE: charta search and search --count against rg -i -c.
+# The terms `charta stats` counts (the goal: three terms on L in 1 s).
+STATS_TERMS="governance sovereignty cyberspace"
+
+# oneshot SIZE: charta search and search --count against rg -i -c, and
+# stats of three terms.
 oneshot() {
 	os_s=$1
 	os_db=$(db_of "$os_s")
@@ -54,6 +58,10 @@ oneshot() {
 			    "peer"
 		fi
 	done
+	say "  stats of $STATS_TERMS: $($CHARTA --db "$os_db" stats \
+	    --format=tsv $STATS_TERMS | awk -F '\t' 'NR > 1 { n += $5 }
+	    END { print n + 0 }') occurrences"
+	hyper "${os_s}_os_stats" "$CHARTA --db $os_db stats $STATS_TERMS"
 }
 
 # micro SIZE: the in-process figures (libcharta, no terminal).
