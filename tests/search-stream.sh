@@ -24,6 +24,36 @@ mkdir -p "$XDG_DATA_HOME/charta" "$HOME"
 
 # 1. The stream against the whole load.
 printf 'not a corpus\n' >"$XDG_DATA_HOME/charta/corpus.db"
+
+# both DB ARGS...: charta ARGS on --db DB (streamed) and on DB as the
+# shipped corpus beside the user's damaged one (loaded whole): the same
+# exit status, output and SVG (--svg $tmp/plot.svg), no message streamed.
+both() {
+	b_db=$1
+	shift
+	b_what="$*"
+	"$CHARTA" --db "$b_db" "$@" >"$tmp/stream" 2>"$tmp/stream.err"
+	st1=$?
+	[ -f "$tmp/plot.svg" ] && mv "$tmp/plot.svg" "$tmp/stream.svg"
+	(CHARTA_DB=$b_db; export CHARTA_DB; "$CHARTA" "$@") \
+	    >"$tmp/whole" 2>"$tmp/whole.err"
+	st2=$?
+	grep -q 'your own documents are not shown' "$tmp/whole.err" ||
+	    fail "$b_what: the whole load did not run"
+	[ -s "$tmp/stream.err" ] &&
+	    fail "$b_what: $(head -c 200 "$tmp/stream.err")"
+	[ "$st1" -eq "$st2" ] ||
+	    fail "$b_what: exit $st1 streamed, $st2 loaded"
+	cmp -s "$tmp/stream" "$tmp/whole" ||
+	    fail "$b_what: the output differs: $(diff "$tmp/stream" \
+	    "$tmp/whole" | head -n 4)"
+	if [ -f "$tmp/plot.svg" ]; then
+		cmp -s "$tmp/stream.svg" "$tmp/plot.svg" ||
+		    fail "$b_what: the SVG differs"
+		rm -f "$tmp/plot.svg" "$tmp/stream.svg"
+	fi
+}
+
 for q in cyberspace '"rule of law" OR sovereign*' \
     '(privacy OR security) -internet doc:mfa' 'kind:action -china’s' \
     'nosuchword'; do
@@ -31,54 +61,21 @@ for q in cyberspace '"rule of law" OR sovereign*' \
 	    "--count --format=json" --color=always "-w 50" \
 	    "--color=always -w 40"; do
 		# shellcheck disable=SC2086
-		CHARTA_DB=$CHARTA_DB "$CHARTA" --db "$CHARTA_DB" search $opt \
-		    -- "$q" >"$tmp/stream" 2>"$tmp/stream.err"
-		st1=$?
-		# shellcheck disable=SC2086
-		CHARTA_DB=$CHARTA_DB "$CHARTA" search $opt -- "$q" \
-		    >"$tmp/whole" 2>"$tmp/whole.err"
-		st2=$?
-		grep -q 'your own documents are not shown' "$tmp/whole.err" ||
-		    fail "search $opt $q: the whole load did not run"
-		[ -s "$tmp/stream.err" ] &&
-		    fail "search $opt $q: $(head -c 200 "$tmp/stream.err")"
-		[ "$st1" -eq "$st2" ] ||
-		    fail "search $opt $q: exit $st1 streamed, $st2 loaded"
-		cmp -s "$tmp/stream" "$tmp/whole" ||
-		    fail "search $opt $q: the output differs: $(diff \
-		    "$tmp/stream" "$tmp/whole" | head -n 4)"
+		both "$CHARTA_DB" search $opt -- "$q"
 	done
 done
+
 # stats_both DB: stats streamed and loaded whole print the same.
 stats_both() {
-	for terms in "cyberspace" "sovereign* 'shared future' 网络" "nosuchword"; do
-		for opt in "" --format=tsv --format=json --by=chapter \
-		    "--by=chapter --format=json" "--svg $tmp/plot.svg"; do
-			# shellcheck disable=SC2086
-			eval "\"\$CHARTA\" --db \"\$1\" stats $opt -- $terms" \
-			    >"$tmp/stream" 2>"$tmp/stream.err"
-			st1=$?
-			[ -f "$tmp/plot.svg" ] && mv "$tmp/plot.svg" "$tmp/stream.svg"
-			# shellcheck disable=SC2086
-			(CHARTA_DB=$1; export CHARTA_DB
-			eval "\"\$CHARTA\" stats $opt -- $terms") \
-			    >"$tmp/whole" 2>"$tmp/whole.err"
-			st2=$?
-			grep -q 'your own documents are not shown' "$tmp/whole.err" ||
-			    fail "stats $opt $terms: the whole load did not run"
-			[ -s "$tmp/stream.err" ] &&
-			    fail "stats $opt $terms: $(head -c 200 "$tmp/stream.err")"
-			[ "$st1" -eq "$st2" ] ||
-			    fail "stats $opt $terms: exit $st1 streamed, $st2 loaded"
-			cmp -s "$tmp/stream" "$tmp/whole" ||
-			    fail "stats $opt $terms: the output differs: $(diff \
-			    "$tmp/stream" "$tmp/whole" | head -n 4)"
-			if [ -f "$tmp/plot.svg" ]; then
-				cmp -s "$tmp/stream.svg" "$tmp/plot.svg" ||
-				    fail "stats $opt $terms: the SVG differs"
-				rm -f "$tmp/plot.svg" "$tmp/stream.svg"
-			fi
-		done
+	for opt in "" --format=tsv --format=json --by=chapter \
+	    "--by=chapter --format=json" "--svg $tmp/plot.svg"; do
+		# shellcheck disable=SC2086
+		{
+			both "$1" stats $opt -- cyberspace
+			both "$1" stats $opt -- 'sovereign*' 'shared future' \
+			    '网络'
+			both "$1" stats $opt -- nosuchword
+		}
 	done
 }
 stats_both "$CHARTA_DB"
