@@ -25,8 +25,8 @@ vg() {
 for t in test-util test-text test-layout test-spans test-corpus \
     test-import test-store test-shipped test-index test-diff test-ui \
     test-widgets test-state test-state-async test-cite test-clipboard \
-    test-stats test-kwic test-study test-study-many test-query test-display \
-    test-read; do
+    test-stats test-counts test-kwic test-study test-study-many test-query \
+    test-display test-read; do
 	[ -x "$builddir/tests/unit/$t" ] && vg "$builddir/tests/unit/$t"
 done
 vg "$CHARTA" list
