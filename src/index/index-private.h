@@ -15,12 +15,31 @@
 struct index {
 	const struct corpus	*c;
 	char			*buf;
-	size_t			*start;		/* nnodes + 1 offsets */
-	uint8_t			*plain;		/* nnodes flags */
-	uint32_t		*letters;	/* nnodes find_letters sets */
-	uint32_t		*kinds;		/* nnodes: 1 << kind of the node
-						   and of each ancestor */
+	/*
+	 * Per node, what a search reads of it, in arrays of their own so
+	 * that a search never reads the corpus's nodes (a cache line each):
+	 * the text it is searched by (src: the corpus's text if plain, else
+	 * its folded copy in buf; len: its length, INDEX_PLAIN set if
+	 * plain), its document, the letters it has (find_letters), and the
+	 * kinds of the node and of each ancestor (1 << kind).
+	 */
+	const char		**src;
+	uint32_t		*len;
+	uint32_t		*doc;
+	uint32_t		*letters;
+	uint32_t		*kinds;
+	uint32_t		 block_kinds;	/* 1 << each block kind */
 };
+
+/* In len[i]: node i's text is plain, searched where it is. */
+#define INDEX_PLAIN	(UINT32_C(1) << 31)
+
+/* Is node i a block?  (A block has no children: its kind is in kinds.) */
+static inline bool
+index_is_block(const struct index *ix, uint32_t i)
+{
+	return (ix->kinds[i] & ix->block_kinds) != 0;
+}
 
 /* The text node i is searched by: a block's text, a section's title. */
 static inline void

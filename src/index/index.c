@@ -6,10 +6,10 @@
  * changes only by lowering ASCII letters and making line breaks spaces --
  * is "plain": it is searched where it is, in the corpus, by find_in_plain,
  * and no copy is kept.  The rest is folded into one buffer, each node's
- * text followed by a NUL; start[i] is where node i's folded text begins.
- * So the index costs a fraction of the text in memory, not as much again.
- * Beside it, per node: the letters its text has (find_letters), and the
- * kinds of the node and its ancestors, for kind:.
+ * text followed by a NUL.  So the index costs a fraction of the text in
+ * memory, not as much again.  Beside it, per node: where its text is and
+ * how long, its document, the letters its text has (find_letters), and
+ * the kinds of the node and its ancestors, for kind:.
  */
 #include "config.h"
 
@@ -32,10 +32,12 @@
 /*
  * The part of an index a thread folds: nodes [from, to), their folded text
  * in a buffer of its own (buf[0..used)), their start offsets counted from
- * it.  plain and letters are written in place, in the index's arrays.
+ * it (start, the index's array while it is built).  len and letters are
+ * written in place, in the index's arrays.
  */
 struct index_part {
 	struct index	*ix;
+	size_t		*start;
 	uint32_t	 from, to;
 	char		*buf;
 	size_t		 used;
@@ -46,6 +48,7 @@ index_fold_part(void *arg)
 {
 	struct index_part	*part = arg;
 	struct index		*ix = part->ix;
+	size_t			*start = part->start;
 	char			*buf;
 	const struct corpus	*c = ix->c;
 	size_t			 cap = 0, used = 0, len;
@@ -65,20 +68,22 @@ index_fold_part(void *arg)
 	buf = xmalloc_huge(cap);
 	for (i = part->from; i < part->to; i++) {
 		index_source(c, i, &s, &len);
-		ix->start[i] = used;
+		start[i] = used;
 		index_fold_append(&buf, &cap, &used, s, len);
 		/*
 		 * Most text folds only by case and line breaks: it is searched
 		 * as it is (find_in_plain), and its folded copy dropped.
 		 */
-		ix->letters[i] = find_letters(buf + ix->start[i],
-		    used - ix->start[i]);
-		if (used - ix->start[i] == len &&
-		    find_plain_folds_to(s, buf + ix->start[i], len)) {
-			ix->plain[i] = 1;
-			used = ix->start[i];
+		ix->letters[i] = find_letters(buf + start[i], used - start[i]);
+		if (used - start[i] == len &&
+		    find_plain_folds_to(s, buf + start[i], len)) {
+			ix->src[i] = s;
+			ix->len[i] = (uint32_t)len | INDEX_PLAIN;
+			used = start[i];
 			continue;
 		}
+		/* Where it is in buf, once buf has stopped moving. */
+		ix->len[i] = (uint32_t)(used - start[i]);
 		index_buf_reserve(&buf, &cap, used, 1);
 		buf[used++] = '\0';
 	}
@@ -94,18 +99,26 @@ index_build(const struct corpus *c)
 	struct index_part	 first, second;
 	pthread_t		 t;
 	bool			 threaded;
-	size_t			 i;
+	size_t			 i, n = c->nnodes ? c->nnodes : 1, *start;
+	int			 k;
 
 	ix->c = c;
-	ix->start = xreallocarray(NULL, c->nnodes + 1, sizeof *ix->start);
-	ix->plain = xcalloc(c->nnodes ? c->nnodes : 1, 1);
-	ix->letters = xcalloc(c->nnodes ? c->nnodes : 1, sizeof *ix->letters);
-	ix->kinds = xcalloc(c->nnodes ? c->nnodes : 1, sizeof *ix->kinds);
+	start = xreallocarray(NULL, n, sizeof *start);
+	ix->src = xcalloc(n, sizeof *ix->src);
+	ix->len = xcalloc(n, sizeof *ix->len);
+	ix->doc = xcalloc(n, sizeof *ix->doc);
+	ix->letters = xcalloc(n, sizeof *ix->letters);
+	ix->kinds = xcalloc(n, sizeof *ix->kinds);
+	for (k = 0; k < KIND__COUNT; k++)
+		if (kind_is_block((enum node_kind)k))
+			ix->block_kinds |= UINT32_C(1) << k;
 	/* A parent comes before its children: its set is ready. */
-	for (i = 0; i < c->nnodes; i++)
+	for (i = 0; i < c->nnodes; i++) {
 		ix->kinds[i] = 1u << c->nodes[i].kind |
 		    (c->nodes[i].parent != CORPUS_NONE ?
 		    ix->kinds[c->nodes[i].parent] : 0);
+		ix->doc[i] = c->nodes[i].doc;
+	}
 	/*
 	 * A large corpus is folded in two halves, the second on a thread:
 	 * on two cores the index is ready in little more than half the time.
@@ -115,6 +128,7 @@ index_build(const struct corpus *c)
 	memset(&first, 0, sizeof first);
 	memset(&second, 0, sizeof second);
 	first.ix = second.ix = ix;
+	first.start = second.start = start;
 	first.to = (uint32_t)c->nnodes;
 	threaded = false;
 	if (c->nnodes >= INDEX_SPLIT_NODES) {
@@ -134,13 +148,16 @@ index_build(const struct corpus *c)
 		memcpy(ix->buf + first.used, second.buf, second.used);
 		free(second.buf);
 		for (i = second.from; i < second.to; i++)
-			ix->start[i] += first.used;
-		first.used += second.used;
+			start[i] += first.used;
 	} else
 		/* Give back what the guess overshot. */
 		ix->buf = xreallocarray(ix->buf, first.used ? first.used : 1,
 		    1);
-	ix->start[c->nnodes] = first.used;
+	/* The folded copies' places, now that buf stays where it is. */
+	for (i = 0; i < c->nnodes; i++)
+		if (!(ix->len[i] & INDEX_PLAIN))
+			ix->src[i] = ix->buf + start[i];
+	free(start);
 	return ix;
 }
 
@@ -150,8 +167,9 @@ index_free(struct index *ix)
 	if (ix == NULL)
 		return;
 	free(ix->buf);
-	free(ix->start);
-	free(ix->plain);
+	free(ix->src);
+	free(ix->len);
+	free(ix->doc);
 	free(ix->letters);
 	free(ix->kinds);
 	free(ix);
@@ -190,6 +208,7 @@ void
 index_result_free(struct index_result *r)
 {
 	free(r->nodes);
+	free(r->at);
 	free(r->per_doc);
 	memset(r, 0, sizeof *r);
 }

@@ -79,6 +79,13 @@ bool		 query_narrows(const struct query *newer,
 /* The matching nodes, in reading order, and how many of each. */
 struct index_result {
 	uint32_t	*nodes;
+	/*
+	 * Per node, where the query's one word (a query of one) first
+	 * matches in the text it is searched by, or UINT32_MAX (not known,
+	 * or a query of more): a search that narrows it by a longer word
+	 * looks from there on.  NULL in a result not from the index.
+	 */
+	uint32_t	*at;
 	size_t		 n;
 	size_t		 cap;
 	size_t		 nblocks;	/* paragraphs and other blocks */

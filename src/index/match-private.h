@@ -37,38 +37,57 @@ struct match_text {
 	uint32_t	 fetch_node;
 };
 
-/* Does m's text hold t (where t may match: a prefix where a word begins)? */
+/*
+ * Does m's text hold t (where t may match: a prefix where a word begins)
+ * at offset from or after?  If so and at is not NULL, *at is where it
+ * first does, or UINT32_MAX when the letters alone said so (a one-letter
+ * term).
+ */
 static inline bool
-match_term(struct match_text *m, const struct query_term *t)
+match_term_from(struct match_text *m, const struct query_term *t,
+    size_t from, uint32_t *at)
 {
 	const char	*hit;
-	size_t		 at;
+	size_t		 k;
 
 	if (m->letters_known) {
 		/* Without one of the term's letters, it cannot hold it. */
 		if ((m->letters & t->f.letters) != t->f.letters)
 			return false;
 		/* With the letter, it holds a one-letter term. */
-		if (t->len == 1 && !t->prefix &&
-		    (unsigned char)(t->s[0] - 'a') < 26)
+		if (from == 0 && t->len == 1 && !t->prefix &&
+		    (unsigned char)(t->s[0] - 'a') < 26) {
+			if (at != NULL)
+				*at = UINT32_MAX;
 			return true;
+		}
 	}
 	if (m->fetch != NULL)
 		m->fetch(m);
-	hit = m->plain ? find_in_plain(m->s, m->len, &t->f) :
-	    find_in(m->s, m->len, &t->f);
 	/*
 	 * A prefix term holds where a word begins: try the next hit until
 	 * one does.  (Plain text differs from its folded form only in case
 	 * and line breaks, which do not change where words begin.)
 	 */
-	while (hit != NULL && !query_term_at(t, m->s, m->len,
-	    (size_t)(hit - m->s))) {
-		at = (size_t)(hit - m->s) + 1;
-		hit = m->plain ? find_in_plain(m->s + at, m->len - at, &t->f) :
-		    find_in(m->s + at, m->len - at, &t->f);
+	for (k = from; k <= m->len; k = (size_t)(hit - m->s) + 1) {
+		hit = m->plain ? find_in_plain(m->s + k, m->len - k, &t->f) :
+		    find_in(m->s + k, m->len - k, &t->f);
+		if (hit == NULL)
+			return false;
+		if (query_term_at(t, m->s, m->len, (size_t)(hit - m->s))) {
+			if (at != NULL)
+				*at = (uint32_t)(hit - m->s);
+			return true;
+		}
 	}
-	return hit != NULL;
+	return false;
+}
+
+/* Does m's text hold t (where t may match: a prefix where a word begins)? */
+static inline bool
+match_term(struct match_text *m, const struct query_term *t)
+{
+	return match_term_from(m, t, 0, NULL);
 }
 
 /* Is doc d among v[0..n)? */

@@ -35,14 +35,10 @@ index_fetch(struct match_text *m)
 	const struct index	*ix = m->fetch_arg;
 	uint32_t		 i = m->fetch_node;
 
-	m->plain = ix->plain[i];
-	if (m->plain)
-		index_source(ix->c, i, &m->s, &m->len);
-	else {
-		m->s = ix->buf + ix->start[i];
-		m->len = ix->start[i + 1] - ix->start[i] - 1;
-	}
-	m->doc = ix->c->nodes[i].doc;
+	m->plain = (ix->len[i] & INDEX_PLAIN) != 0;
+	m->s = ix->src[i];
+	m->len = ix->len[i] & ~INDEX_PLAIN;
+	m->doc = ix->doc[i];
 	m->fetch = NULL;
 }
 
@@ -94,22 +90,23 @@ index_node_matches(const struct index *ix, const struct query *q,
 	    index_matches_except(ix, q, i, NULL, false, false);
 }
 
+/* Add node i, where the query's one word first matches at at. */
 static void
-index_result_add(struct index_result *r, const struct corpus *c,
-    uint32_t i)
+index_result_add(struct index_result *r, const struct index *ix,
+    uint32_t i, uint32_t at)
 {
-	const struct corpus_node	*n = &c->nodes[i];
-
 	if (r->n == r->cap) {
 		r->cap = r->cap ? r->cap * 2 : 256;
 		r->nodes = xreallocarray(r->nodes, r->cap, sizeof *r->nodes);
+		r->at = xreallocarray(r->at, r->cap, sizeof *r->at);
 	}
+	r->at[r->n] = at;
 	r->nodes[r->n++] = i;
-	if (kind_is_block(n->kind))
+	if (index_is_block(ix, i))
 		r->nblocks++;
 	else
 		r->nsections++;
-	if (r->per_doc[n->doc]++ == 0)
+	if (r->per_doc[ix->doc[i]]++ == 0)
 		r->ndocs++;
 }
 
@@ -123,13 +120,13 @@ index_scan(const struct index *ix, const struct query *q, size_t d,
 {
 	const struct query_term	*t;
 	struct match_text	 m;
-	uint32_t		 i;
+	uint32_t		 i, at;
 	uint8_t			*skip;
 
 	if (d == INDEX_NO_DRIVE) {
 		for (i = first; i < end; i++)
 			if (index_matches_except(ix, q, i, NULL, false, false))
-				index_result_add(out, ix->c, i);
+				index_result_add(out, ix, i, UINT32_MAX);
 		return;
 	}
 	t = &q->pos[d];
@@ -140,9 +137,10 @@ index_scan(const struct index *ix, const struct query *q, size_t d,
 		if ((ix->letters[i] & t->f.letters) != t->f.letters)
 			continue;
 		index_text(ix, i, &m);
-		if (match_term(&m, t) && match_query(&m, q, skip, false,
-		    false))
-			index_result_add(out, ix->c, i);
+		if (match_term_from(&m, t, 0, &at) && match_query(&m, q, skip,
+		    false, false))
+			index_result_add(out, ix, i, q->npos == 1 ? at :
+			    UINT32_MAX);
 	}
 	free(skip);
 }
@@ -181,17 +179,33 @@ index_same_filters(const struct query *q, const struct query *older)
 }
 
 /*
+ * Can a match of t be found from where older's word t' first matched?
+ * Where t begins with t' (typing on), every place t may match, t' may
+ * too: none comes before t''s first.  (Unless t' must begin a word and t
+ * need not.)
+ */
+static bool
+index_term_extends(const struct query_term *t, const struct query_term *old)
+{
+	return t->len >= old->len && memcmp(t->s, old->s, old->len) == 0 &&
+	    (!old->prefix || t->prefix);
+}
+
+/*
  * Look only among within's nodes [from, to); what q shares with older
- * needs no new look.
+ * needs no new look.  A query of one word that lengthens older's one
+ * word is looked for from where that first matched in each node.
  */
 static void
 index_search_within(const struct index *ix, const struct query *q,
     const struct query *older, const struct index_result *within,
     size_t from, size_t to, struct index_result *out)
 {
-	uint8_t	*skip;
-	bool	 same_neg, same_filters;
-	size_t	 k;
+	struct match_text	 m;
+	uint8_t			*skip;
+	bool			 same_neg, same_filters, one, resume, known;
+	size_t			 k;
+	uint32_t		 i, at;
 
 	skip = xcalloc(q->npos ? q->npos : 1, 1);
 	same_neg = older != NULL && older->nneg == q->nneg;
@@ -200,10 +214,30 @@ index_search_within(const struct index *ix, const struct query *q,
 		skip[k] = index_term_in(&q->pos[k], older->pos, older->npos);
 	for (k = 0; same_neg && k < q->nneg; k++)
 		same_neg = index_term_in(&q->neg[k], older->neg, older->nneg);
-	for (k = from; k < to; k++)
-		if (index_matches_except(ix, q, within->nodes[k],
-		    older != NULL ? skip : NULL, same_neg, same_filters))
-			index_result_add(out, ix->c, within->nodes[k]);
+	one = q->npos == 1;
+	known = skip[0];
+	resume = one && older != NULL && older->npos == 1 &&
+	    within->at != NULL && index_term_extends(&q->pos[0],
+	    &older->pos[0]);
+	for (k = from; k < to; k++) {
+		i = within->nodes[k];
+		if (!one) {
+			if (index_matches_except(ix, q, i, older != NULL ?
+			    skip : NULL, same_neg, same_filters))
+				index_result_add(out, ix, i, UINT32_MAX);
+			continue;
+		}
+		index_text(ix, i, &m);
+		at = resume ? within->at[k] : UINT32_MAX;
+		/* The word found (or the same word where it was), the rest. */
+		if (!(known && at != UINT32_MAX) && !match_term_from(&m,
+		    &q->pos[0], at != UINT32_MAX ? at : 0, &at))
+			continue;
+		skip[0] = 1;
+		if (match_query(&m, q, skip, same_neg, same_filters))
+			index_result_add(out, ix, i, at);
+		skip[0] = known;
+	}
 	free(skip);
 }
 
@@ -252,9 +286,12 @@ index_result_join(struct index_result *a, const struct index_result *b,
 	if (a->n + b->n > a->cap) {
 		a->cap = a->n + b->n;
 		a->nodes = xreallocarray(a->nodes, a->cap, sizeof *a->nodes);
+		a->at = xreallocarray(a->at, a->cap, sizeof *a->at);
 	}
-	if (b->n > 0)
+	if (b->n > 0) {
 		memcpy(a->nodes + a->n, b->nodes, b->n * sizeof *b->nodes);
+		memcpy(a->at + a->n, b->at, b->n * sizeof *b->at);
+	}
 	a->n += b->n;
 	a->nblocks += b->nblocks;
 	a->nsections += b->nsections;
@@ -286,8 +323,7 @@ index_run_split(struct index_job *half, struct index_result *out)
 	else
 		index_job_run(&half[1]);
 	index_result_join(&half[0].out, &half[1].out, ndocs);
-	free(out->nodes);
-	free(out->per_doc);
+	index_result_free(out);
 	*out = half[0].out;
 	index_result_free(&half[1].out);
 }
@@ -321,9 +357,7 @@ index_search_narrowing(const struct index *ix, const struct query *q,
 	const struct corpus	*c = ix->c;
 	size_t			 k, d, drive = INDEX_NO_DRIVE;
 
-	free(out->nodes);
-	free(out->per_doc);
-	memset(out, 0, sizeof *out);
+	index_result_free(out);
 	out->per_doc = xcalloc(c->ndocs ? c->ndocs : 1, sizeof *out->per_doc);
 	if (query_is_empty(q))
 		return;

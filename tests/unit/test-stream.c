@@ -10,7 +10,9 @@
  * NUL byte in a text, deep nesting, labels in mixed case) large enough to
  * be read in two parts on two threads.  And a database the loader refuses
  * is not searched by the stream.  The same for `charta stats`
- * (stats_stream), which counts as stats_count counts.
+ * (stats_stream), which counts as stats_count counts.  And the reader's
+ * filter typed a key at a time: each narrowing search (from where the
+ * shorter word first matched) finds what a fresh search finds.
  */
 #include "config.h"
 
@@ -123,6 +125,73 @@ compare_query(const char *db, const struct corpus *c, const struct index *ix,
 	query_free(q);
 }
 
+/* Typed a key at a time, as the reader's filter narrows them. */
+static const char *const typed[] = {
+	"governance", "sovereign*", "china's", "cyber-space", "\"rule of law\"",
+	"in -the", "\u7f51\u7edc\u7a7a\u95f4", "stra\u00dfe", "co\u00f6peration",
+	"deep*", "\u2163", "doc:mfa cyber", "kind:action data", "tab sep",
+};
+
+/*
+ * Each prefix of each typed query, searched by narrowing the result of the
+ * one before it (where it narrows: index_search_narrowing looks from where
+ * the shorter word first matched), finds what a fresh search finds, and
+ * where the word first matches is the same.
+ */
+static void
+compare_typing(const char *db, const struct corpus *c, const struct index *ix)
+{
+	struct index_result	 prev, fresh, narrow;
+	struct query		*q, *qprev;
+	char			*err, buf[128];
+	size_t			 w, len, k;
+
+	for (w = 0; w < sizeof typed / sizeof typed[0]; w++) {
+		memset(&prev, 0, sizeof prev);
+		qprev = NULL;
+		for (len = 1; len <= strlen(typed[w]); len++) {
+			memcpy(buf, typed[w], len);
+			buf[len] = '\0';
+			err = NULL;
+			q = query_parse(c, buf, len, &err);
+			free(err);
+			if (q == NULL || query_is_empty(q)) {
+				query_free(q);
+				continue;
+			}
+			memset(&fresh, 0, sizeof fresh);
+			memset(&narrow, 0, sizeof narrow);
+			index_search(ix, q, NULL, &fresh);
+			if (qprev != NULL && query_narrows(q, qprev))
+				index_search_narrowing(ix, q, qprev, &prev,
+				    &narrow);
+			else
+				index_search(ix, q, NULL, &narrow);
+			if (narrow.n != fresh.n || (fresh.n > 0 &&
+			    memcmp(narrow.nodes, fresh.nodes, fresh.n *
+			    sizeof *fresh.nodes) != 0))
+				fail_msg("%s: \"%s\" typed: %zu nodes narrowed, "
+				    "%zu searched", db, buf, narrow.n,
+				    fresh.n);
+			for (k = 0; k < fresh.n; k++)
+				if (fresh.at[k] != UINT32_MAX &&
+				    narrow.at[k] != UINT32_MAX &&
+				    fresh.at[k] != narrow.at[k])
+					fail_msg("%s: \"%s\" typed: node %u at "
+					    "%u narrowed, %u searched", db,
+					    buf, fresh.nodes[k], narrow.at[k],
+					    fresh.at[k]);
+			index_result_free(&fresh);
+			index_result_free(&prev);
+			prev = narrow;
+			query_free(qprev);
+			qprev = q;
+		}
+		index_result_free(&prev);
+		query_free(qprev);
+	}
+}
+
 /* Terms for stats: words, prefixes, phrases, folded forms, CJK. */
 static const char *const terms[] = {
 	"cyberspace", "cyber*", "governance", "chapter iv", "网络",
@@ -213,6 +282,7 @@ compare_all(const char *db)
 	for (k = 0; k < sizeof queries / sizeof queries[0]; k++)
 		compare_query(db, c, ix, queries[k]);
 	compare_stats(db, c);
+	compare_typing(db, c, ix);
 	index_free(ix);
 	corpus_free(c);
 }
