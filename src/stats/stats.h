@@ -72,8 +72,8 @@ void	 stats_words_free(struct stats_words *);
 void	 stats_words_split(struct stats_words *w, const char *s, size_t n);
 /*
  * Plain text: all ASCII, without an underscore, where words are found and
- * counted a part at a time (counts.c looks only where a term is).  A word
- * of a plain text starts with a letter or a digit.
+ * counted a part at a time (counts-text.c looks only where a term is).
+ * A word of a plain text starts with a letter or a digit.
  */
 bool	 stats_words_plain(const char *s, size_t n);
 /* Does a word of plain text s start at s[at] (at within s)? */
@@ -83,13 +83,6 @@ bool	 stats_words_start_plain(const char *s, size_t at);
  * are each s's start or end, a word's start, or the end of a word.
  */
 size_t	 stats_words_count_plain(const char *s, size_t from, size_t to);
-/*
- * The words of plain text s[0..n) from a word's start at from on, the
- * first max of them (fewer where the text ends first), replacing w's
- * contents; offsets are into s, as stats_words_split gives them.
- */
-void	 stats_words_split_plain(struct stats_words *w, const char *s,
-	    size_t n, size_t from, size_t max);
 /* The same by u8_wordbreaks alone, for testing the fast path against. */
 void	 stats_words_split_slow(struct stats_words *w, const char *s,
 	    size_t n);

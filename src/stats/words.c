@@ -12,7 +12,6 @@
 #include "config.h"
 
 #include <stdbool.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -81,13 +80,10 @@ words_emit(struct stats_words *w, size_t start, size_t end)
 	w->n++;
 }
 
-/*
- * The fast path: the words of s[from..to), which is all ASCII, at most max
- * of them.
- */
+/* The fast path: the words of s[from..to), which is all ASCII. */
 static void
 words_split_ascii(struct stats_words *w, const char *s, size_t from,
-    size_t to, size_t max)
+    size_t to)
 {
 	const unsigned char	*p = (const unsigned char *)s;
 	size_t			 i = from, start;
@@ -129,22 +125,9 @@ words_split_ascii(struct stats_words *w, const char *s, size_t from,
 			} else
 				break;
 		}
-		if (alnum) {
+		if (alnum)
 			words_emit(w, start, i);
-			if (--max == 0)
-				return;
-		}
 	}
-}
-
-void
-stats_words_split_plain(struct stats_words *w, const char *s, size_t n,
-    size_t from, size_t max)
-{
-	w->n = 0;
-	w->ascii = true;
-	if (max > 0)
-		words_split_ascii(w, s, from, n, max);
 }
 
 /* Does code point uc make a run of text a word? (As src/diff does.) */
@@ -222,7 +205,7 @@ stats_words_split(struct stats_words *w, const char *s, size_t n)
 	w->n = 0;
 	w->ascii = words_is_ascii(s, n);
 	if (w->ascii) {
-		words_split_ascii(w, s, 0, n, SIZE_MAX);
+		words_split_ascii(w, s, 0, n);
 		return;
 	}
 	/*
@@ -232,13 +215,13 @@ stats_words_split(struct stats_words *w, const char *s, size_t n)
 	 */
 	while (i < n) {
 		if ((odd = words_next_odd(s, i, n, false)) == n) {
-			words_split_ascii(w, s, i, n, SIZE_MAX);
+			words_split_ascii(w, s, i, n);
 			break;
 		}
 		for (start = odd; start > i && !words_blank(p[start - 1]);
 		    start--)
 			;
-		words_split_ascii(w, s, i, start, SIZE_MAX);
+		words_split_ascii(w, s, i, start);
 		for (end = odd; end < n && !words_blank(p[end]); end++)
 			;
 		words_split_unistring(w, s, start, end);
