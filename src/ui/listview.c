@@ -44,6 +44,7 @@ listview_addf(struct listview *lv, uint32_t node, const char *fmt, ...)
 	lv->items[lv->n].text = s;
 	lv->items[lv->n].node = node;
 	lv->items[lv->n].error = false;
+	lv->items[lv->n].ref = 0;
 	lv->n++;
 }
 
@@ -55,7 +56,15 @@ listview_add(struct listview *lv, uint32_t node, const char *text)
 	lv->items[lv->n].text = (char *)text;	/* not freed: borrowed */
 	lv->items[lv->n].node = node;
 	lv->items[lv->n].error = false;
+	lv->items[lv->n].ref = 0;
 	lv->n++;
+}
+
+void
+listview_add_ref(struct listview *lv, uint32_t node, size_t ref)
+{
+	listview_add(lv, node, NULL);
+	lv->items[lv->n - 1].ref = ref;
 }
 
 void
@@ -98,17 +107,30 @@ listview_open(struct app *a, struct listview *lv)
 	return app_push(a, &listview_ops, lv);
 }
 
+/* Item k's text, made now if it is made when shown. */
+static const char *
+listview_text(const struct listview *lv, size_t k)
+{
+	const char	*s = lv->items[k].text;
+
+	if (s == NULL && lv->text_of != NULL)
+		s = lv->text_of(lv->arg, lv->items[k].ref);
+	return s != NULL ? s : "";
+}
+
 /* The rows item k takes at width w (1 unless items wrap). */
 static size_t
 listview_rows(const struct listview *lv, size_t k, size_t w)
 {
 	struct text_spans	 ts;
 	struct text_line	*lines;
+	const char		*text;
 	size_t			 n;
 
 	if (!lv->wrap)
 		return 1;
-	spans_line(&ts, lv->items[k].text, strlen(lv->items[k].text));
+	text = listview_text(lv, k);
+	spans_line(&ts, text, strlen(text));
 	n = text_spans_wrap(&ts, w, TEXT_TARGET_COLOR, &lines);
 	free(lines);
 	text_spans_free(&ts);
@@ -139,6 +161,7 @@ listview_draw(struct view *v)
 	struct listview		*lv = v->data;
 	struct text_spans	 ts;
 	struct text_line	*lines;
+	const char		*text;
 	size_t			 h, w, k, l, nl;
 	int			 y;
 	attr_t			 at;
@@ -161,7 +184,8 @@ listview_draw(struct view *v)
 	for (k = lv->top; k < lv->n && y < LINES - 1; k++) {
 		at = screen_attr(k == lv->sel ? THEME_SELECTED :
 		    lv->items[k].error ? THEME_ERROR : THEME_NORMAL);
-		spans_line(&ts, lv->items[k].text, strlen(lv->items[k].text));
+		text = listview_text(lv, k);
+		spans_line(&ts, text, strlen(text));
 		if (!lv->wrap) {
 			screen_fill(y, 1, (size_t)COLS - 2, at);
 			spans_curses_draw(y, 2, w, &ts, 0, ts.len, at,

@@ -14,9 +14,11 @@
 #include "ui/view.h"
 
 struct listview_item {
-	char		*text;		/* data: sanitized when drawn */
+	char		*text;		/* data: sanitized when drawn; NULL:
+					   text_of(arg, ref) says */
 	uint32_t	 node;		/* the corpus node, or CORPUS_NONE */
 	bool		 error;		/* drawn as an error */
+	size_t		 ref;		/* the owner's, for text_of */
 };
 
 struct listview {
@@ -32,6 +34,8 @@ struct listview {
 	void			(*choose)(struct app *, void *arg, size_t k);
 	void			*arg;
 	void			(*free_arg)(void *);
+	/* The text of an item added by listview_add_ref (its ref). */
+	const char		*(*text_of)(void *arg, size_t ref);
 	const struct view_hint	*hints;
 	size_t			 nhints;
 };
@@ -51,6 +55,13 @@ void		 listview_addf(struct listview *, uint32_t node,
  */
 void		 listview_add(struct listview *, uint32_t node,
 		    const char *text);
+/*
+ * Add an item whose text is made only when it is shown: text_of(arg, ref)
+ * gives it then (arg: listview_on_choose's), and keeps it alive and
+ * unchanged as listview_add's texts are; for a list with borrowed set.
+ */
+void		 listview_add_ref(struct listview *, uint32_t node,
+		    size_t ref);
 /*
  * Enter calls choose(app, arg, item); free_arg(arg), if not NULL, when the
  * list closes.

@@ -1,10 +1,11 @@
 /*
  * notes-view-rows.c -- the rows of `:notes` (notes-view.h): the notes read
  * where the state keeps them, each placed (the notes on the same words at
- * the same place placed once) and made into its row once, its body folded
- * when the first query comes; a key of the filter then matches folded
- * bodies (only the last matches when the query grew) and lists rows made
- * already, and s lists them in the other order, sorted once.
+ * the same place placed once), made into its row when the list first
+ * shows it (10,000 notes, a screen of rows), its body folded when the
+ * first query comes; a key of the filter then matches folded bodies (only
+ * the last matches when the query grew) and lists the rows again, and s
+ * lists them in the other order, sorted once.
  */
 #include "config.h"
 
@@ -23,6 +24,8 @@
 #include "util/hash.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
+static void	notes_row_cache_free(struct notes_row_cache *);
+
 /* Free what notes_list_read read. */
 static void
 notes_list_clear(struct notes_list *nl)
@@ -33,6 +36,8 @@ notes_list_clear(struct notes_list *nl)
 		free(nl->line[k]);
 		free(nl->folded[k]);
 	}
+	notes_row_cache_free(nl->rows_made);
+	nl->rows_made = NULL;
 	for (k = 0; k < nl->ndrafts; k++)
 		free(nl->dline[k]);
 	free(nl->dline);
@@ -134,25 +139,31 @@ struct notes_row_cache {
 	char			 last_date[32];
 };
 
-static void
-notes_row_cache_init(struct notes_row_cache *rc, const struct corpus *c)
+static struct notes_row_cache *
+notes_row_cache_new(const struct corpus *c)
 {
-	memset(rc, 0, sizeof *rc);
+	struct notes_row_cache	*rc = xcalloc(1, sizeof *rc);
+
 	rc->c = c;
 	hashtab_init(&rc->nodes, 0);
 	rc->last_time = -1;
+	return rc;
 }
 
+/* Free rc and what it made; NULL is a no-op. */
 static void
 notes_row_cache_free(struct notes_row_cache *rc)
 {
 	size_t	k;
 
+	if (rc == NULL)
+		return;
 	for (k = 0; k < rc->n; k++)
 		free(rc->ref[k]);
 	free(rc->ref);
 	free(rc->node);
 	hashtab_free(&rc->nodes);
+	free(rc);
 }
 
 /* The short reference of node (the cache's string). */
@@ -216,8 +227,8 @@ notes_row_line(struct notes_row_cache *rc, const struct state_note *n,
 
 /*
  * Read the notes and drafts again; where each is (the notes on the same
- * words at the same place placed once), its row, its folded body, and
- * the two orders.  The notes are read where the state keeps them, not
+ * words at the same place placed once) and the two orders (a row is made
+ * when it is shown: notes_list_row; a body folded when a query comes).  The notes are read where the state keeps them, not
  * copied: only what the list shows is made.
  */
 static void
@@ -227,7 +238,6 @@ notes_list_read(struct notes_list *nl)
 	struct state		*st = app_state(nl->app);
 	const struct state_note	*all, *note;
 	struct study_placer	 pl;
-	struct notes_row_cache	 rc;
 	char			*line;
 	size_t			 k, n, nall;
 	uint32_t		 node;
@@ -261,7 +271,7 @@ notes_list_read(struct notes_list *nl)
 		free(line);
 	}
 	study_placer_init(&pl, c, nall);
-	notes_row_cache_init(&rc, c);
+	nl->rows_made = notes_row_cache_new(c);
 	for (k = 0; k < nall; k++) {
 		note = &all[k];
 		if (note->deleted != 0)
@@ -272,12 +282,10 @@ notes_list_read(struct notes_list *nl)
 		node = study_placer_place(&pl, &note->at, &note->quote,
 		    &moved, NULL);
 		nl->place[nl->ndrafts + n] = node;
-		nl->line[n] = notes_row_line(&rc, note, node);
 		nl->modified[n] = note->modified;
 		nl->by_place[n] = nl->by_date[n] = n;
 	}
 	study_placer_free(&pl);
-	notes_row_cache_free(&rc);
 	notes_sorting = nl;
 	if (nl->nnotes > 1) {
 		qsort(nl->by_place, nl->nnotes, sizeof *nl->by_place,
@@ -285,6 +293,29 @@ notes_list_read(struct notes_list *nl)
 		qsort(nl->by_date, nl->nnotes, sizeof *nl->by_date,
 		    notes_cmp_date);
 	}
+}
+
+const char *
+notes_list_row(void *arg, size_t k)
+{
+	struct notes_list	*nl = arg;
+	const struct state_note	*all, *n;
+	size_t			 nall;
+
+	if (k >= nl->nnotes)
+		return "";
+	if (nl->line[k] != NULL)
+		return nl->line[k];
+	/* The note is still where it was read, as in notes_list_fold. */
+	nall = state_note_view(app_state(nl->app), &all);
+	if (nl->index[k] >= nall)
+		return "";
+	n = &all[nl->index[k]];
+	if (n->deleted != 0 || memcmp(n->id, nl->id[k], STATE_ID_SIZE) != 0)
+		return "";
+	nl->line[k] = notes_row_line(nl->rows_made, n,
+	    nl->place[nl->ndrafts + k]);
+	return nl->line[k];
 }
 
 /*
@@ -388,7 +419,7 @@ notes_list_show(struct listview *lv, struct notes_list *nl)
 		row->draft = false;
 		row->k = k;
 		row->node = nl->place[nl->ndrafts + k];
-		listview_add(lv, row->node, nl->line[k]);
+		listview_add_ref(lv, row->node, k);
 	}
 	if (lv->sel >= lv->n)
 		lv->sel = lv->n > 0 ? lv->n - 1 : 0;

@@ -229,6 +229,7 @@ ui_cmd_notes(struct app *a, int argc, char **argv)
 	lv->wrap = true;
 	lv->borrowed = true;	/* the rows are nl's, made once */
 	listview_on_choose(lv, notes_list_choose, nl, notes_list_free);
+	lv->text_of = notes_list_row;
 	notes_list_fill(lv, nl);
 	lv->hints = notes_list_hints;
 	lv->nhints = sizeof notes_list_hints / sizeof notes_list_hints[0];

@@ -28,6 +28,8 @@ struct notes_row {
  * 10,000 notes each key only matches the folded bodies and lists the
  * rows made already.
  */
+struct notes_row_cache;
+
 struct notes_list {
 	struct app		*app;
 	char			(*id)[STATE_ID_SIZE];	/* per live note */
@@ -35,7 +37,9 @@ struct notes_list {
 	struct state_draft	*drafts;
 	size_t			 ndrafts;
 	uint32_t		*place;		/* drafts', then notes' nodes */
-	char			**line;		/* per note: its row */
+	char			**line;		/* per note: its row, made when it
+					   is first shown (NULL till then) */
+	struct notes_row_cache	*rows_made;	/* what rows share */
 	char			**dline;	/* per draft: its row */
 	char			**folded;	/* per note: its body folded */
 	size_t			 nfolded;	/* the first nfolded are */
@@ -64,7 +68,13 @@ void	notes_list_free(void *nl);
  */
 void	notes_list_show(struct listview *, struct notes_list *);
 
-/* Read the notes again (where each is, its row) and list them. */
+/*
+ * The listview's text_of: the row of note k, made now if it is not yet
+ * (as the list shows it).
+ */
+const char *notes_list_row(void *nl, size_t k);
+
+/* Read the notes again (where each is) and list them. */
 void	notes_list_fill(struct listview *, struct notes_list *);
 
 /*
