@@ -270,7 +270,7 @@ typing_key(struct typing *t, const char *text, size_t n, struct key_time *kt)
 		t2 = now_ms();
 		goto out;
 	}
-	outline_filter(&t->ol, t->res.nodes, t->res.n);
+	outline_filter(&t->ol, t->res.nodes, t->res.n, index_parents(t->ix));
 	if (t->ol.hit[sel] != OUTLINE_HIT) {
 		for (k = 0; k < t->res.n && t->res.nodes[k] < sel; k++)
 			;

@@ -145,7 +145,7 @@ fuzz_check_search(const struct corpus *c, const char *q)
 	}
 	/* The filtered outline: the hits and their ancestors, in order. */
 	outline_init(&o, c);
-	outline_filter(&o, r.nodes, r.n);
+	outline_filter(&o, r.nodes, r.n, index_parents(ix));
 	FUZZ_CHECK(o.nrows >= r.n);
 	for (k = 1; k < o.nrows; k++)
 		FUZZ_CHECK(o.rows[k] > o.rows[k - 1]);

@@ -20,12 +20,14 @@ struct index {
 	 * that a search never reads the corpus's nodes (a cache line each):
 	 * the text it is searched by (src: the corpus's text if plain, else
 	 * its folded copy in buf; len: its length, INDEX_PLAIN set if
-	 * plain), its document, the letters it has (find_letters), and the
-	 * kinds of the node and of each ancestor (1 << kind).
+	 * plain), its document and parent, the letters it has
+	 * (find_letters), and the kinds of the node and of each ancestor
+	 * (1 << kind).
 	 */
 	const char		**src;
 	uint32_t		*len;
 	uint32_t		*doc;
+	uint32_t		*parent;
 	uint32_t		*letters;
 	uint32_t		*kinds;
 	uint32_t		 block_kinds;	/* 1 << each block kind */

@@ -107,6 +107,7 @@ index_build(const struct corpus *c)
 	ix->src = xcalloc(n, sizeof *ix->src);
 	ix->len = xcalloc(n, sizeof *ix->len);
 	ix->doc = xcalloc(n, sizeof *ix->doc);
+	ix->parent = xcalloc(n, sizeof *ix->parent);
 	ix->letters = xcalloc(n, sizeof *ix->letters);
 	ix->kinds = xcalloc(n, sizeof *ix->kinds);
 	for (k = 0; k < KIND__COUNT; k++)
@@ -118,6 +119,7 @@ index_build(const struct corpus *c)
 		    (c->nodes[i].parent != CORPUS_NONE ?
 		    ix->kinds[c->nodes[i].parent] : 0);
 		ix->doc[i] = c->nodes[i].doc;
+		ix->parent[i] = c->nodes[i].parent;
 	}
 	/*
 	 * A large corpus is folded in two halves, the second on a thread:
@@ -170,6 +172,7 @@ index_free(struct index *ix)
 	free(ix->src);
 	free(ix->len);
 	free(ix->doc);
+	free(ix->parent);
 	free(ix->letters);
 	free(ix->kinds);
 	free(ix);
@@ -189,6 +192,12 @@ index_describe_counts(size_t blocks, size_t sections)
 	free(b);
 	free(s);
 	return r;
+}
+
+const uint32_t *
+index_parents(const struct index *ix)
+{
+	return ix->parent;
 }
 
 char *

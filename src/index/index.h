@@ -55,6 +55,13 @@ struct query;
 struct index	*index_build(const struct corpus *c);
 /* Free the index; NULL is a no-op. */
 void		 index_free(struct index *);
+/*
+ * Each node's parent (CORPUS_NONE for a document's node), an array of the
+ * index's own: for walking up from many nodes (the outline of a filter's
+ * matches) without reading each one's corpus node.  It lives as long as
+ * the index.
+ */
+const uint32_t	*index_parents(const struct index *);
 
 /*
  * Parse query text s[0..n) against c (doc: names are resolved now).

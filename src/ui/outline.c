@@ -85,8 +85,16 @@ outline_swap_rows(struct outline *o)
 	o->full_cap = cap;
 }
 
+/* Node n's parent: from parents if there are (no corpus node read). */
+static inline uint32_t
+outline_parent(const struct corpus *c, const uint32_t *parents, uint32_t n)
+{
+	return parents != NULL ? parents[n] : c->nodes[n].parent;
+}
+
 void
-outline_filter(struct outline *o, const uint32_t *hits, size_t n)
+outline_filter(struct outline *o, const uint32_t *hits, size_t n,
+    const uint32_t *parents)
 {
 	const struct corpus	*c = o->c;
 	uint32_t		 chain[CORPUS_MAX_DEPTH + 1], p;
@@ -109,9 +117,9 @@ outline_filter(struct outline *o, const uint32_t *hits, size_t n)
 	 */
 	for (k = 0; k < n; k++) {
 		depth = 0;
-		for (p = c->nodes[hits[k]].parent; p != CORPUS_NONE &&
+		for (p = outline_parent(c, parents, hits[k]); p != CORPUS_NONE &&
 		    o->hit[p] == 0 && depth <= CORPUS_MAX_DEPTH;
-		    p = c->nodes[p].parent)
+		    p = outline_parent(c, parents, p))
 			chain[depth++] = p;
 		while (depth-- > 0) {
 			o->hit[chain[depth]] = OUTLINE_CONTEXT;

@@ -80,8 +80,11 @@ void	outline_set_all(struct outline *, bool open);
 /*
  * Show only the nodes hits[0..n) (in reading order; not copied: keep them
  * alive until the next call) and their ancestors, whatever the fold state.
+ * parents, if not NULL, is each node's parent (index_parents), read in
+ * place of the corpus's nodes.
  */
-void	outline_filter(struct outline *, const uint32_t *hits, size_t n);
+void	outline_filter(struct outline *, const uint32_t *hits, size_t n,
+	    const uint32_t *parents);
 
 /*
  * Back to the fold state's rows: those there were before the filter, if

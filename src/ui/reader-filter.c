@@ -120,7 +120,9 @@ reader_search(struct reader *r)
 			app_message(r->app, true, "%s", _("no match"));
 		return;
 	}
-	outline_filter(&r->ol, r->res.nodes, r->res.n);
+	ix = app_index(r->app);
+	outline_filter(&r->ol, r->res.nodes, r->res.n, ix != NULL ?
+	    index_parents(ix) : NULL);
 	/*
 	 * Keep the selection on a match; from anywhere else go to the first
 	 * match after it, so that the text pane shows a hit.

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "index/index.h"
 #include "model/corpus.h"
 #include "store/store.h"
 #include "text/text.h"
@@ -98,7 +99,8 @@ test_outline_move_fold(void **unused)
 static void
 test_outline_filter(void **unused)
 {
-	struct outline	o;
+	struct outline	o, p;
+	struct index	*ix = index_build(shipped);
 	uint32_t	hits[2];
 	size_t		rows;
 
@@ -107,7 +109,15 @@ test_outline_filter(void **unused)
 	rows = o.nrows;
 	hits[0] = ref("mfa:II.2.p1");
 	hits[1] = ref("un:IV.5");
-	outline_filter(&o, hits, 2);
+	/* The index's parents give the rows the corpus's nodes give. */
+	outline_init(&p, shipped);
+	outline_filter(&p, hits, 2, index_parents(ix));
+	outline_filter(&o, hits, 2, NULL);
+	assert_int_equal(p.nrows, o.nrows);
+	assert_memory_equal(p.rows, o.rows, o.nrows * sizeof *o.rows);
+	assert_memory_equal(p.hit, o.hit, shipped->nnodes);
+	outline_free(&p);
+	index_free(ix);
 	assert_true(o.filtered);
 	assert_int_equal(o.hit[hits[0]], OUTLINE_HIT);
 	assert_int_equal(o.hit[ref("mfa:II.2")], OUTLINE_CONTEXT);
