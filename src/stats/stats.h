@@ -76,7 +76,11 @@ void	 stats_words_split(struct stats_words *w, const char *s, size_t n);
  * A word of a plain text starts with a letter or a digit.
  */
 bool	 stats_words_plain(const char *s, size_t n);
-/* Does a word of plain text s start at s[at] (at within s)? */
+/*
+ * Does a word start at s[at] (at within s), by the rules of plain text?
+ * Only s[at] and the two bytes before it are looked at; s may hold bytes
+ * beyond ASCII elsewhere (one just before at ends any word there).
+ */
 bool	 stats_words_start_plain(const char *s, size_t at);
 /*
  * How many words of plain text s start in s[from..to), where from and to

@@ -118,9 +118,15 @@ stats_words_start_plain(const char *s, size_t at)
 		return false;
 	if (at == 0)
 		return true;
+	/* The byte before may be beyond ASCII: a word starts after it. */
+	if (p[at - 1] >= 0x80)
+		return true;
 	mid = words_class[p[at - 1]];
 	if (mid == WC_LETTER || mid == WC_DIGIT)
 		return false;
-	/* Not where a mark joins it to the word before. */
-	return at == 1 || !words_joins(words_class[p[at - 2]], mid, cls);
+	/* Not where a mark joins it to the word before (a letter or digit). */
+	if (mid < WC_MIDLETTER || mid > WC_MIDNUM || at == 1 ||
+	    p[at - 2] >= 0x80)
+		return true;
+	return !words_joins(words_class[p[at - 2]], mid, cls);
 }
