@@ -218,6 +218,7 @@ index_result_free(struct index_result *r)
 {
 	free(r->nodes);
 	free(r->at);
+	free(r->after);
 	free(r->per_doc);
 	memset(r, 0, sizeof *r);
 }

@@ -90,9 +90,21 @@ struct index_result {
 	 * Per node, where the query's one word (a query of one) first
 	 * matches in the text it is searched by, or UINT32_MAX (not known,
 	 * or a query of more): a search that narrows it by a longer word
-	 * looks from there on.  NULL in a result not from the index.
+	 * looks from there on.  NULL when none is known (a one-letter word,
+	 * a query of more, a result not from the index), or the result is a
+	 * quarter of the corpus or more (nowhere): the next key's result is
+	 * then most often large too, and keeping where would cost more than
+	 * it saves.
 	 */
 	uint32_t	*at;
+	/*
+	 * Per node with an at: the bytes that follow the word there, as
+	 * the search reads them (up to 7, their count in the top byte), so
+	 * that a longer word is often found there without reading the text;
+	 * 0 when none are known.
+	 */
+	uint64_t	*after;
+	bool		 nowhere;	/* too many: at and after not kept */
 	size_t		 n;
 	size_t		 cap;
 	size_t		 nblocks;	/* paragraphs and other blocks */

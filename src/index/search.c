@@ -90,17 +90,119 @@ index_node_matches(const struct index *ix, const struct query *q,
 	    index_matches_except(ix, q, i, NULL, false, false);
 }
 
-/* Add node i, where the query's one word first matches at at. */
+/* r keeps no at and after from now on. */
+static void
+index_result_nowhere(struct index_result *r)
+{
+	free(r->at);
+	free(r->after);
+	r->at = NULL;
+	r->after = NULL;
+	r->nowhere = true;
+}
+
+/*
+ * Make room in r for n nodes in all: a search knows how many it may find
+ * at most, and arrays that grow as they fill are copied each time (a
+ * first key's result is most of the corpus).  Pages never written cost
+ * nothing.
+ */
+static void
+index_result_reserve(struct index_result *r, size_t n)
+{
+	if (n <= r->cap)
+		return;
+	r->cap = n;
+	r->nodes = xreallocarray(r->nodes, n, sizeof *r->nodes);
+	if (r->at != NULL) {
+		r->at = xreallocarray(r->at, n, sizeof *r->at);
+		r->after = xreallocarray(r->after, n, sizeof *r->after);
+	}
+}
+
+/*
+ * The bytes after the word of len bytes at at in m's text (fetched), as
+ * index_result.after keeps them: as the search compares them (plain text
+ * as it folds: A-Z lowered, a line break a space).
+ */
+static uint64_t
+index_after(const struct match_text *m, uint32_t at, size_t len)
+{
+	uint64_t	v = 0;
+	size_t		k, n, end = (size_t)at + len;
+	unsigned char	ch;
+
+	if (at == UINT32_MAX || m->fetch != NULL || end >= m->len)
+		return 0;
+	n = m->len - end < 7 ? m->len - end : 7;
+	for (k = 0; k < n; k++) {
+		ch = (unsigned char)m->s[end + k];
+		if (m->plain && (unsigned char)(ch - 'A') < 26)
+			ch = (unsigned char)(ch + 32);
+		else if (m->plain && ch == '\n')
+			ch = ' ';
+		v |= (uint64_t)ch << (8 * k);
+	}
+	return v | (uint64_t)n << 56;
+}
+
+/*
+ * Do the first n bytes after a word (after) read ext?  If so, *rest is
+ * what follows them.
+ */
+static bool
+index_after_reads(uint64_t after, const char *ext, size_t n, uint64_t *rest)
+{
+	size_t	k, have = (size_t)(after >> 56);
+
+	if (n > have)
+		return false;
+	for (k = 0; k < n; k++)
+		if ((unsigned char)(after >> (8 * k)) != (unsigned char)ext[k])
+			return false;
+	after &= ~((uint64_t)0xff << 56);
+	*rest = n == have ? 0 : after >> (8 * n) | (uint64_t)(have - n) << 56;
+	return true;
+}
+
+/*
+ * Add node i, where the query's one word first matches at at, followed by
+ * after (index_result.after).
+ */
 static void
 index_result_add(struct index_result *r, const struct index *ix,
-    uint32_t i, uint32_t at)
+    uint32_t i, uint32_t at, uint64_t after)
 {
+	size_t	k;
+
 	if (r->n == r->cap) {
 		r->cap = r->cap ? r->cap * 2 : 256;
 		r->nodes = xreallocarray(r->nodes, r->cap, sizeof *r->nodes);
-		r->at = xreallocarray(r->at, r->cap, sizeof *r->at);
+		if (r->at != NULL) {
+			r->at = xreallocarray(r->at, r->cap, sizeof *r->at);
+			r->after = xreallocarray(r->after, r->cap,
+			    sizeof *r->after);
+		}
 	}
-	r->at[r->n] = at;
+	/*
+	 * Where the word is, from the first node where it is known (a
+	 * result of a one-letter word keeps none), until the result is a
+	 * quarter of the corpus.
+	 */
+	if (r->at != NULL && r->n >= ix->c->nnodes / 4 + 1)
+		index_result_nowhere(r);
+	if (r->at == NULL && at != UINT32_MAX && !r->nowhere) {
+		r->at = xreallocarray(NULL, r->cap, sizeof *r->at);
+		r->after = xreallocarray(NULL, r->cap, sizeof *r->after);
+		for (k = 0; k < r->n; k++) {
+			r->at[k] = UINT32_MAX;
+			r->after[k] = 0;
+		}
+	}
+	if (r->at != NULL) {
+		r->at[r->n] = at;
+		r->after[r->n] = after;
+	}
 	r->nodes[r->n++] = i;
 	if (index_is_block(ix, i))
 		r->nblocks++;
@@ -123,10 +225,11 @@ index_scan(const struct index *ix, const struct query *q, size_t d,
 	uint32_t		 i, at;
 	uint8_t			*skip;
 
+	index_result_reserve(out, out->n + (end - first));
 	if (d == INDEX_NO_DRIVE) {
 		for (i = first; i < end; i++)
 			if (index_matches_except(ix, q, i, NULL, false, false))
-				index_result_add(out, ix, i, UINT32_MAX);
+				index_result_add(out, ix, i, UINT32_MAX, 0);
 		return;
 	}
 	t = &q->pos[d];
@@ -137,10 +240,14 @@ index_scan(const struct index *ix, const struct query *q, size_t d,
 		if ((ix->letters[i] & t->f.letters) != t->f.letters)
 			continue;
 		index_text(ix, i, &m);
-		if (match_term_from(&m, t, 0, &at) && match_query(&m, q, skip,
+		if (!match_term_from(&m, t, 0, &at) || !match_query(&m, q, skip,
 		    false, false))
-			index_result_add(out, ix, i, q->npos == 1 ? at :
-			    UINT32_MAX);
+			continue;
+		if (q->npos == 1)
+			index_result_add(out, ix, i, at, index_after(&m, at,
+			    t->len));
+		else
+			index_result_add(out, ix, i, UINT32_MAX, 0);
 	}
 	free(skip);
 }
@@ -204,9 +311,13 @@ index_search_within(const struct index *ix, const struct query *q,
 	struct match_text	 m;
 	uint8_t			*skip;
 	bool			 same_neg, same_filters, one, resume, known;
-	size_t			 k;
+	bool			 same_prefix = false;
+	const char		*ext = NULL;
+	size_t			 k, next = 0;
 	uint32_t		 i, at;
+	uint64_t		 after;
 
+	index_result_reserve(out, out->n + (to - from));
 	skip = xcalloc(q->npos ? q->npos : 1, 1);
 	same_neg = older != NULL && older->nneg == q->nneg;
 	same_filters = older != NULL && index_same_filters(q, older);
@@ -217,25 +328,41 @@ index_search_within(const struct index *ix, const struct query *q,
 	one = q->npos == 1;
 	known = skip[0];
 	resume = one && older != NULL && older->npos == 1 &&
-	    within->at != NULL && index_term_extends(&q->pos[0],
-	    &older->pos[0]);
+	    within->at != NULL && within->after != NULL &&
+	    index_term_extends(&q->pos[0], &older->pos[0]);
+	if (resume) {
+		/* What the longer word adds to the shorter one. */
+		ext = q->pos[0].s + older->pos[0].len;
+		next = q->pos[0].len - older->pos[0].len;
+		same_prefix = q->pos[0].prefix == older->pos[0].prefix;
+	}
 	for (k = from; k < to; k++) {
 		i = within->nodes[k];
 		if (!one) {
 			if (index_matches_except(ix, q, i, older != NULL ?
 			    skip : NULL, same_neg, same_filters))
-				index_result_add(out, ix, i, UINT32_MAX);
+				index_result_add(out, ix, i, UINT32_MAX, 0);
 			continue;
 		}
 		index_text(ix, i, &m);
 		at = resume ? within->at[k] : UINT32_MAX;
-		/* The word found (or the same word where it was), the rest. */
-		if (!(known && at != UINT32_MAX) && !match_term_from(&m,
-		    &q->pos[0], at != UINT32_MAX ? at : 0, &at))
-			continue;
+		/*
+		 * The same word where it was; or the longer word there, read
+		 * in the bytes kept after the shorter one (where the word must
+		 * begin as before), no text read; or found in the text.
+		 */
+		if (known && at != UINT32_MAX)
+			after = within->after[k];
+		else if (!(at != UINT32_MAX && same_prefix &&
+		    index_after_reads(within->after[k], ext, next, &after))) {
+			if (!match_term_from(&m, &q->pos[0], at != UINT32_MAX ?
+			    at : 0, &at))
+				continue;
+			after = index_after(&m, at, q->pos[0].len);
+		}
 		skip[0] = 1;
 		if (match_query(&m, q, skip, same_neg, same_filters))
-			index_result_add(out, ix, i, at);
+			index_result_add(out, ix, i, at, after);
 		skip[0] = known;
 	}
 	free(skip);
@@ -281,16 +408,33 @@ static void
 index_result_join(struct index_result *a, const struct index_result *b,
     size_t ndocs)
 {
-	size_t	d;
+	size_t	d, k;
 
 	if (a->n + b->n > a->cap) {
 		a->cap = a->n + b->n;
 		a->nodes = xreallocarray(a->nodes, a->cap, sizeof *a->nodes);
-		a->at = xreallocarray(a->at, a->cap, sizeof *a->at);
+		if (a->at != NULL) {
+			a->at = xreallocarray(a->at, a->cap, sizeof *a->at);
+			a->after = xreallocarray(a->after, a->cap,
+			    sizeof *a->after);
+		}
 	}
-	if (b->n > 0) {
+	/* Where the word is: known in either half, then in both. */
+	if (b->nowhere && !a->nowhere)
+		index_result_nowhere(a);
+	if (a->at == NULL && b->at != NULL && !a->nowhere) {
+		a->at = xreallocarray(NULL, a->cap, sizeof *a->at);
+		a->after = xreallocarray(NULL, a->cap, sizeof *a->after);
+		for (k = 0; k < a->n; k++) {
+			a->at[k] = UINT32_MAX;
+			a->after[k] = 0;
+		}
+	}
+	if (b->n > 0)
 		memcpy(a->nodes + a->n, b->nodes, b->n * sizeof *b->nodes);
-		memcpy(a->at + a->n, b->at, b->n * sizeof *b->at);
+	for (k = 0; a->at != NULL && k < b->n; k++) {
+		a->at[a->n + k] = b->at != NULL ? b->at[k] : UINT32_MAX;
+		a->after[a->n + k] = b->after != NULL ? b->after[k] : 0;
 	}
 	a->n += b->n;
 	a->nblocks += b->nblocks;
@@ -308,7 +452,7 @@ static void
 index_run_split(struct index_job *half, struct index_result *out)
 {
 	pthread_t	t;
-	size_t		ndocs = half[0].ix->c->ndocs, k;
+	size_t		ndocs = half[0].ix->c->ndocs, k, total = 0;
 	bool		threaded;
 
 	for (k = 0; k < 2; k++) {
@@ -316,6 +460,11 @@ index_run_split(struct index_job *half, struct index_result *out)
 		half[k].out.per_doc = xcalloc(ndocs ? ndocs : 1,
 		    sizeof *half[k].out.per_doc);
 	}
+	/* The first half's result has room for the second's: no copy of it. */
+	for (k = 0; k < 2; k++)
+		total += half[k].within != NULL ? half[k].to - half[k].from :
+		    (size_t)(half[k].end - half[k].first);
+	index_result_reserve(&half[0].out, total);
 	threaded = pthread_create(&t, NULL, index_job_run, &half[1]) == 0;
 	index_job_run(&half[0]);
 	if (threaded)

@@ -173,7 +173,8 @@ compare_typing(const char *db, const struct corpus *c, const struct index *ix)
 				fail_msg("%s: \"%s\" typed: %zu nodes narrowed, "
 				    "%zu searched", db, buf, narrow.n,
 				    fresh.n);
-			for (k = 0; k < fresh.n; k++)
+			for (k = 0; fresh.at != NULL && narrow.at != NULL &&
+			    k < fresh.n; k++)
 				if (fresh.at[k] != UINT32_MAX &&
 				    narrow.at[k] != UINT32_MAX &&
 				    fresh.at[k] != narrow.at[k])
