@@ -104,24 +104,17 @@ damaged() {
 	"$CHARTA" --db "$tmp/$name.db" list >/dev/null 2>"$tmp/$name.want"
 	[ -s "$tmp/$name.want" ] ||
 	    { fail "$name: the loader does not refuse it"; return; }
-	"$CHARTA" --db "$tmp/$name.db" search cyberspace >"$tmp/$name.out" \
-	    2>"$tmp/$name.err"
-	st=$?
-	[ "$st" -eq 2 ] || fail "$name: search exited $st, expected 2"
-	[ -s "$tmp/$name.out" ] &&
-	    fail "$name: search printed: $(head -c 200 "$tmp/$name.out")"
-	cmp -s "$tmp/$name.err" "$tmp/$name.want" ||
-	    fail "$name: search says '$(cat "$tmp/$name.err")', the loader" \
-	    "'$(cat "$tmp/$name.want")'"
-	"$CHARTA" --db "$tmp/$name.db" stats cyberspace >"$tmp/$name.out" \
-	    2>"$tmp/$name.err"
-	st=$?
-	[ "$st" -eq 2 ] || fail "$name: stats exited $st, expected 2"
-	[ -s "$tmp/$name.out" ] &&
-	    fail "$name: stats printed: $(head -c 200 "$tmp/$name.out")"
-	cmp -s "$tmp/$name.err" "$tmp/$name.want" ||
-	    fail "$name: stats says '$(cat "$tmp/$name.err")', the loader" \
-	    "'$(cat "$tmp/$name.want")'"
+	for cmd in search stats; do
+		"$CHARTA" --db "$tmp/$name.db" "$cmd" cyberspace \
+		    >"$tmp/$name.out" 2>"$tmp/$name.err"
+		st=$?
+		[ "$st" -eq 2 ] || fail "$name: $cmd exited $st, expected 2"
+		[ -s "$tmp/$name.out" ] && fail "$name: $cmd printed:" \
+		    "$(head -c 200 "$tmp/$name.out")"
+		cmp -s "$tmp/$name.err" "$tmp/$name.want" ||
+		    fail "$name: $cmd says '$(cat "$tmp/$name.err")', the" \
+		    "loader '$(cat "$tmp/$name.want")'"
+	done
 }
 
 damaged same-label "UPDATE node SET label = 'P.p1' WHERE id = 4"
