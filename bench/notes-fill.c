@@ -34,7 +34,7 @@ int
 main(int argc, char **argv)
 {
 	struct state_options	 o = { NULL, -1, STATE_JOURNAL_AUTO,
-				    STATE_SYNC_NORMAL };
+				    STATE_SYNC_NORMAL, false };
 	struct corpus		*c;
 	struct state		*st;
 	struct state_anchor	 at;

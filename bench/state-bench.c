@@ -53,7 +53,8 @@ die(const char *what, const char *why)
 static struct state *
 open_loaded(enum state_sync sync)
 {
-	struct state_options	 o = { path, -1, STATE_JOURNAL_AUTO, sync };
+	struct state_options	 o = { path, -1, STATE_JOURNAL_AUTO, sync,
+				    false };
 	struct state		*st;
 	char			*warning;
 

@@ -73,6 +73,47 @@ state_load_quote(sqlite3_stmt *stmt, int i, struct state_quote *q)
 	q->suffix = state_load_text(stmt, i + 2);
 }
 
+void
+state_load_position_row(sqlite3_stmt *stmt, struct state_position *p)
+{
+	memset(p, 0, sizeof *p);
+	p->slug = state_load_text_nn(stmt, 0);
+	p->top_label = state_load_text_nn(stmt, 1);
+	p->top_anchor = state_load_text(stmt, 2);
+	p->top_offset = (uint64_t)sqlite3_column_int64(stmt, 3);
+	p->sel_label = state_load_text(stmt, 4);
+	p->nopen = state_labels_decode(sqlite3_column_blob(stmt, 5),
+	    (size_t)sqlite3_column_bytes(stmt, 5), &p->open);
+	p->focus = sqlite3_column_int(stmt, 6);
+	p->updated = sqlite3_column_int64(stmt, 7);
+}
+
+void
+state_load_mark_row(sqlite3_stmt *stmt, struct state_mark *k)
+{
+	memset(k, 0, sizeof *k);
+	state_load_id(stmt, 0, k->id);
+	k->name = state_load_text_nn(stmt, 1);
+	state_load_anchor(stmt, 2, &k->at);
+	k->created = sqlite3_column_int64(stmt, 6);
+	k->deleted = sqlite3_column_int64(stmt, 7);
+}
+
+void
+state_load_note_row(sqlite3_stmt *stmt, int i, struct state_note *n)
+{
+	memset(n, 0, sizeof *n);
+	state_load_id(stmt, i, n->id);
+	state_load_anchor(stmt, i + 1, &n->at);
+	state_load_quote(stmt, i + 5, &n->quote);
+	n->body = state_load_text_nn(stmt, i + 8);
+	n->created = sqlite3_column_int64(stmt, i + 9);
+	n->modified = sqlite3_column_int64(stmt, i + 10);
+	n->status = sqlite3_column_int(stmt, i + 11) == STATE_NOTE_ORPHANED ?
+	    STATE_NOTE_ORPHANED : STATE_NOTE_ATTACHED;
+	n->deleted = sqlite3_column_int64(stmt, i + 12);
+}
+
 /*
  * Prepare sql: SQLITE_OK, or SQLITE_DONE when its table is not there in
  * a newer charta's file (nothing to read), or the error.
@@ -128,23 +169,13 @@ state_load_positions(struct state *st, struct state_model *m)
 	struct state_position	*p;
 	int			 rc;
 
-	if ((rc = state_load_prepare(st, "SELECT slug, top_label, top_anchor, "
-	    "top_offset, sel_label, open_labels, focus, updated FROM "
-	    "reading_position ORDER BY slug", &stmt)) != SQLITE_OK)
+	if ((rc = state_load_prepare(st, "SELECT " STATE_POSITION_COLUMNS
+	    " FROM reading_position ORDER BY slug", &stmt)) != SQLITE_OK)
 		return rc;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		m->pos = state_grow(m->pos, m->npos, sizeof *m->pos);
 		p = &m->pos[m->npos++];
-		memset(p, 0, sizeof *p);
-		p->slug = state_load_text_nn(stmt, 0);
-		p->top_label = state_load_text_nn(stmt, 1);
-		p->top_anchor = state_load_text(stmt, 2);
-		p->top_offset = (uint64_t)sqlite3_column_int64(stmt, 3);
-		p->sel_label = state_load_text(stmt, 4);
-		p->nopen = state_labels_decode(sqlite3_column_blob(stmt, 5),
-		    (size_t)sqlite3_column_bytes(stmt, 5), &p->open);
-		p->focus = sqlite3_column_int(stmt, 6);
-		p->updated = sqlite3_column_int64(stmt, 7);
+		state_load_position_row(stmt, p);
 	}
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE)
@@ -167,19 +198,13 @@ state_load_marks(struct state *st, struct state_model *m)
 	struct state_mark	*k;
 	int			 rc;
 
-	if ((rc = state_load_prepare(st, "SELECT id, name, work, anchor, "
-	    "slug, label, created, deleted FROM mark ORDER BY rowid",
-	    &stmt)) != SQLITE_OK)
+	if ((rc = state_load_prepare(st, "SELECT " STATE_MARK_COLUMNS
+	    " FROM mark ORDER BY rowid", &stmt)) != SQLITE_OK)
 		return rc;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		m->marks = state_grow(m->marks, m->nmarks, sizeof *m->marks);
 		k = &m->marks[m->nmarks++];
-		memset(k, 0, sizeof *k);
-		state_load_id(stmt, 0, k->id);
-		k->name = state_load_text_nn(stmt, 1);
-		state_load_anchor(stmt, 2, &k->at);
-		k->created = sqlite3_column_int64(stmt, 6);
-		k->deleted = sqlite3_column_int64(stmt, 7);
+		state_load_mark_row(stmt, k);
 	}
 	sqlite3_finalize(stmt);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
@@ -192,24 +217,13 @@ state_load_notes(struct state *st, struct state_model *m)
 	struct state_note	*n;
 	int			 rc;
 
-	if ((rc = state_load_prepare(st, "SELECT id, work, anchor, slug, "
-	    "label, exact, prefix, suffix, body, created, modified, status, "
-	    "deleted FROM note ORDER BY rowid", &stmt)) != SQLITE_OK)
+	if ((rc = state_load_prepare(st, "SELECT " STATE_NOTE_COLUMNS
+	    " FROM note ORDER BY rowid", &stmt)) != SQLITE_OK)
 		return rc;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		m->notes = state_grow(m->notes, m->nnotes, sizeof *m->notes);
 		n = &m->notes[m->nnotes++];
-		memset(n, 0, sizeof *n);
-		state_load_id(stmt, 0, n->id);
-		state_load_anchor(stmt, 1, &n->at);
-		state_load_quote(stmt, 5, &n->quote);
-		n->body = state_load_text_nn(stmt, 8);
-		n->created = sqlite3_column_int64(stmt, 9);
-		n->modified = sqlite3_column_int64(stmt, 10);
-		n->status = sqlite3_column_int(stmt, 11) ==
-		    STATE_NOTE_ORPHANED ? STATE_NOTE_ORPHANED :
-		    STATE_NOTE_ATTACHED;
-		n->deleted = sqlite3_column_int64(stmt, 12);
+		state_load_note_row(stmt, 0, n);
 	}
 	sqlite3_finalize(stmt);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;

@@ -134,6 +134,7 @@ struct state {
 	struct state_model	*loaded;	/* to be adopted */
 	bool			 locked;
 	bool			 group;		/* hold the queue */
+	bool			 held;		/* do not open yet */
 	int			 flushing;	/* retry without pause */
 	bool			 quit;
 	bool			 exited;
@@ -223,6 +224,24 @@ char	*state_db_reason(struct state *, int rc);
 
 /* state-load.c, on the writer thread. */
 int	 state_db_load(struct state *, struct state_model **);
+
+/*
+ * A row of a statement that selects these columns, in this order, from
+ * its table, into a new struct (its strings malloc'ed; a note's columns
+ * from column i on).  The loader and state-peek.c read rows alike.
+ */
+#define STATE_POSITION_COLUMNS	"slug, top_label, top_anchor, top_offset, " \
+	"sel_label, open_labels, focus, updated"
+#define STATE_MARK_COLUMNS	"id, name, work, anchor, slug, label, " \
+	"created, deleted"
+#define STATE_NOTE_COLUMNS	"id, work, anchor, slug, label, exact, " \
+	"prefix, suffix, body, created, modified, status, deleted"
+struct sqlite3_stmt;
+void	 state_load_position_row(struct sqlite3_stmt *,
+	    struct state_position *);
+void	 state_load_mark_row(struct sqlite3_stmt *, struct state_mark *);
+void	 state_load_note_row(struct sqlite3_stmt *, int i,
+	    struct state_note *);
 
 /* state-schema.c */
 int	 state_schema_create(struct sqlite3 *);

@@ -254,7 +254,9 @@ state_worker_main(void *arg)
 
 	pthread_mutex_lock(&st->mu);
 	while (!st->quit) {
-		if (st->phase == STATE_OPENING)
+		if (st->phase == STATE_OPENING && st->held)
+			pthread_cond_wait(&st->wake, &st->mu);
+		else if (st->phase == STATE_OPENING)
 			state_worker_open(st, &pause_ms);
 		else if (st->phase != STATE_READY) {
 			if (st->queue.n > 0)
@@ -343,6 +345,19 @@ state_worker_stop(struct state *st, int timeout_ms)
 }
 
 /* ------------------------------------------- the reader's side */
+
+void
+state_release(struct state *st)
+{
+	if (st == NULL)
+		return;
+	pthread_mutex_lock(&st->mu);
+	if (st->held) {
+		st->held = false;
+		pthread_cond_signal(&st->wake);
+	}
+	pthread_mutex_unlock(&st->mu);
+}
 
 bool
 state_wait_open(struct state *st, int timeout_ms)
@@ -524,6 +539,7 @@ state_flush(struct state *st, int timeout_ms, char **message)
 	if (st == NULL)
 		return 0;
 	pthread_mutex_lock(&st->mu);
+	st->held = false;	/* what is to be committed needs the file */
 	st->group = false;
 	st->flushing++;
 	pthread_cond_signal(&st->wake);

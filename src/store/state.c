@@ -172,7 +172,7 @@ struct state *
 state_open_with(const struct state_options *opts, char **warning)
 {
 	struct state_options	 def = { NULL, STATE_OPEN_WAIT_MS,
-				    STATE_JOURNAL_AUTO, STATE_SYNC_FULL };
+				    STATE_JOURNAL_AUTO, STATE_SYNC_FULL, false };
 	struct state		*st;
 	char			*path, *dir, *err = NULL, *prepared;
 	bool			 failed;
@@ -203,6 +203,7 @@ state_open_with(const struct state_options *opts, char **warning)
 	st->network = state_on_network_fs(dir);
 	free(dir);
 	st->phase = STATE_OPENING;
+	st->held = opts->held;
 	state_queue_init(&st->replay);
 	state_queue_init(&st->queue);
 	state_queue_init(&st->failed);
@@ -214,7 +215,8 @@ state_open_with(const struct state_options *opts, char **warning)
 		free(st);
 		return NULL;
 	}
-	(void)state_wait_open(st, opts->wait_ms);
+	if (!st->held)
+		(void)state_wait_open(st, opts->wait_ms);
 	pthread_mutex_lock(&st->mu);
 	*warning = st->messages;
 	st->messages = NULL;
@@ -235,7 +237,7 @@ struct state *
 state_open(const char *path, char **warning)
 {
 	struct state_options	opts = { path, STATE_OPEN_WAIT_MS,
-				    STATE_JOURNAL_AUTO, STATE_SYNC_FULL };
+				    STATE_JOURNAL_AUTO, STATE_SYNC_FULL, false };
 
 	return state_open_with(&opts, warning);
 }

@@ -96,6 +96,7 @@ struct state_options {
 	int			 wait_ms; /* for state_open; < 0: till done */
 	enum state_journal	 journal;
 	enum state_sync		 sync;
+	bool			 held;	  /* not opened till state_release */
 };
 
 /*
@@ -207,9 +208,18 @@ struct state_status {
  */
 struct state	*state_open(const char *path, char **warning);
 
-/* state_open with options (NULL: the defaults, as state_open). */
+/*
+ * state_open with options (NULL: the defaults, as state_open).  With
+ * held, the writer thread does not open the file (and wait_ms is not
+ * waited) until state_release, state_flush or state_close: a reader that
+ * drew its first screen from a look into the file (state_peek_open) lets
+ * it start after, so that the two do not share the processor meanwhile.
+ */
 struct state	*state_open_with(const struct state_options *,
 		    char **warning);
+
+/* Let a held state's writer thread open the file.  NULL: a no-op. */
+void		 state_release(struct state *);
 
 /*
  * Commit what is pending, waiting up to timeout_ms, stop the writer
@@ -233,6 +243,38 @@ char		*state_default_path(void);
 
 /* The path of the state file (the state's own string). */
 const char	*state_path(const struct state *);
+
+/* ----------------------------------------------- a look before the load */
+
+/*
+ * What the first screen needs, read before the writer thread has loaded
+ * the file (state-peek.c): on the caller's thread, read-only, waiting for
+ * no lock, changing nothing.  state_peek_open returns 1 with *out set; 0
+ * if there is no file (or an empty one): nothing is kept yet; -1 if it
+ * cannot look now (locked, damaged, not this charta's schema version,
+ * any error): wait for the load instead.  The others read in one read
+ * transaction; a query that fails voids the look, which state_peek_close
+ * then reports by returning false (true: every answer was whole).  They
+ * answer as the loaded state would: state_peek_last_doc as
+ * state_last_doc, state_peek_position as state_position_load,
+ * state_peek_marks as state_mark_list(STATE_LIST_LIVE), and
+ * state_peek_notes as the live notes, in the state's order, that are set
+ * on one of the targets: on its work and anchor (when the target has
+ * them) or on its slug and label; those of the first nwhole targets
+ * whole, the others' (unless also on one of those) without their text
+ * and quote (body "", quote NULL): where they are, not what they say.
+ * Results are the caller's, freed as the matching state_* ones.
+ */
+struct state_peek;
+int		 state_peek_open(const char *path, struct state_peek **out);
+char		*state_peek_last_doc(struct state_peek *);
+struct state_position *state_peek_position(struct state_peek *,
+		    const char *slug);
+size_t		 state_peek_marks(struct state_peek *, struct state_mark **);
+size_t		 state_peek_notes(struct state_peek *,
+		    const struct state_anchor *targets, size_t ntargets,
+		    size_t nwhole, struct state_note **notes);
+bool		 state_peek_close(struct state_peek *);
 
 /* ------------------------------------------------------ status, events */
 

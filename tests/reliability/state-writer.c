@@ -28,6 +28,8 @@
  *   state-writer lock PATH		hold the database with BEGIN
  *	EXCLUSIVE (SQLite directly, as another program would) until standard
  *	input ends; "locked" is printed once it is held
+ *   state-writer hold PATH		the same with BEGIN IMMEDIATE (others
+ *	read, none writes); "held" is printed
  *
  * Options: -c go on after a failure; -k KIND; -s SIZE pad to SIZE bytes;
  * -w MS how long a flush waits (20000); -o MS how long state_open waits
@@ -139,7 +141,8 @@ take_events(struct state *st)
 static struct state *
 writer_open(const char *path)
 {
-	struct state_options	 o = { NULL, 0, journal, STATE_SYNC_FULL };
+	struct state_options	 o = { NULL, 0, journal, STATE_SYNC_FULL,
+				    false };
 	struct state		*st;
 	struct state_anchor	 at = { NULL, NULL, "doc", "1" };
 	char			*warning, *err, **items, id[STATE_ID_SIZE];
@@ -334,22 +337,27 @@ list(const char *cmd, const char *path)
 	return fflush(stdout) == 0 ? 0 : 1;
 }
 
-/* Another program holding the file locked until standard input ends. */
+/*
+ * Another program holding the file locked until standard input ends:
+ * with BEGIN EXCLUSIVE (how is "locked"), or BEGIN IMMEDIATE (how is
+ * "held": others may read, not write).
+ */
 static int
-lock(const char *path)
+lock(const char *path, const char *how)
 {
 	sqlite3	*db;
 	char	 buf[256];
+	bool	 excl = strcmp(how, "locked") == 0;
 
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) !=
 	    SQLITE_OK || sqlite3_busy_timeout(db, 10000) != SQLITE_OK ||
-	    sqlite3_exec(db, "BEGIN EXCLUSIVE", NULL, NULL, NULL) !=
-	    SQLITE_OK) {
+	    sqlite3_exec(db, excl ? "BEGIN EXCLUSIVE" : "BEGIN IMMEDIATE",
+	    NULL, NULL, NULL) != SQLITE_OK) {
 		fprintf(stderr, "state-writer: lock: %s\n", sqlite3_errmsg(db));
 		sqlite3_close(db);
 		return 1;
 	}
-	printf("locked\n");
+	printf("%s\n", how);
 	fflush(stdout);
 	while (fread(buf, 1, sizeof buf, stdin) > 0)
 		;
@@ -412,7 +420,9 @@ main(int argc, char **argv)
 	    strcmp(cmd, "notes") == 0 || strcmp(cmd, "marks") == 0))
 		return list(cmd, argv[1]);
 	if (argc == 2 && strcmp(cmd, "lock") == 0)
-		return lock(argv[1]);
+		return lock(argv[1], "locked");
+	if (argc == 2 && strcmp(cmd, "hold") == 0)
+		return lock(argv[1], "held");
 	if (argc != 4 || (strcmp(cmd, "add") != 0 && strcmp(cmd, "note") != 0 &&
 	    strcmp(cmd, "mark") != 0 && strcmp(cmd, "mixed") != 0))
 		usage();

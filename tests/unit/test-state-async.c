@@ -184,7 +184,8 @@ test_locked_at_open(void **unused)
 {
 	const char		*path = tpath("state.db");
 	struct state_options	 o = { path, STATE_OPEN_WAIT_MS,
-				    STATE_JOURNAL_ROLLBACK, STATE_SYNC_FULL };
+				    STATE_JOURNAL_ROLLBACK, STATE_SYNC_FULL,
+				    false };
 	struct state_anchor	 one = { NULL, NULL, "mfa", "I" };
 	struct state_anchor	 two = { NULL, NULL, "mfa", "II" };
 	const char		*want[] = { "during", "before" };

@@ -75,7 +75,8 @@ teardown(void **unused)
 static __attribute__((unused)) struct state *
 open_quiet(const char *path, enum state_journal journal)
 {
-	struct state_options	 o = { path, -1, journal, STATE_SYNC_FULL };
+	struct state_options	 o = { path, -1, journal, STATE_SYNC_FULL,
+				    false };
 	struct state		*st;
 	char			*warning;
 

@@ -488,7 +488,7 @@ test_newer_read_only(void **unused)
 	const char	*want[] = { "two", "one" };
 	struct state	*st;
 	struct state_options o = { path, -1, STATE_JOURNAL_AUTO,
-			    STATE_SYNC_FULL };
+			    STATE_SYNC_FULL, false };
 	char		*err, *warning, *before, *after, id[STATE_ID_SIZE];
 	size_t		 lb, la;
 	struct state_anchor at = { NULL, NULL, "mfa", "I" };
