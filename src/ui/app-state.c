@@ -81,26 +81,38 @@ app_state_ms_since(const struct timespec *t)
 	    (now.tv_nsec - t->tv_nsec) / 1000000;
 }
 
-void
-app_state_open(struct app *a, int wait_ms)
+/*
+ * Open the state (once), waiting up to open_ms for it in state_open, or
+ * held (state_open_with); false if it was opened before.
+ */
+static bool
+app_state_start(struct app *a, int open_ms, bool held)
 {
-	struct pollfd	pfd;
-	struct timespec	start;
-	char		*err = NULL;
-	long		 left;
+	struct state_options	 opts = { NULL, open_ms, STATE_JOURNAL_AUTO,
+				    STATE_SYNC_FULL, held };
+	char			*err = NULL;
 
 	if (a->state_tried)
-		return;
+		return false;
 	a->state_tried = true;
-	clock_gettime(CLOCK_MONOTONIC, &start);
-	a->state = state_open(NULL, &err);
+	a->state = state_open_with(&opts, &err);
 	if (err != NULL) {
 		app_message(a, true, "%s", err);
 		free(err);
 	}
 	app_state_events(a);
+	return true;
+}
+
+/* Wait for the state's contents until start + wait_ms at most. */
+static void
+app_state_wait(struct app *a, const struct timespec *start, int wait_ms)
+{
+	struct pollfd	pfd;
+	long		left;
+
 	while (a->state != NULL && !a->state_told &&
-	    (left = wait_ms - app_state_ms_since(&start)) > 0) {
+	    (left = wait_ms - app_state_ms_since(start)) > 0) {
 		pfd.fd = state_event_fd(a->state);
 		pfd.events = POLLIN;
 		pfd.revents = 0;
@@ -109,4 +121,43 @@ app_state_open(struct app *a, int wait_ms)
 		(void)poll(&pfd, 1, (int)left);
 		app_state_events(a);
 	}
+}
+
+void
+app_state_open(struct app *a, int wait_ms)
+{
+	struct timespec	start;
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	if (app_state_start(a, STATE_OPEN_WAIT_MS, false))
+		app_state_wait(a, &start, wait_ms);
+}
+
+void
+app_state_open_first(struct app *a, int wait_ms, bool (*peek)(void *),
+    void *arg)
+{
+	struct timespec	start;
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	/* Held: the writer thread opens the file after the first screen. */
+	if (!app_state_start(a, 0, true))
+		return;
+	if (a->state != NULL && peek(arg)) {
+		/* The keys wait for the rest, as the first screen did. */
+		a->keys_wait_start = start;
+		a->keys_wait_ms = wait_ms;
+		return;
+	}
+	state_release(a->state);
+	app_state_wait(a, &start, wait_ms);
+}
+
+void
+app_state_settle(struct app *a)
+{
+	if (a->keys_wait_ms <= 0)
+		return;
+	app_state_wait(a, &a->keys_wait_start, a->keys_wait_ms);
+	a->keys_wait_ms = 0;
 }

@@ -371,6 +371,8 @@ app_after_first_screen(struct app *a)
 	a->started = true;
 	app_index_prepare(a);
 	app_state_open(a, 0);
+	/* A state held for the first screen's look (app_state_open_first). */
+	state_release(a->state);
 }
 
 /* The top view has idle work left: app_wait polls without sleeping. */
@@ -479,6 +481,7 @@ app_loop(struct app *a)
 		rc = get_wch(&wc);
 		if (rc != ERR) {
 			stale = 0;
+			app_state_settle(a);
 			if (rc == KEY_CODE_YES && wc == KEY_RESIZE)
 				app_resize(a);
 			else if (rc == KEY_CODE_YES && wc == KEY_MOUSE)

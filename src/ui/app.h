@@ -75,6 +75,9 @@ struct app {
 	struct state		*state;		/* NULL: no state kept */
 	bool			 state_tried;	/* state_open was called */
 	bool			 state_told;	/* views know it is loaded */
+	/* app_state_open_first: keys wait for it until then. */
+	struct timespec		 keys_wait_start;
+	int			 keys_wait_ms;	/* 0: they do not */
 	char			*(*notes_fn)(void *, uint32_t);
 	void			*notes_arg;
 };
@@ -147,6 +150,17 @@ void	app_state_events(struct app *);
  * Warnings go to the status line.
  */
 void	app_state_open(struct app *, int wait_ms);
+/*
+ * The same for the first screen, without waiting for the contents when
+ * peek(arg) can give the first screen what it shows of them (a look into
+ * the file: reader_peek) and returns true; the first key then waits for
+ * them (app_state_settle) until wait_ms from now, as the first screen
+ * would have: what the keys do is done on the whole state.
+ */
+void	app_state_open_first(struct app *, int wait_ms,
+	    bool (*peek)(void *), void *arg);
+/* Before a key is handled: wait for the state as app_state_open_first says. */
+void	app_state_settle(struct app *);
 /* A message for after the terminal is restored (stderr, sanitized). */
 void	app_report(const char *msg);
 

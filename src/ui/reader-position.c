@@ -80,22 +80,29 @@ reader_position_node(const struct corpus *c, uint32_t d, const char *label,
 void
 reader_position_restore(struct reader *r, const char *slug)
 {
-	struct state		*st = app_state(r->app);
-	const struct corpus	*c = r->c;
-	struct state_position	*pos;
-	struct reader_place	 p;
-	char			*last = NULL, *ref;
-	uint32_t		 d, n;
-	size_t			 k;
-	bool			 exact = true, top_exact = true;
+	struct state	*st = app_state(r->app);
+	char		*last = NULL;
 
 	if (st == NULL)
 		return;
 	if (slug == NULL && (slug = last = state_last_doc(st)) == NULL)
 		return;
-	d = corpus_find_doc(c, slug, strlen(slug));
-	pos = state_position_load(st, slug);
+	reader_position_apply(r, slug, state_position_load(st, slug));
 	free(last);
+}
+
+void
+reader_position_apply(struct reader *r, const char *slug,
+    struct state_position *pos)
+{
+	const struct corpus	*c = r->c;
+	struct reader_place	 p;
+	char			*ref;
+	uint32_t		 d, n;
+	size_t			 k;
+	bool			 exact = true, top_exact = true;
+
+	d = corpus_find_doc(c, slug, strlen(slug));
 	if (d == CORPUS_NONE || pos == NULL) {
 		state_position_free(pos);
 		return;

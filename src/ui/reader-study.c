@@ -192,8 +192,8 @@ struct reader_group {
 };
 
 /*
- * Read the notes where the state keeps them, without copying them all:
- * each live note is placed (the notes on the same place and words once,
+ * Read the notes all[0..nall) (where the state keeps them, without copying
+ * them all, or a look's few): each live note is placed (the notes on the same place and words once,
  * study_placer) and only its id, text and times are kept, since that is
  * all the reader shows.  Nothing else of the state is called meanwhile.
  * Returns each kept note's place (malloc'ed, r->nnotes of them), whether
@@ -201,17 +201,17 @@ struct reader_group {
  * where their notes show (a moved one where it is now).
  */
 static uint32_t *
-reader_notes_place(struct reader *r, struct state *st, size_t **group,
-    bool **moved, struct reader_group **groups, size_t *ngroups)
+reader_notes_place(struct reader *r, const struct state_note *all,
+    size_t nall, size_t **group, bool **moved, struct reader_group **groups,
+    size_t *ngroups)
 {
-	const struct state_note	*all, *n;
+	const struct state_note	*n;
 	struct study_placer	 pl;
 	struct state_note	*mine;
 	struct state_anchor	 now;
 	uint32_t		*found;
-	size_t			 k, nall, cap = 0, g;
+	size_t			 k, cap = 0, g;
 
-	nall = state_note_view(st, &all);
 	r->notes = xcalloc(nall + 1, sizeof *r->notes);
 	r->notes_cap = nall + 1;
 	found = xreallocarray(NULL, nall + 1, sizeof *found);
@@ -256,27 +256,34 @@ reader_notes_place(struct reader *r, struct state *st, size_t **group,
 	return found;
 }
 
-void
-reader_study_load(struct reader *r)
+/*
+ * Index the notes all[0..nall) and take the marks[0..nmarks) over.  On
+ * the state's whole contents, a note found moved or newly orphaned after
+ * a re-import is changed in the state too, and the user told; on a look
+ * (peek), which has only some of the notes, nothing is written: such a
+ * note is left out until the state's load, which does it.
+ */
+static void
+reader_study_set(struct reader *r, const struct state_note *all,
+    size_t nall, struct state_mark *marks, size_t nmarks, bool peek)
 {
-	struct state		*st = app_state(r->app);
 	enum reader_note_change	 change;
 	struct reader_group	*groups = NULL, *g;
-	uint32_t		*found = NULL;
+	uint32_t		*found;
 	size_t			*group = NULL, k, j, ngroups = 0;
 	size_t			 nre = 0, norph = 0;
 	bool			*moved = NULL;
 
-	reader_study_free(r);
-	r->flags = xcalloc(r->c->nnodes ? r->c->nnodes : 1, 1);
-	if (st == NULL)
-		goto out;
-	found = reader_notes_place(r, st, &group, &moved, &groups, &ngroups);
-	r->nmarks = state_mark_list(st, STATE_LIST_LIVE, &r->marks);
+	found = reader_notes_place(r, all, nall, &group, &moved, &groups,
+	    &ngroups);
+	r->marks = marks;
+	r->nmarks = nmarks;
 	for (k = 0; k < r->nnotes; k++) {
+		if (peek && (moved[k] || found[k] == CORPUS_NONE))
+			continue;
 		/* Moved or orphaned after a re-import, in the state too. */
-		change = reader_note_apply(r, &r->notes[k], found[k],
-		    moved[k]);
+		change = peek ? READER_NOTE_KEPT : reader_note_apply(r,
+		    &r->notes[k], found[k], moved[k]);
 		nre += change == READER_NOTE_MOVED;
 		norph += change == READER_NOTE_ORPHANED;
 		g = &groups[group[k]];
@@ -304,7 +311,36 @@ reader_study_load(struct reader *r)
 		app_message(r->app, norph > 0, _("notes whose passage is "
 		    "gone: %zu found again by their words, %zu orphaned "
 		    "(:notes lists them)"), nre, norph);
-out:
+}
+
+void
+reader_study_load(struct reader *r)
+{
+	struct state		*st = app_state(r->app);
+	const struct state_note	*all;
+	struct state_mark	*marks = NULL;
+	size_t			 nall, nmarks = 0;
+
+	reader_study_free(r);
+	r->flags = xcalloc(r->c->nnodes ? r->c->nnodes : 1, 1);
+	if (st != NULL) {
+		nmarks = state_mark_list(st, STATE_LIST_LIVE, &marks);
+		/* all is valid until the next state_* call: none is made. */
+		nall = state_note_view(st, &all);
+		reader_study_set(r, all, nall, marks, nmarks, false);
+	}
+	r->tv.notes_gen++;
+	reader_sync_text(r);
+}
+
+void
+reader_study_peek(struct reader *r, struct state_note *notes, size_t nnotes,
+    struct state_mark *marks, size_t nmarks)
+{
+	reader_study_free(r);
+	r->flags = xcalloc(r->c->nnodes ? r->c->nnodes : 1, 1);
+	reader_study_set(r, notes, nnotes, marks, nmarks, true);
+	state_notes_free(notes, nnotes);
 	r->tv.notes_gen++;
 	reader_sync_text(r);
 }

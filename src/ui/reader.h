@@ -153,6 +153,13 @@ uint32_t reader_current_node(const struct reader *);
 
 /* Notes and marks (reader-study.c). */
 void	reader_study_load(struct reader *);
+/*
+ * The same from a look before the load (reader-peek.c): the live notes
+ * (taken over and freed) that may show on the first screen, and all live
+ * marks (taken over).  Nothing is written to the state.
+ */
+void	reader_study_peek(struct reader *, struct state_note *notes,
+	    size_t nnotes, struct state_mark *marks, size_t nmarks);
 /* The marks only, read again (one was set): the notes are kept. */
 void	reader_marks_load(struct reader *);
 /*
@@ -180,6 +187,16 @@ void	reader_state(struct view *, unsigned events);
 void	reader_position_save(struct reader *);
 /* Restore document slug's position (NULL: the last document open). */
 void	reader_position_restore(struct reader *, const char *slug);
+/* Go to pos, the position kept for document slug (taken over; NULL: none). */
+void	reader_position_apply(struct reader *, const char *slug,
+	    struct state_position *pos);
+/*
+ * The first screen's notes, marks and place from a look into the state
+ * before it is loaded (reader-peek.c): true if the reader has them (or
+ * there is no state file: nothing to wait for), false if the look could
+ * not be had and the first screen must wait for the load.
+ */
+bool	reader_peek(struct reader *);
 /* The view op at quit: the position is saved. */
 void	reader_quit(struct view *);
 

@@ -63,17 +63,26 @@ ui_setup(struct app *a, const struct corpus *c,
 	return 0;
 }
 
+/* The reader's first screen from a look into the state (reader_peek). */
+static bool
+ui_peek(void *r)
+{
+	return reader_peek(r);
+}
+
 int
 ui_run(const struct corpus *c, unsigned int start,
     const struct command *commands, size_t ncommands, char **err)
 {
-	struct app	a;
+	struct app	 a;
+	struct reader	*r;
 
 	if (ui_setup(&a, c, commands, ncommands, err) == -1)
 		return -1;
-	app_push(&a, &reader_ops, reader_new(&a, start));
+	r = reader_new(&a, start);
+	app_push(&a, &reader_ops, r);
 	app_resize(&a);
-	app_state_open(&a, UI_STATE_WAIT_MS);
+	app_state_open_first(&a, UI_STATE_WAIT_MS, ui_peek, r);
 	return app_run(&a);
 }
 

@@ -21,7 +21,8 @@ TUI_TESTS = \
 	tests/tui/study.sh \
 	tests/tui/notes.sh \
 	tests/tui/paste.sh \
-	tests/tui/staged.sh
+	tests/tui/staged.sh \
+	tests/tui/first-screen.sh
 
 # Distributed with dist_noinst_*: Makefile.am sets EXTRA_DIST with '='
 # after it includes this file, and automake refuses '+=' before '='.
