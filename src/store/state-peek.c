@@ -25,6 +25,7 @@
 #include <sqlite3.h>
 
 #include "store/state-private.h"
+#include "util/hash.h"
 #include "util/xmalloc.h"
 
 /* How long a look waits for a lock (the writer thread's recovery). */
@@ -182,11 +183,42 @@ state_peek_position(struct state_peek *pk, const char *slug)
 	return p;
 }
 
-size_t
-state_peek_marks(struct state_peek *pk, struct state_mark **marks)
+/* The hash of a pair of strings (a work and anchor, a slug and label). */
+static uint64_t
+state_peek_pair_hash(const char *a, const char *b)
 {
+	return hash_bytes(a, strlen(a)) * 31 + hash_bytes(b, strlen(b));
+}
+
+/* Is (a, b) one of the targets' pairs (second: slug and label)? */
+static bool
+state_peek_pair_in(const struct hashtab *t, const struct state_anchor *tg,
+    const char *a, const char *b, bool second)
+{
+	struct hashtab_iter	it;
+	uint32_t		v;
+	const char		*x, *y;
+
+	if (a == NULL || b == NULL)
+		return false;
+	for (v = hashtab_first(t, state_peek_pair_hash(a, b), &it);
+	    v != HASHTAB_NONE; v = hashtab_next(t, &it)) {
+		x = second ? tg[v].slug : tg[v].work;
+		y = second ? tg[v].label : tg[v].anchor;
+		if (x != NULL && y != NULL && strcmp(x, a) == 0 &&
+		    strcmp(y, b) == 0)
+			return true;
+	}
+	return false;
+}
+
+size_t
+state_peek_marks(struct state_peek *pk, const struct state_anchor *targets,
+    size_t ntargets, struct state_mark **marks)
+{
+	struct hashtab	 by_work, by_doc;
 	sqlite3_stmt	*stmt;
-	size_t		 n = 0, cap = 0;
+	size_t		 i, n = 0, cap = 0;
 	int		 rc;
 
 	*marks = NULL;
@@ -195,10 +227,33 @@ state_peek_marks(struct state_peek *pk, struct state_mark **marks)
 	    " FROM mark WHERE deleted IS NULL OR deleted = 0 ORDER BY name"))
 	    == NULL)
 		return 0;
+	hashtab_init(&by_work, ntargets);
+	hashtab_init(&by_doc, ntargets);
+	for (i = 0; i < ntargets; i++) {
+		if (targets[i].work != NULL && targets[i].anchor != NULL)
+			hashtab_add(&by_work, state_peek_pair_hash(
+			    targets[i].work, targets[i].anchor), (uint32_t)i);
+		hashtab_add(&by_doc, state_peek_pair_hash(targets[i].slug,
+		    targets[i].label), (uint32_t)i);
+	}
+	/*
+	 * Every mark is looked at where it is (columns 2-5), and only those
+	 * on a target are made: making a thousand marks' strings is most
+	 * of reading them.
+	 */
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (!state_peek_pair_in(&by_work, targets,
+		    (const char *)sqlite3_column_text(stmt, 2),
+		    (const char *)sqlite3_column_text(stmt, 3), false) &&
+		    !state_peek_pair_in(&by_doc, targets,
+		    (const char *)sqlite3_column_text(stmt, 4),
+		    (const char *)sqlite3_column_text(stmt, 5), true))
+			continue;
 		*marks = xgrowarray(*marks, &cap, n + 1, sizeof **marks);
 		state_load_mark_row(stmt, &(*marks)[n++]);
 	}
+	hashtab_free(&by_work);
+	hashtab_free(&by_doc);
 	state_peek_done(pk, stmt, rc);
 	return n;
 }

@@ -257,7 +257,8 @@ const char	*state_path(const struct state *);
  * then reports by returning false (true: every answer was whole).  They
  * answer as the loaded state would: state_peek_last_doc as
  * state_last_doc, state_peek_position as state_position_load,
- * state_peek_marks as state_mark_list(STATE_LIST_LIVE), and
+ * state_peek_marks as state_mark_list(STATE_LIST_LIVE) of the marks on
+ * one of the targets (on its work and anchor, or its slug and label), and
  * state_peek_notes as the live notes, in the state's order, that are set
  * on one of the targets: on its work and anchor (when the target has
  * them) or on its slug and label; those of the first nwhole targets
@@ -270,7 +271,9 @@ int		 state_peek_open(const char *path, struct state_peek **out);
 char		*state_peek_last_doc(struct state_peek *);
 struct state_position *state_peek_position(struct state_peek *,
 		    const char *slug);
-size_t		 state_peek_marks(struct state_peek *, struct state_mark **);
+size_t		 state_peek_marks(struct state_peek *,
+		    const struct state_anchor *targets, size_t ntargets,
+		    struct state_mark **marks);
 size_t		 state_peek_notes(struct state_peek *,
 		    const struct state_anchor *targets, size_t ntargets,
 		    size_t nwhole, struct state_note **notes);

@@ -1,8 +1,8 @@
 /*
  * reader-peek.c -- the reader's first screen from a look into the user's
  * state before the writer thread has loaded it (state_peek_*): the place
- * kept, all the live marks, and the notes of the nodes the first screen
- * may show, found by the state's indexes.  With 10,000 notes the whole
+ * kept, and the marks and notes of the nodes the first screen may show,
+ * the notes found by the state's indexes.  With 10,000 notes the whole
  * load takes tens of milliseconds; these take one or two, and the first
  * screen is as soon with them as without.  When the load arrives, the
  * reader takes everything from it (reader_state), and the screen stays as
@@ -92,8 +92,8 @@ reader_peek(struct reader *r)
 		    state_peek_position(pk, last));
 		free(last);
 	}
-	nmarks = state_peek_marks(pk, &marks);
 	nt = reader_peek_window(r, &t, &nwhole);
+	nmarks = state_peek_marks(pk, t, nt, &marks);
 	nnotes = state_peek_notes(pk, t, nt, nwhole, &notes);
 	for (i = 0; i < nt; i++)
 		study_anchor_free(&t[i]);

@@ -155,8 +155,8 @@ uint32_t reader_current_node(const struct reader *);
 void	reader_study_load(struct reader *);
 /*
  * The same from a look before the load (reader-peek.c): the live notes
- * (taken over and freed) that may show on the first screen, and all live
- * marks (taken over).  Nothing is written to the state.
+ * (taken over and freed) and the live marks (taken over) that may show
+ * on the first screen.  Nothing is written to the state.
  */
 void	reader_study_peek(struct reader *, struct state_note *notes,
 	    size_t nnotes, struct state_mark *marks, size_t nmarks);
