@@ -6,8 +6,8 @@
 # is there and the output has then been quiet for 100 ms, and a time is
 # from the key to the screen's last byte).  Measured, each a user-visible
 # wait:
-#   A. the first screen (charta mfa:II.2.p1, the state loaded and the
-#      notes under their paragraphs drawn), best and median of RUNS;
+#   A. the first screen (charta mfa:II.2.p1, with the notes under its
+#      paragraph drawn), best and median of RUNS;
 #   B. saving a one-line note: from Enter in the prompt to the screen
 #      showing it (the commit itself is the writer thread's, off this
 #      path: bench-state measures it), NOTES_BENCH_SESSIONS sessions of 20;
@@ -82,9 +82,10 @@ echo "notes-bench: $nnotes notes and $nmarks marks; load average:" \
 state empty 0 0
 state full "$nnotes" "$nmarks"
 
-# A. The first screen.  The state is read in the background: the text is
-# drawn first and the notes when they are in, so the screen with notes is
-# done when a note shows.
+# A. The first screen.  Its notes come from a look into the state file
+# (src/ui/reader-peek.c) and the whole state is loaded after it; were the
+# notes drawn later than the text, the screen is done only when a note
+# shows.
 pty empty -n "$runs" -x '-1:? help' -- \
     "$CHARTA" --db "$db" "$ref" >"$dir/start-empty.out" || exit 1
 pty full -n "$runs" -x '-1:? help' -x '*:Note ' -- \

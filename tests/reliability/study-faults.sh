@@ -20,11 +20,7 @@
 # (kill -9 of a writer at random points is state-kill.sh.)
 . "$top_srcdir/tests/tui/lib.sh"
 
-rel_bin=$(cd "$(dirname "$CHARTA")/.." && pwd)/tests/reliability
-STATE_WRITER=$rel_bin/state-writer
-DB_EXEC=$rel_bin/db-exec
-[ -x "$STATE_WRITER" ] && [ -x "$DB_EXEC" ] ||
-    skip "the helpers are not built ($STATE_WRITER, $DB_EXEC)"
+tui_need_helpers
 
 hint='? help  Tab pane'
 PEN=$(printf '\342\234\216')

@@ -11,11 +11,7 @@
 # nothing, by design, to wait for.)
 . "$top_srcdir/tests/tui/lib.sh"
 
-rel_bin=$(cd "$(dirname "$CHARTA")/.." && pwd)/tests/reliability
-STATE_WRITER=$rel_bin/state-writer
-DB_EXEC=$rel_bin/db-exec
-[ -x "$STATE_WRITER" ] && [ -x "$DB_EXEC" ] ||
-    skip "the helpers are not built ($STATE_WRITER, $DB_EXEC)"
+tui_need_helpers
 
 hint='? help  Tab pane'
 PEN=$(printf '\342\234\216')

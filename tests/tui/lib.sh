@@ -165,6 +165,17 @@ tui_shell() {
 	tui_wait "$tui_prompt" || { fail "no shell prompt"; finish; }
 }
 
+# tui_need_helpers: set STATE_WRITER and DB_EXEC, the reliability tests'
+# helper programs (tests/reliability), or skip the test if they are not
+# built.
+tui_need_helpers() {
+	_rel=$(cd "$(dirname "$CHARTA")/.." && pwd)/tests/reliability
+	STATE_WRITER=$_rel/state-writer
+	DB_EXEC=$_rel/db-exec
+	[ -x "$STATE_WRITER" ] && [ -x "$DB_EXEC" ] ||
+	    skip "the helpers are not built ($STATE_WRITER, $DB_EXEC)"
+}
+
 # tui_keys KEY...: send tmux key names (j, Enter, Escape, C-c, Space).
 tui_keys() {
 	$T send-keys "$@"
