@@ -75,8 +75,7 @@ state_db_close(struct state *st)
 	st->db = NULL;
 }
 
-/* One integer from a PRAGMA or a query; 0 if it has none. */
-static int
+int
 state_db_int(sqlite3 *db, const char *sql, int *rc)
 {
 	sqlite3_stmt	*stmt;
@@ -116,7 +115,7 @@ state_db_quick_check(sqlite3 *db)
 	return rc;
 }
 
-static void
+void
 state_db_configure(sqlite3 *db)
 {
 	sqlite3_busy_timeout(db, STATE_BUSY_MS);

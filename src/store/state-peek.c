@@ -30,26 +30,17 @@
 
 /* How long a look waits for a lock (the writer thread's recovery). */
 #define STATE_PEEK_BUSY_MS	20
+/*
+ * The file is mapped, not read: the first touch of a page costs a page
+ * fault either way, but reading also copies it into fresh memory.
+ */
+#define STATE_PEEK_SETUP	"PRAGMA query_only=1; " \
+	"PRAGMA mmap_size=268435456; BEGIN"
 
 struct state_peek {
 	sqlite3		*db;
 	bool		 failed;	/* a query failed: the look is void */
 };
-
-/* A statement's single integer, or -1 if it gives none. */
-static long long
-state_peek_int(sqlite3 *db, const char *sql)
-{
-	sqlite3_stmt	*stmt;
-	long long	 v = -1;
-
-	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK)
-		return -1;
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		v = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	return v;
-}
 
 int
 state_peek_open(const char *path, struct state_peek **out)
@@ -57,7 +48,7 @@ state_peek_open(const char *path, struct state_peek **out)
 	struct state_peek	*pk;
 	struct stat		 sb;
 	sqlite3			*db = NULL;
-	int			 rc;
+	int			 rc, id = 0, ver = 0;
 
 	*out = NULL;
 	if (path == NULL)
@@ -73,28 +64,25 @@ state_peek_open(const char *path, struct state_peek **out)
 	    SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX |
 	    SQLITE_OPEN_EXRESCODE, NULL);
 	if (rc == SQLITE_OK) {
+		state_db_configure(db);
 		/*
 		 * The writer thread opening the file at the same moment
 		 * holds it for a moment (WAL recovery): that is waited for,
 		 * not a lock another process keeps.
 		 */
 		sqlite3_busy_timeout(db, STATE_PEEK_BUSY_MS);
-		sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-		sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-		sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
-		sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
-		rc = sqlite3_exec(db, "PRAGMA query_only=1; PRAGMA mmap_size=268435456; BEGIN", NULL,
-		    NULL, NULL);
+		rc = sqlite3_exec(db, STATE_PEEK_SETUP, NULL, NULL, NULL);
 	}
+	if (rc == SQLITE_OK)
+		id = state_db_int(db, "PRAGMA application_id", &rc);
+	if (rc == SQLITE_OK)
+		ver = state_db_int(db, "PRAGMA user_version", &rc);
 	/*
 	 * Only this charta's own schema: an older file is upgraded and a
 	 * newer one read as far as known by the writer thread, not here.
 	 */
-	if (rc != SQLITE_OK ||
-	    state_peek_int(db, "PRAGMA application_id") !=
-	    STATE_APPLICATION_ID ||
-	    state_peek_int(db, "PRAGMA user_version") !=
-	    STATE_SCHEMA_VERSION) {
+	if (rc != SQLITE_OK || id != STATE_APPLICATION_ID ||
+	    ver != STATE_SCHEMA_VERSION) {
 		sqlite3_close(db);
 		return -1;
 	}

@@ -221,6 +221,10 @@ bool	 state_db_busy(int rc);
 bool	 state_db_transient(int rc);
 const char *state_db_errmsg(struct state *, int rc);
 char	*state_db_reason(struct state *, int rc);
+/* The settings of every connection to a state file (busy timeout, defensive). */
+void	 state_db_configure(struct sqlite3 *);
+/* One integer from a PRAGMA or a query (0 if it has none), *rc its code. */
+int	 state_db_int(struct sqlite3 *, const char *sql, int *rc);
 
 /* state-load.c, on the writer thread. */
 int	 state_db_load(struct state *, struct state_model **);

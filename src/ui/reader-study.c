@@ -192,9 +192,10 @@ struct reader_group {
 };
 
 /*
- * Read the notes all[0..nall) (where the state keeps them, without copying
- * them all, or a look's few): each live note is placed (the notes on the same place and words once,
- * study_placer) and only its id, text and times are kept, since that is
+ * Read the notes all[0..nall) (where the state keeps them, without
+ * copying them all, or a look's few): each live note is placed (the
+ * notes on the same place and words once, study_placer) and only its
+ * id, text and times are kept, since that is
  * all the reader shows.  Nothing else of the state is called meanwhile.
  * Returns each kept note's place (malloc'ed, r->nnotes of them), whether
  * it moved in *moved, its group in *group, and the groups in *groups:
@@ -257,11 +258,12 @@ reader_notes_place(struct reader *r, const struct state_note *all,
 }
 
 /*
- * Index the notes all[0..nall) and take the marks[0..nmarks) over.  On
- * the state's whole contents, a note found moved or newly orphaned after
- * a re-import is changed in the state too, and the user told; on a look
- * (peek), which has only some of the notes, nothing is written: such a
- * note is left out until the state's load, which does it.
+ * Show the notes all[0..nall) and the marks[0..nmarks) (taken over)
+ * instead of those shown.  On the state's whole contents, a note found
+ * moved or newly orphaned after a re-import is changed in the state too,
+ * and the user told; on a look (peek), which has only some of the notes,
+ * nothing is written: such a note is left out until the state's load,
+ * which does it.  all is read before any state_* call is made.
  */
 static void
 reader_study_set(struct reader *r, const struct state_note *all,
@@ -274,6 +276,8 @@ reader_study_set(struct reader *r, const struct state_note *all,
 	size_t			 nre = 0, norph = 0;
 	bool			*moved = NULL;
 
+	reader_study_free(r);
+	r->flags = xcalloc(r->c->nnodes ? r->c->nnodes : 1, 1);
 	found = reader_notes_place(r, all, nall, &group, &moved, &groups,
 	    &ngroups);
 	r->marks = marks;
@@ -311,38 +315,32 @@ reader_study_set(struct reader *r, const struct state_note *all,
 		app_message(r->app, norph > 0, _("notes whose passage is "
 		    "gone: %zu found again by their words, %zu orphaned "
 		    "(:notes lists them)"), nre, norph);
+	r->tv.notes_gen++;
+	reader_sync_text(r);
 }
 
 void
 reader_study_load(struct reader *r)
 {
 	struct state		*st = app_state(r->app);
-	const struct state_note	*all;
+	const struct state_note	*all = NULL;
 	struct state_mark	*marks = NULL;
-	size_t			 nall, nmarks = 0;
+	size_t			 nall = 0, nmarks = 0;
 
-	reader_study_free(r);
-	r->flags = xcalloc(r->c->nnodes ? r->c->nnodes : 1, 1);
 	if (st != NULL) {
 		nmarks = state_mark_list(st, STATE_LIST_LIVE, &marks);
-		/* all is valid until the next state_* call: none is made. */
+		/* Valid until the next state_* call (reader_study_set). */
 		nall = state_note_view(st, &all);
-		reader_study_set(r, all, nall, marks, nmarks, false);
 	}
-	r->tv.notes_gen++;
-	reader_sync_text(r);
+	reader_study_set(r, all, nall, marks, nmarks, false);
 }
 
 void
 reader_study_peek(struct reader *r, struct state_note *notes, size_t nnotes,
     struct state_mark *marks, size_t nmarks)
 {
-	reader_study_free(r);
-	r->flags = xcalloc(r->c->nnodes ? r->c->nnodes : 1, 1);
 	reader_study_set(r, notes, nnotes, marks, nmarks, true);
 	state_notes_free(notes, nnotes);
-	r->tv.notes_gen++;
-	reader_sync_text(r);
 }
 
 /* Add note n's (node, k) pairs to r->note_at, kept sorted. */
