@@ -31,11 +31,13 @@
 /* How long a look waits for a lock (the writer thread's recovery). */
 #define STATE_PEEK_BUSY_MS	20
 /*
- * The file is mapped, not read: the first touch of a page costs a page
- * fault either way, but reading also copies it into fresh memory.
+ * The file is read, not mapped, into a few pages used again and again:
+ * the notes of a paragraph are each on a page of their own, and the
+ * first touch of a page, mapped or freshly allocated, is a page fault,
+ * which costs more than reading the page (3x on a virtual machine).
  */
 #define STATE_PEEK_SETUP	"PRAGMA query_only=1; " \
-	"PRAGMA mmap_size=268435456; BEGIN"
+	"PRAGMA mmap_size=0; PRAGMA cache_size=32; BEGIN"
 
 struct state_peek {
 	sqlite3		*db;
@@ -90,6 +92,12 @@ state_peek_open(const char *path, struct state_peek **out)
 	pk->db = db;
 	*out = pk;
 	return 1;
+}
+
+bool
+state_peek_ok(const struct state_peek *pk)
+{
+	return pk != NULL && !pk->failed;
 }
 
 bool
@@ -200,6 +208,13 @@ state_peek_pair_in(const struct hashtab *t, const struct state_anchor *tg,
 	return false;
 }
 
+static int
+state_peek_mark_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct state_mark *)a)->name,
+	    ((const struct state_mark *)b)->name);
+}
+
 size_t
 state_peek_marks(struct state_peek *pk, const struct state_anchor *targets,
     size_t ntargets, struct state_mark **marks)
@@ -212,7 +227,7 @@ state_peek_marks(struct state_peek *pk, const struct state_anchor *targets,
 	*marks = NULL;
 	/* Live as the loaded state says it: deleted NULL (or 0). */
 	if ((stmt = state_peek_prepare(pk, "SELECT " STATE_MARK_COLUMNS
-	    " FROM mark WHERE deleted IS NULL OR deleted = 0 ORDER BY name"))
+	    " FROM mark WHERE deleted IS NULL OR deleted = 0"))
 	    == NULL)
 		return 0;
 	hashtab_init(&by_work, ntargets);
@@ -243,6 +258,12 @@ state_peek_marks(struct state_peek *pk, const struct state_anchor *targets,
 	hashtab_free(&by_work);
 	hashtab_free(&by_doc);
 	state_peek_done(pk, stmt, rc);
+	/*
+	 * In the list's order, by name (live names are unique).  Sorted
+	 * here, the few on the targets: SQL's ORDER BY would sort them all.
+	 */
+	if (n > 1)
+		qsort(*marks, n, sizeof **marks, state_peek_mark_cmp);
 	return n;
 }
 
@@ -266,6 +287,7 @@ state_peek_note_cmp(const void *a, const void *b)
 
 /* The notes on one target, and the rows read so far. */
 struct state_peek_query {
+	sqlite3_stmt		*all;		/* whole, by both */
 	sqlite3_stmt		*by_work;	/* on its work and anchor */
 	sqlite3_stmt		*by_doc;	/* on its slug and label */
 	bool			 whole;
@@ -274,15 +296,17 @@ struct state_peek_query {
 	size_t			 cap;
 };
 
-/* Add the rows of stmt (rowid, then the note's columns) to q. */
-static void
+/* Add the rows of stmt (rowid, then the note's columns) to q; how many. */
+static size_t
 state_peek_rows(struct state_peek *pk, struct state_peek_query *q,
     sqlite3_stmt *stmt)
 {
 	struct state_peek_note	*row;
+	size_t			 n = 0;
 	int			 rc;
 
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		n++;
 		q->rows = xgrowarray(q->rows, &q->cap, q->n + 1,
 		    sizeof *q->rows);
 		row = &q->rows[q->n++];
@@ -294,21 +318,7 @@ state_peek_rows(struct state_peek *pk, struct state_peek_query *q,
 		pk->failed = true;
 	sqlite3_reset(stmt);
 	sqlite3_clear_bindings(stmt);
-}
-
-/* Read the notes of target t into q. */
-static void
-state_peek_target(struct state_peek *pk, struct state_peek_query *q,
-    const struct state_anchor *t)
-{
-	if (t->work != NULL && t->anchor != NULL) {
-		sqlite3_bind_text(q->by_work, 1, t->work, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q->by_work, 2, t->anchor, -1, SQLITE_STATIC);
-		state_peek_rows(pk, q, q->by_work);
-	}
-	sqlite3_bind_text(q->by_doc, 1, t->slug, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q->by_doc, 2, t->label, -1, SQLITE_STATIC);
-	state_peek_rows(pk, q, q->by_doc);
+	return n;
 }
 
 /*
@@ -319,45 +329,78 @@ state_peek_target(struct state_peek *pk, struct state_peek_query *q,
 #define STATE_PEEK_PLACE	"SELECT rowid, id, work, anchor, slug, " \
 	"label, NULL, NULL, NULL, '', created, modified, status, deleted"
 /* Live as the loaded state says it: deleted NULL (or 0). */
-#define STATE_PEEK_BY_WORK	" FROM note WHERE work = ? AND anchor = ? " \
-	"AND (deleted IS NULL OR deleted = 0)"
-#define STATE_PEEK_BY_DOC	" FROM note WHERE slug = ? AND label = ? " \
-	"AND (deleted IS NULL OR deleted = 0)"
+#define STATE_PEEK_LIVE		" AND (deleted IS NULL OR deleted = 0)"
+/*
+ * A target's notes whole: on its work and anchor or on its slug and
+ * label, both indexes looked up in one query, each note read once.
+ */
+#define STATE_PEEK_ALL		" FROM note WHERE (work = ?1 AND anchor = ?2 " \
+	"OR slug = ?3 AND label = ?4)" STATE_PEEK_LIVE
 /*
  * Where a target has notes, one says so: a note on its work and anchor,
- * or on its slug and label with no work (one with a work is where its
- * work and anchor are).  Each row read is a page of the file, and the
- * first read of a page costs a page fault: these are most of the look.
+ * else one on its slug and label with no work (one with a work is where
+ * its work and anchor are).  Each row read is a page of the file read:
+ * these are most of the look.
  */
-#define STATE_PEEK_ONE_BY_WORK	STATE_PEEK_BY_WORK " LIMIT 1"
-#define STATE_PEEK_ONE_BY_DOC	STATE_PEEK_BY_DOC " AND work IS NULL LIMIT 1"
+#define STATE_PEEK_ONE_BY_WORK	" FROM note WHERE work = ? AND anchor = ?" \
+	STATE_PEEK_LIVE " LIMIT 1"
+#define STATE_PEEK_ONE_BY_DOC	" FROM note WHERE slug = ? AND label = ? " \
+	"AND work IS NULL" STATE_PEEK_LIVE " LIMIT 1"
+
+/* Read the notes of target t into q; returns how many were read. */
+static size_t
+state_peek_target(struct state_peek *pk, struct state_peek_query *q,
+    const struct state_anchor *t)
+{
+	size_t	n = 0;
+
+	if (q->whole) {
+		sqlite3_bind_text(q->all, 1, t->work, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q->all, 2, t->anchor, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q->all, 3, t->slug, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q->all, 4, t->label, -1, SQLITE_STATIC);
+		return state_peek_rows(pk, q, q->all);
+	}
+	if (t->work != NULL && t->anchor != NULL) {
+		sqlite3_bind_text(q->by_work, 1, t->work, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q->by_work, 2, t->anchor, -1, SQLITE_STATIC);
+		n = state_peek_rows(pk, q, q->by_work);
+	}
+	/*
+	 * The slug and label's index holds no work: each of its notes
+	 * would be read to find one without.  One is found already.
+	 */
+	if (n > 0)
+		return n;
+	sqlite3_bind_text(q->by_doc, 1, t->slug, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q->by_doc, 2, t->label, -1, SQLITE_STATIC);
+	return state_peek_rows(pk, q, q->by_doc);
+}
 
 size_t
 state_peek_notes(struct state_peek *pk, const struct state_anchor *targets,
-    size_t ntargets, size_t nwhole, struct state_note **notes)
+    size_t ntargets, size_t *nwhole, state_peek_enough_fn *enough,
+    void *arg, struct state_note **notes)
 {
 	struct state_peek_query	 q;
-	size_t			 i, kept = 0;
+	size_t			 i, kept = 0, n, whole = *nwhole;
 
 	*notes = NULL;
 	memset(&q, 0, sizeof q);
-	/* The two indexes, note_work and note_doc: one lookup each. */
+	q.all = state_peek_prepare(pk, STATE_PEEK_WHOLE STATE_PEEK_ALL);
+	q.by_work = state_peek_prepare(pk,
+	    STATE_PEEK_PLACE STATE_PEEK_ONE_BY_WORK);
+	q.by_doc = state_peek_prepare(pk,
+	    STATE_PEEK_PLACE STATE_PEEK_ONE_BY_DOC);
 	for (i = 0; i < ntargets && !pk->failed; i++) {
-		if (i == 0 || i == nwhole) {
-			sqlite3_finalize(q.by_work);
-			sqlite3_finalize(q.by_doc);
-			q.whole = i < nwhole;
-			q.by_work = state_peek_prepare(pk, q.whole ?
-			    STATE_PEEK_WHOLE STATE_PEEK_BY_WORK :
-			    STATE_PEEK_PLACE STATE_PEEK_ONE_BY_WORK);
-			q.by_doc = state_peek_prepare(pk, q.whole ?
-			    STATE_PEEK_WHOLE STATE_PEEK_BY_DOC :
-			    STATE_PEEK_PLACE STATE_PEEK_ONE_BY_DOC);
-			if (q.by_work == NULL || q.by_doc == NULL)
-				break;
-		}
-		state_peek_target(pk, &q, &targets[i]);
+		q.whole = i < whole;
+		n = state_peek_target(pk, &q, &targets[i]);
+		if (q.whole && i + 1 < whole && enough != NULL &&
+		    enough(arg, i, n))
+			whole = i + 1;	/* the next ones without their text */
 	}
+	*nwhole = whole < ntargets ? whole : ntargets;
+	sqlite3_finalize(q.all);
 	sqlite3_finalize(q.by_work);
 	sqlite3_finalize(q.by_doc);
 	/* In the file's order, each once (found twice: whole if ever). */

@@ -253,20 +253,27 @@ const char	*state_path(const struct state *);
  * if there is no file (or an empty one): nothing is kept yet; -1 if it
  * cannot look now (locked, damaged, not this charta's schema version,
  * any error): wait for the load instead.  The others read in one read
- * transaction; a query that fails voids the look, which state_peek_close
- * then reports by returning false (true: every answer was whole).  They
+ * transaction; a query that fails voids the look, which state_peek_ok
+ * and state_peek_close then report by returning false (true: every
+ * answer so far was whole).  They
  * answer as the loaded state would: state_peek_last_doc as
  * state_last_doc, state_peek_position as state_position_load,
  * state_peek_marks as state_mark_list(STATE_LIST_LIVE) of the marks on
  * one of the targets (on its work and anchor, or its slug and label), and
  * state_peek_notes as the live notes, in the state's order, that are set
  * on one of the targets: on its work and anchor (when the target has
- * them) or on its slug and label; those of the first nwhole targets
+ * them) or on its slug and label; those of the first *nwhole targets
  * whole, the others' (unless also on one of those) without their text
  * and quote (body "", quote NULL): where they are, not what they say.
+ * With enough, it is asked after each of the first *nwhole targets but
+ * the last, with the target's index and how many live notes it has at
+ * least; when it says true, the targets after that one are read as the
+ * others.  *nwhole is then set to how many were read whole.
  * Results are the caller's, freed as the matching state_* ones.
  */
 struct state_peek;
+typedef bool	 state_peek_enough_fn(void *arg, size_t target,
+		    size_t nnotes);
 int		 state_peek_open(const char *path, struct state_peek **out);
 char		*state_peek_last_doc(struct state_peek *);
 struct state_position *state_peek_position(struct state_peek *,
@@ -276,7 +283,9 @@ size_t		 state_peek_marks(struct state_peek *,
 		    struct state_mark **marks);
 size_t		 state_peek_notes(struct state_peek *,
 		    const struct state_anchor *targets, size_t ntargets,
-		    size_t nwhole, struct state_note **notes);
+		    size_t *nwhole, state_peek_enough_fn *enough, void *arg,
+		    struct state_note **notes);
+bool		 state_peek_ok(const struct state_peek *);
 bool		 state_peek_close(struct state_peek *);
 
 /* ------------------------------------------------------ status, events */

@@ -176,6 +176,33 @@ tui_need_helpers() {
 	    skip "the helpers are not built ($STATE_WRITER, $DB_EXEC)"
 }
 
+# tui_hold FILE: another process holds the state file FILE for writing,
+# in a rollback journal (BEGIN IMMEDIATE), until tui_let_go: the state
+# cannot be loaded, but it can be read.  It holds the file until its
+# standard input ends: when the sleep that writes it is killed (not a
+# descriptor of this shell's, which a tmux server started later would
+# inherit and keep open).  Needs tui_need_helpers.
+tui_hold() {
+	"$DB_EXEC" "$1" "PRAGMA journal_mode=DELETE" >/dev/null ||
+	    fail "journal_mode"
+	rm -f "$tmp/hold.in" "$tmp/hold.ready"
+	mkfifo "$tmp/hold.in" "$tmp/hold.ready"
+	"$STATE_WRITER" hold "$1" <"$tmp/hold.in" >"$tmp/hold.ready" \
+	    2>"$tmp/hold.err" &
+	tui_holder=$!
+	sleep 600 >"$tmp/hold.in" &
+	tui_sleeper=$!
+	read -r _line <"$tmp/hold.ready"
+	[ "$_line" = held ] ||
+	    fail "the file was not held: $_line $(cat "$tmp/hold.err")"
+}
+
+# tui_let_go: the holder of tui_hold lets go.
+tui_let_go() {
+	kill "$tui_sleeper"
+	wait "$tui_holder"
+}
+
 # tui_keys KEY...: send tmux key names (j, Enter, Escape, C-c, Space).
 tui_keys() {
 	$T send-keys "$@"

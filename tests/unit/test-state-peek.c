@@ -33,6 +33,8 @@ static const struct state_anchor places[] = {
 	{ NULL, NULL, "cd", "p1" },
 	/* A work whose anchor moved: its slug and label are another's. */
 	{ "iscc", "II.9", "mfa", "II.3" },
+	/* Set with no work where notes with one are too. */
+	{ NULL, NULL, "mfa", "II.2.p1" },
 };
 #define NPLACES	(sizeof places / sizeof *places)
 
@@ -170,29 +172,64 @@ check_marks(struct state *st, struct state_peek *pk,
 	state_marks_free(all, nall);
 }
 
+/* Says "enough" after target stop, and keeps the counts it was given. */
+struct enough_probe {
+	size_t	stop;
+	size_t	asked;		/* how many times */
+	size_t	count[NPLACES + 2];
+};
+
+static bool
+enough_at(void *arg, size_t target, size_t nnotes)
+{
+	struct enough_probe	*p = arg;
+
+	assert_true(target < NPLACES + 2);
+	assert_int_equal(target, p->asked);	/* each in turn, once */
+	p->asked++;
+	p->count[target] = nnotes;
+	return target == p->stop;
+}
+
 /*
- * The look's notes on targets t[0..nt) (the first nwhole whole) against
- * the loaded state's notes: every live note on a whole target, whole; for
- * each other target the first live note on its work and anchor and the
- * first on its slug and label with no work; in the state's order.
+ * The look's notes on targets t[0..nt) (the first nwhole whole, or up to
+ * target stop with an enough that stops there) against the loaded state's
+ * notes: every live note on a whole target, whole; for each other target
+ * the first live note on its work and anchor, or if it has none the first
+ * on its slug and label with no work; in the state's order.  enough is
+ * given each whole target's number of live notes.
  */
 static void
 check_notes(struct state *st, struct state_peek *pk,
-    const struct state_anchor *t, size_t nt, size_t nwhole)
+    const struct state_anchor *t, size_t nt, size_t nwhole, size_t stop)
 {
 	const struct state_note	*all;
 	struct state_note	*got;
-	size_t			 nall, ngot, i, j, g = 0;
+	struct enough_probe	 probe;
+	size_t			 nall, ngot, i, j, g = 0, asked, nw;
+	size_t			 count[NPLACES + 2];
 	bool			*want, *whole, first_work, first_doc;
 
+	memset(&probe, 0, sizeof probe);
+	probe.stop = stop;
+	nw = nwhole;
+	asked = nwhole > 0 ? nwhole - 1 : 0;	/* not after the last */
+	if (stop < asked)
+		asked = stop + 1;
+	if (stop < nwhole)
+		nwhole = stop + 1;
+	assert_true(nt <= NPLACES + 2);
 	nall = state_note_view(st, &all);
 	want = calloc(nall + 1, sizeof *want);
 	whole = calloc(nall + 1, sizeof *whole);
 	for (j = 0; j < nt; j++) {
 		first_work = first_doc = true;
+		count[j] = 0;
 		for (i = 0; i < nall; i++) {
 			if (all[i].deleted != 0)
 				continue;
+			if (on_work(&all[i], &t[j]) || on_doc(&all[i], &t[j]))
+				count[j]++;
 			if (j < nwhole && (on_work(&all[i], &t[j]) ||
 			    on_doc(&all[i], &t[j])))
 				want[i] = whole[i] = true;
@@ -201,14 +238,22 @@ check_notes(struct state *st, struct state_peek *pk,
 				want[i] = true;
 				first_work = false;
 			}
-			if (j >= nwhole && first_doc &&
+		}
+		for (i = 0; i < nall && j >= nwhole && first_work; i++)
+			if (all[i].deleted == 0 && first_doc &&
 			    all[i].at.work == NULL && on_doc(&all[i], &t[j])) {
 				want[i] = true;
 				first_doc = false;
 			}
-		}
 	}
-	ngot = state_peek_notes(pk, t, nt, nwhole, &got);
+	ngot = state_peek_notes(pk, t, nt, &nw, stop == SIZE_MAX ? NULL :
+	    enough_at, &probe, &got);
+	assert_int_equal(nw, nwhole);
+	if (stop != SIZE_MAX) {
+		assert_int_equal(probe.asked, asked);
+		for (j = 0; j < asked; j++)
+			assert_int_equal(probe.count[j], count[j]);
+	}
 	for (i = 0; i < nall; i++) {
 		if (!want[i])
 			continue;
@@ -265,11 +310,22 @@ test_peek_matches_load(void **unused)
 		for (i = 0; i < nt; i += 2)
 			check_marks(st, pk, t + i, nt - i > 2 ? 2 : nt - i);
 		check_marks(st, pk, t, nt);
-		/* Notes on every split of the places into whole and not. */
+		/*
+		 * Notes on every split of the places into whole and not,
+		 * given or found by enough.
+		 */
 		for (nwhole = 0; nwhole <= nt; nwhole++)
-			check_notes(st, pk, t + seed % 2, nt - seed % 2,
-			    nwhole > nt - seed % 2 ? nt - seed % 2 : nwhole);
-		assert_int_equal(state_peek_notes(pk, t, 0, 0, &none), 0);
+			for (i = 0; i <= nt; i++)
+				check_notes(st, pk, t + seed % 2,
+				    nt - seed % 2, nwhole > nt - seed % 2 ?
+				    nt - seed % 2 : nwhole,
+				    i == nt ? SIZE_MAX : i);
+		/* One place with notes on its work and some with none. */
+		check_notes(st, pk, t, 1, 0, SIZE_MAX);
+		check_notes(st, pk, t, 1, 1, SIZE_MAX);
+		nwhole = 0;
+		assert_int_equal(state_peek_notes(pk, t, 0, &nwhole, NULL,
+		    NULL, &none), 0);
 		assert_null(none);
 		assert_true(state_peek_close(pk));
 		close_saved(st);
