@@ -177,7 +177,7 @@ reader_peek_study(struct reader *r, struct state_peek *pk,
 }
 
 bool
-reader_peek(struct reader *r)
+reader_peek(struct reader *r, char **lastp)
 {
 	struct state			*st = app_state(r->app);
 	struct state_peek		*pk;
@@ -186,21 +186,28 @@ reader_peek(struct reader *r)
 	bool				 ok;
 	int				 rc;
 
+	if (lastp != NULL)
+		*lastp = NULL;
 	if (st == NULL)
 		return true;
 	if ((rc = state_peek_open(state_path(st), &pk)) <= 0)
 		return rc == 0;		/* no file: nothing kept yet */
+	last = state_peek_last_doc(pk);
 	/* charta REF opens at REF; else the place kept, as the load would. */
-	if (!r->moved && (last = state_peek_last_doc(pk)) != NULL) {
+	if (!r->moved && last != NULL)
 		reader_position_apply(r, last,
 		    state_peek_position(pk, last));
-		free(last);
-	}
 	reader_peek_window(r, &w);
 	ok = reader_peek_study(r, pk, &w);
 	reader_peek_window_free(&w);
-	if (!state_peek_close(pk) || !ok)
+	if (!state_peek_close(pk) || !ok) {
+		free(last);
 		return false;
+	}
+	if (lastp != NULL)
+		*lastp = last;
+	else
+		free(last);
 	/* The place is set: the load must not set it again. */
 	r->moved = true;
 	return true;

@@ -257,6 +257,19 @@ reader_notes_place(struct reader *r, const struct state_note *all,
 	return found;
 }
 
+/* Are notes shown under any node the text view lays out? */
+static bool
+reader_notes_in_text(const struct reader *r)
+{
+	size_t	first;
+
+	if (r->tv.root == CORPUS_NONE || r->nnote_at == 0)
+		return false;
+	(void)reader_notes_at(r, r->tv.root, &first);
+	return first < r->nnote_at &&
+	    r->note_at[first].node - r->tv.root < r->tv.nnodes;
+}
+
 /*
  * Show the notes all[0..nall) and the marks[0..nmarks) (taken over)
  * instead of those shown.  On the state's whole contents, a note found
@@ -274,8 +287,9 @@ reader_study_set(struct reader *r, const struct state_note *all,
 	uint32_t		*found;
 	size_t			*group = NULL, k, j, ngroups = 0;
 	size_t			 nre = 0, norph = 0;
-	bool			*moved = NULL;
+	bool			*moved = NULL, had;
 
+	had = reader_notes_in_text(r);
 	reader_study_free(r);
 	r->flags = xcalloc(r->c->nnodes ? r->c->nnodes : 1, 1);
 	found = reader_notes_place(r, all, nall, &group, &moved, &groups,
@@ -315,7 +329,12 @@ reader_study_set(struct reader *r, const struct state_note *all,
 		app_message(r->app, norph > 0, _("notes whose passage is "
 		    "gone: %zu found again by their words, %zu orphaned "
 		    "(:notes lists them)"), nre, norph);
-	r->tv.notes_gen++;
+	/*
+	 * The text laid out again only if notes were or are in it: a
+	 * document is laid out whole, milliseconds for a large one.
+	 */
+	if (had || reader_notes_in_text(r))
+		r->tv.notes_gen++;
 	reader_sync_text(r);
 }
 

@@ -194,9 +194,11 @@ void	reader_position_apply(struct reader *, const char *slug,
  * The first screen's notes, marks and place from a look into the state
  * before it is loaded (reader-peek.c): true if the reader has them (or
  * there is no state file: nothing to wait for), false if the look could
- * not be had and the first screen must wait for the load.
+ * not be had and the first screen must wait for the load.  With last,
+ * *last is set to the slug of the document last read (malloc'ed), or
+ * NULL if none is kept.
  */
-bool	reader_peek(struct reader *);
+bool	reader_peek(struct reader *, char **last);
 /* The view op at quit: the position is saved. */
 void	reader_quit(struct view *);
 

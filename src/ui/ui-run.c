@@ -67,7 +67,21 @@ ui_setup(struct app *a, const struct corpus *c,
 static bool
 ui_peek(void *r)
 {
-	return reader_peek(r);
+	return reader_peek(r, NULL);
+}
+
+/* A first part's reader, and the document last read, from a look. */
+struct ui_first {
+	struct reader	*r;
+	char		*last;
+};
+
+static bool
+ui_staged_peek(void *arg)
+{
+	struct ui_first	*f = arg;
+
+	return reader_peek(f->r, &f->last);
 }
 
 int
@@ -259,21 +273,18 @@ ui_staged_wait(struct app *a, struct ui_rest *r, struct ui_ahead *ah)
 }
 
 /*
- * Is the first part's screen the one the whole's reader will show: no
- * reading position kept, or one in a document of the first part?
+ * The document last read, from the look (f) or else from the state; NULL
+ * if none is kept.
  */
-static bool
-ui_staged_at_kept(struct app *a)
+static char *
+ui_staged_last(struct app *a, struct ui_first *f)
 {
-	char	*last;
-	bool	 here;
+	char	*last = f->last;
 
-	if (a->state == NULL || !a->state_told ||
-	    (last = state_last_doc(a->state)) == NULL)
-		return true;
-	here = corpus_find_doc(a->c, last, strlen(last)) != CORPUS_NONE;
-	free(last);
-	return here;
+	f->last = NULL;
+	if (last == NULL && a->state != NULL && a->state_told)
+		last = state_last_doc(a->state);
+	return last;
 }
 
 /*
@@ -287,35 +298,39 @@ ui_app_move(struct app *a, const struct corpus *c)
 	const struct command	*commands = a->commands;
 	size_t			 ncommands = a->ncommands;
 
+	struct timespec		 keys_wait_start = a->keys_wait_start;
+	int			 keys_wait_ms = a->keys_wait_ms;
+
 	a->state = NULL;
 	ui_app_close(a);
 	ui_app_init(a, c, commands, ncommands);
 	a->state = st;
 	a->state_tried = true;
+	a->keys_wait_start = keys_wait_start;
+	a->keys_wait_ms = keys_wait_ms;
 	app_push(a, &reader_ops, reader_new(a, CORPUS_NONE));
 	app_resize(a);
 	app_state_events(a);
 }
 
 /*
- * The reader of a on the document of the reading position kept alone
- * (at(arg, slug)), instead of the first part, the state going with it;
- * returns that corpus (the caller frees it once the reader is closed),
- * or NULL if it cannot be had (a is left as it was).
+ * The reader of a on the document last read, alone (at(arg, last)),
+ * instead of the first part, the state going with it; if the state is not
+ * loaded yet, its first screen from a look too.  Returns that corpus (the
+ * caller frees it once the reader is closed), or NULL if it cannot be had
+ * (a is left as it was).
  */
 static struct corpus *
 ui_staged_reopen(struct app *a, struct corpus *(*at)(void *, const char *),
-    void *arg)
+    void *arg, const char *last)
 {
-	struct corpus		*c;
-	char			*last;
+	struct corpus	*c;
 
-	if (at == NULL || (last = state_last_doc(a->state)) == NULL)
+	if (at == NULL || (c = at(arg, last)) == NULL)
 		return NULL;
-	c = at(arg, last);
-	free(last);
-	if (c != NULL)
-		ui_app_move(a, c);
+	ui_app_move(a, c);
+	if (!a->state_told)
+		(void)reader_peek(a->stack[0]->data, NULL);
 	return c;
 }
 
@@ -330,6 +345,8 @@ ui_run_staged(const struct corpus *head,
 	struct ui_ahead	 ah;
 	struct state	*st;
 	struct corpus	*kept = NULL;
+	struct ui_first	 first;
+	char		*last;
 	pthread_t	 t;
 	bool		 threaded = false;
 
@@ -339,9 +356,11 @@ ui_run_staged(const struct corpus *head,
 	 * The reader of the first documents draws what the whole corpus's
 	 * reader will show first: the same first nodes, unfolded alike.
 	 */
-	app_push(&a, &reader_ops, reader_new(&a, CORPUS_NONE));
+	first.r = reader_new(&a, CORPUS_NONE);
+	first.last = NULL;
+	app_push(&a, &reader_ops, first.r);
 	app_resize(&a);
-	app_state_open(&a, UI_STATE_WAIT_MS);
+	app_state_open_first(&a, UI_STATE_WAIT_MS, ui_staged_peek, &first);
 	memset(&r, 0, sizeof r);
 	memset(&ah, 0, sizeof ah);
 	r.fn = rest;
@@ -354,11 +373,15 @@ ui_run_staged(const struct corpus *head,
 	 * there).  If it cannot be had (no such document any more), from
 	 * the first part: the whole's reader says where it opens.
 	 */
-	if (!ui_staged_at_kept(&a))
-		kept = ui_staged_reopen(&a, at, arg);
+	if ((last = ui_staged_last(&a, &first)) != NULL &&
+	    corpus_find_doc(a.c, last, strlen(last)) == CORPUS_NONE)
+		kept = ui_staged_reopen(&a, at, arg, last);
+	free(last);
 	a.partial = kept == NULL;
 	app_draw(&a);
 	refresh();
+	/* A state held for the first screen's look: loaded behind it. */
+	state_release(a.state);
 	if (pipe(r.done) == 0) {
 		fcntl(r.done[0], F_SETFD, FD_CLOEXEC);
 		fcntl(r.done[1], F_SETFD, FD_CLOEXEC);
@@ -384,8 +407,14 @@ ui_run_staged(const struct corpus *head,
 		*err = r.err;
 		return -1;
 	}
-	/* The state goes on to the whole's reader, which is told of it. */
+	/*
+	 * The state goes on to the whole's reader, which is told of it (it
+	 * is waited for as by the first key), or has a look of its own.
+	 */
+	app_state_settle(&a);
 	ui_app_move(&a, r.c);
+	if (!a.state_told)
+		(void)reader_peek(a.stack[0]->data, NULL);
 	corpus_free(kept);		/* its reader is closed */
 	if (r.notes != NULL)
 		app_message(&a, false, "%s", r.notes);

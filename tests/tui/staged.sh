@@ -110,4 +110,56 @@ tui_keys n
 tui_expect_ref "n after a filter typed ahead" s39:p2
 tui_keys q
 tui_expect_exit "q" 0
+
+# With the state held for writing by another process, the first screen
+# still has the notes kept: a look into the file gives them, on the first
+# part and on the document of the place kept, loaded alone.  (No place
+# kept to begin with.)
+tui_need_helpers
+rm -f "$tmp/state/charta/state.db"
+PEN=$(printf '\342\234\216')
+cat >"$tmp/notes.json" <<'EOF'
+[{"type": "Annotation", "bodyValue": "a note on the first document",
+  "target": {"selector": {"type": "charta:PlaceSelector",
+    "slug": "staged-01", "label": "p1"}}},
+ {"type": "Annotation", "bodyValue": "a note on document 31",
+  "target": {"selector": {"type": "charta:PlaceSelector",
+    "slug": "staged-31", "label": "p1"}}}]
+EOF
+XDG_DATA_HOME=$tmp/state HOME=$tmp/home "$CHARTA" --db "$tmp/big.db" \
+    notes --import "$tmp/notes.json" >"$tmp/out" 2>&1 ||
+    { fail "notes --import: $(cat "$tmp/out")"; finish; }
+# The first frame has the note: it is written before the status line.
+# Once the rest is in (it shows nothing new, by design: a second is
+# ample), the whole corpus's reader has it too.
+tui_hold "$tmp/state/charta/state.db"
+tui_start_cmd 100 30 'read -r _ && exec "$CHARTA" --db "$1"' "$tmp/big.db"
+$T pipe-pane "cat >>$tmp/raw-held"
+tui_keys Enter
+tui_expect "held: the first part" '? help' "$PEN a note on the first document" ||
+    finish
+note_at=$(grep -boa 'a note on the first document' "$tmp/raw-held" |
+    head -n 1 | cut -d: -f1)
+help_at=$(grep -boa '? help' "$tmp/raw-held" | head -n 1 | cut -d: -f1)
+[ -n "$note_at" ] && [ -n "$help_at" ] && [ "$note_at" -lt "$help_at" ] ||
+    fail "held: the first frame has no note (note at ${note_at:-none}, status line at ${help_at:-none})"
+sleep 1
+tui_expect "held: the whole corpus" "$PEN a note on the first document"
+tui_let_go
+tui_keys q
+tui_expect_exit "held: q" 0
+tui_start 100 30 --db "$tmp/big.db" s31:p1
+tui_expect_ref "the place kept: s31" s31:p1
+tui_keys q
+tui_expect_exit "the place kept: q" 0
+tui_hold "$tmp/state/charta/state.db"
+tui_start 100 30 --db "$tmp/big.db"
+tui_expect "held: reopened in the rest" '? help' "$PEN a note on document 31" ||
+    finish
+tui_expect_ref "held: reopened in the rest" s31:p1
+sleep 1
+tui_expect "held: reopened, the whole corpus" "$PEN a note on document 31"
+tui_let_go
+tui_keys q
+tui_expect_exit "held: reopened: q" 0
 finish
