@@ -23,16 +23,18 @@
 
 /* The percentage of the document before the first line shown. */
 static int
-reader_percent(const struct reader *r)
+reader_percent(struct reader *r)
 {
 	const struct corpus	*c = r->c;
 	const struct corpus_doc	*d;
 	uint32_t		 n;
 	size_t			 last;
 
+	last = r->tv.top + (size_t)r->text_rect.h;
+	/* The end of the text shows if no line after the page is laid out. */
+	textview_more(&r->tv, last + 1);
 	if (r->tv.root == CORPUS_NONE || r->tv.nlines == 0)
 		return 0;
-	last = r->tv.top + (size_t)r->text_rect.h;
 	n = r->tv.lines[r->tv.top].node;
 	d = &c->docs[c->nodes[n].doc];
 	if (last >= r->tv.nlines && corpus_subtree_end(c, r->tv.root) ==
@@ -322,6 +324,7 @@ reader_draw_text(struct reader *r)
 	attr_t			 at = screen_attr(THEME_NORMAL);
 	int			 y;
 
+	textview_more(&r->tv, r->tv.top + (size_t)rc->h);
 	for (i = 0; i < (size_t)rc->h; i++) {
 		y = rc->y + (int)i;
 		screen_fill(y, rc->x, (size_t)rc->w, at);

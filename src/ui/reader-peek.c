@@ -82,6 +82,7 @@ reader_peek_window(struct reader *r, struct reader_peek_window *w)
 	reader_sync_text(r);
 	if (r->text_rect.h > 0) {
 		h = w->need = (size_t)r->text_rect.h;
+		textview_more(&r->tv, r->tv.top + h);
 		for (i = r->tv.top; i < r->tv.nlines && i < r->tv.top + h; i++)
 			reader_peek_add(r, w, r->tv.lines[i].node, seen,
 			    true);
@@ -125,12 +126,13 @@ reader_peek_enough(void *arg, size_t target, size_t nnotes)
 
 /* Is every node on the text's first screen one of the first nwhole? */
 static bool
-reader_peek_shown_whole(const struct reader *r,
+reader_peek_shown_whole(struct reader *r,
     const struct reader_peek_window *w, size_t nwhole)
 {
 	size_t		l, k;
 	uint32_t	n;
 
+	textview_more(&r->tv, r->tv.top + (size_t)r->text_rect.h);
 	for (l = r->tv.top; l < r->tv.nlines &&
 	    l < r->tv.top + (size_t)r->text_rect.h; l++) {
 		n = r->tv.lines[l].node;

@@ -359,8 +359,10 @@ reader_request(struct view *v, enum request req)
 		return true;
 	case REQ_BOTTOM:
 		reader_jump_record(r);
-		if (text)
+		if (text) {
+			textview_more(&r->tv, (size_t)-1);
 			textview_scroll(&r->tv, (long)r->tv.nlines, h);
+		}
 		else if (r->ol.nrows > 0)
 			reader_select(r, r->ol.rows[r->ol.nrows - 1]);
 		return true;

@@ -19,6 +19,12 @@
 #include "util/xmalloc.h"
 
 #define TV_QUOTE_INDENT	4
+/*
+ * Lines laid out when a text is set; the rest as they are asked for.  A
+ * document of a few hundred paragraphs takes milliseconds to lay out
+ * whole; the first screen needs a pane's height.
+ */
+#define TEXTVIEW_FIRST_LINES	128
 
 void
 textview_init(struct textview *tv, const struct corpus *c, bool ascii)
@@ -42,6 +48,7 @@ textview_clear(struct textview *tv)
 	free(tv->nodes);
 	tv->nodes = NULL;
 	tv->nnodes = 0;
+	tv->built = tv->end = 0;
 	tv->nlines = 0;
 	tv->top = 0;
 }
@@ -273,13 +280,54 @@ textview_margin_label(const struct textview *tv, size_t l)
 	return textview_short_label(n->label);
 }
 
+/* Lay out node i, the next one after those laid out. */
+static void
+textview_lay(struct textview *tv, uint32_t i)
+{
+	const struct corpus_node	*n = &tv->c->nodes[i];
+	size_t				 indent;
+	enum tv_style			 style;
+	char				*head;
+
+	if (i != tv->root)
+		textview_push(tv, i, TV_BLANK);
+	if (n->kind == KIND_DOCUMENT) {
+		textview_document(tv, i);
+		return;
+	}
+	if (!kind_is_block(n->kind)) {
+		head = xasprintf("%s  %s", n->label, n->title);
+		textview_wrap_under(tv, i, head, strlen(head), head,
+		    TV_HEADING, 0, strlen(n->label));
+		textview_notes(tv, i);
+		return;
+	}
+	style = textview_block_style(n->kind, &indent);
+	textview_wrap_under(tv, i, n->text, n->text_len, NULL, style, indent,
+	    0);
+	textview_notes(tv, i);
+}
+
+void
+textview_more(struct textview *tv, size_t lines)
+{
+	while (tv->built < tv->end && tv->nlines < lines)
+		textview_lay(tv, tv->built++);
+}
+
+/* Lay out the nodes up to n, if n is one of the view's. */
+static void
+textview_through(struct textview *tv, uint32_t n)
+{
+	while (tv->built < tv->end && tv->built <= n)
+		textview_lay(tv, tv->built++);
+}
+
 bool
 textview_set(struct textview *tv, uint32_t root, size_t width)
 {
 	const struct corpus	*c = tv->c;
-	uint32_t		 end, i;
-	size_t			 indent;
-	enum tv_style		 style;
+	uint32_t		 end;
 
 	if (width < 1)
 		width = 1;
@@ -300,28 +348,9 @@ textview_set(struct textview *tv, uint32_t root, size_t width)
 		tv->margin = textview_margin_width(tv, root, end);
 	tv->nnodes = end - root;
 	tv->nodes = xcalloc(tv->nnodes, sizeof *tv->nodes);
-	for (i = root; i < end; i++) {
-		const struct corpus_node	*n = &c->nodes[i];
-		char				*head;
-
-		if (i != root)
-			textview_push(tv, i, TV_BLANK);
-		if (n->kind == KIND_DOCUMENT) {
-			textview_document(tv, i);
-			continue;
-		}
-		if (!kind_is_block(n->kind)) {
-			head = xasprintf("%s  %s", n->label, n->title);
-			textview_wrap_under(tv, i, head, strlen(head), head,
-			    TV_HEADING, 0, strlen(n->label));
-			textview_notes(tv, i);
-			continue;
-		}
-		style = textview_block_style(n->kind, &indent);
-		textview_wrap_under(tv, i, n->text, n->text_len, NULL, style,
-		    indent, 0);
-		textview_notes(tv, i);
-	}
+	tv->built = root;
+	tv->end = end;
+	textview_more(tv, TEXTVIEW_FIRST_LINES);
 	return true;
 }
 
@@ -331,8 +360,8 @@ textview_notes_changed(struct textview *tv, uint32_t n)
 	struct tv_line	*after;
 	size_t		 lo, hi, mid, notes, end, nafter, old, added;
 
-	if (tv->root == CORPUS_NONE || n < tv->root ||
-	    n - tv->root >= tv->nnodes || tv->built_notes_gen != tv->notes_gen)
+	if (tv->root == CORPUS_NONE || n < tv->root || n >= tv->built ||
+	    tv->built_notes_gen != tv->notes_gen)
 		return false;
 	/* The lines are in node order: n's are found by bisection. */
 	lo = 0;
@@ -398,6 +427,8 @@ textview_scroll(struct textview *tv, long delta, size_t height)
 {
 	long	top = (long)tv->top + delta, max;
 
+	/* What the page scrolled to shows, laid out, and a line after. */
+	textview_more(tv, (size_t)(top > 0 ? top : 0) + height + 1);
 	max = tv->nlines > height ? (long)(tv->nlines - height) : 0;
 	if (top > max)
 		top = max;
@@ -407,10 +438,11 @@ textview_scroll(struct textview *tv, long delta, size_t height)
 }
 
 size_t
-textview_line_of(const struct textview *tv, uint32_t n)
+textview_line_of(struct textview *tv, uint32_t n)
 {
 	size_t	l;
 
+	textview_through(tv, n);
 	for (l = 0; l < tv->nlines; l++)
 		if (tv->lines[l].node == n && tv->lines[l].style != TV_BLANK)
 			return l;
@@ -418,7 +450,7 @@ textview_line_of(const struct textview *tv, uint32_t n)
 }
 
 size_t
-textview_line_at(const struct textview *tv, uint32_t n, uint32_t off)
+textview_line_at(struct textview *tv, uint32_t n, uint32_t off)
 {
 	size_t	first = textview_line_of(tv, n), l, at;
 

@@ -70,6 +70,8 @@ struct textview {
 	size_t			 margin;	/* its columns (0: none) */
 	struct tv_node		*nodes;		/* per node from root */
 	uint32_t		 nnodes;
+	uint32_t		 built;		/* nodes [root, built) laid out */
+	uint32_t		 end;		/* root's subtree's end */
 	struct tv_line		*lines;
 	size_t			 nlines;
 	size_t			 lines_cap;
@@ -88,9 +90,15 @@ void	textview_free(struct textview *);
  * Show node root (and all under it) at width columns, with a margin for
  * the paragraphs' labels if tv->labels is set.  Does nothing if it
  * already shows root that way; otherwise rebuilds and scrolls to the top.
- * Returns true if it rebuilt.
+ * Returns true if it rebuilt.  The text is laid out as far as it is asked
+ * for: its first lines at once, more by textview_more, textview_scroll and
+ * textview_line_of; nlines counts the lines laid out so far, and the text
+ * is all laid out when built == end.
  */
 bool	textview_set(struct textview *, uint32_t root, size_t width);
+
+/* Lay out until lines lines are, or the whole text ((size_t)-1: all). */
+void	textview_more(struct textview *, size_t lines);
 
 /*
  * Lines to show under a node's own text (its heading, or its paragraph):
@@ -125,17 +133,20 @@ const char *textview_margin_label(const struct textview *, size_t l);
 /* The sanitized text of line l (start pointer; length is lines[l].len). */
 const char *textview_line_text(const struct textview *, size_t l);
 
-/* Scroll by delta lines, clamped so that a page of height stays full. */
+/*
+ * Scroll by delta lines, clamped so that a page of height stays full (the
+ * lines it shows laid out).
+ */
 void	textview_scroll(struct textview *, long delta, size_t height);
 
-/* The first line that belongs to node n, or (size_t)-1. */
-size_t	textview_line_of(const struct textview *, uint32_t n);
+/* The first line that belongs to node n (laid out), or (size_t)-1. */
+size_t	textview_line_of(struct textview *, uint32_t n);
 
 /*
  * The line that shows byte off of node n's text (as in tv_line.off), at
  * whatever width the view has; node n's first line if none does, or
  * (size_t)-1 if n is not shown.
  */
-size_t	textview_line_at(const struct textview *, uint32_t n, uint32_t off);
+size_t	textview_line_at(struct textview *, uint32_t n, uint32_t off);
 
 #endif /* CHARTA_TEXTVIEW_H */
