@@ -129,6 +129,7 @@ reader_lines(uint32_t n, size_t cols, bool ascii)
 
 	textview_init(&tv, c, ascii);
 	textview_set(&tv, n, cols);
+	textview_more(&tv, (size_t)-1);
 	text_buf_init(&b);
 	text_buf_puts(&b, "");
 	for (l = 0; l < tv.nlines; l++) {

@@ -265,6 +265,7 @@ test_textview_notes_changed(void **unused)
 	textview_init(&tv, shipped, false);
 	tv.notes = tv_notes_fn;
 	textview_set(&tv, root, 40);
+	textview_more(&tv, (size_t)-1);
 	for (step = 0; step < 4; step++) {
 		/* A note added, lengthened, removed, on node root + n. */
 		n = step == 3 ? 2 : 1 + 2 * (uint32_t)step;
@@ -280,6 +281,7 @@ test_textview_notes_changed(void **unused)
 		textview_init(&fresh, shipped, false);
 		fresh.notes = tv_notes_fn;
 		textview_set(&fresh, root, 40);
+		textview_more(&fresh, (size_t)-1);
 		assert_same_layout(&tv, &fresh);
 		/* The same text at the top. */
 		assert_int_equal(tv.lines[tv.top].node, top_node);

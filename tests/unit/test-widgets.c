@@ -169,6 +169,74 @@ test_textview(void **unused)
 	textview_free(&tv);
 }
 
+/* Are the lines of a and b the same, the first n of them? */
+static void
+assert_same_lines(const struct textview *a, const struct textview *b,
+    size_t n)
+{
+	size_t	l;
+
+	assert_true(a->nlines >= n && b->nlines >= n);
+	for (l = 0; l < n; l++) {
+		assert_int_equal(a->lines[l].node, b->lines[l].node);
+		assert_int_equal(a->lines[l].off, b->lines[l].off);
+		assert_int_equal(a->lines[l].len, b->lines[l].len);
+		assert_int_equal(a->lines[l].indent, b->lines[l].indent);
+		assert_int_equal(a->lines[l].style, b->lines[l].style);
+		assert_int_equal(a->lines[l].label_len,
+		    b->lines[l].label_len);
+		assert_memory_equal(textview_line_text(a, l),
+		    textview_line_text(b, l), a->lines[l].len);
+	}
+}
+
+/*
+ * A text is laid out as far as it is asked for, and what is laid out
+ * by parts -- scrolling a line at a time, finding a node's line -- is
+ * what is laid out whole.
+ */
+static void
+test_textview_lazy(void **unused)
+{
+	struct textview	 whole, part;
+	size_t		 d, w, k, widths[] = { 80, 33 };
+	uint32_t	 root, last;
+	bool		 lazy = false;
+
+	(void)unused;
+	for (d = 0; d < shipped->ndocs; d++)
+		for (w = 0; w < 2; w++) {
+			root = shipped->docs[d].root;
+			last = shipped->docs[d].end - 1;
+			textview_init(&whole, shipped, false);
+			textview_set(&whole, root, widths[w]);
+			textview_more(&whole, (size_t)-1);
+			assert_int_equal(whole.built, whole.end);
+			/* Scrolled through a line at a time. */
+			textview_init(&part, shipped, false);
+			textview_set(&part, root, widths[w]);
+			if (part.nlines < whole.nlines)
+				lazy = true;
+			for (k = 0; k < whole.nlines; k++)
+				textview_scroll(&part, 1, 10);
+			assert_int_equal(part.nlines, whole.nlines);
+			assert_same_lines(&part, &whole, whole.nlines);
+			assert_int_equal(part.top, whole.nlines > 10 ?
+			    whole.nlines - 10 : 0);
+			textview_free(&part);
+			/* The last node's line, found at once. */
+			textview_init(&part, shipped, false);
+			textview_set(&part, root, widths[w]);
+			assert_int_equal(textview_line_of(&part, last),
+			    textview_line_of(&whole, last));
+			assert_same_lines(&part, &whole, part.nlines);
+			textview_free(&part);
+			textview_free(&whole);
+		}
+	/* A document at 33 columns is longer than the first lines. */
+	assert_true(lazy);
+}
+
 /* The line editor: insert, move, delete by character and word, cancel. */
 static void
 test_prompt(void **unused)
@@ -346,6 +414,7 @@ main(void)
 		cmocka_unit_test(test_outline_move_fold),
 		cmocka_unit_test(test_outline_filter),
 		cmocka_unit_test(test_textview),
+		cmocka_unit_test(test_textview_lazy),
 		cmocka_unit_test(test_prompt),
 		cmocka_unit_test(test_paste),
 		cmocka_unit_test(test_prompt_paste),
