@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,18 +40,42 @@ head_last(struct load *l, size_t min_nodes)
 	return last > 0 ? last : 0;
 }
 
+/* A node's document (its id: the metadata's index is one less). */
+#define HEAD_DOC_OF	"SELECT doc FROM node WHERE id = ?1"
+
+/* The document of node id, or 0 if the query fails. */
+static sqlite3_int64
+head_doc_of(struct load *l, sqlite3_int64 id)
+{
+	sqlite3_stmt	*st;
+	sqlite3_int64	 doc = 0;
+
+	if (sqlite3_prepare_v2(l->db, HEAD_DOC_OF, -1, &st, NULL) !=
+	    SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		doc = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return doc;
+}
+
 /*
  * The first whole documents of l's corpus, at least min_nodes nodes (and
  * all of the first document), finished; NULL if the corpus has no more.
+ * meta gets their metadata, if it lacks it: only theirs is read (a
+ * corpus of a thousand documents has milliseconds' worth).
  */
 static struct corpus *
-head_load(struct load *l, const struct corpus *meta, size_t min_nodes)
+head_load(struct load *l, struct corpus *meta, size_t min_nodes)
 {
 	struct corpus	*c;
-	sqlite3_int64	 last;
+	sqlite3_int64	 last, doc;
 	uint32_t	 a, b;
 
-	if ((last = head_last(l, min_nodes)) == 0)
+	if ((last = head_last(l, min_nodes)) == 0 ||
+	    (doc = head_doc_of(l, last)) <= 0 ||
+	    load_docs_upto(l, meta, doc) == -1)
 		return NULL;
 	c = corpus_new();
 	corpus_reserve(c, (size_t)last);
@@ -82,10 +107,11 @@ head_rows(const struct corpus *c)
  * Open the file at path for a first part: only a file quick_check has
  * passed as it is now (what is drawn before the whole load has checked
  * the file must be what it will show), and not a small one (it loads
- * whole as fast); its documents into meta.  0, or -1 (nothing said).
+ * whole as fast); its documents into meta, all of them if all, else none
+ * yet (head_load reads its own).  0, or -1 (nothing said).
  */
 static int
-head_open(struct load *l, const char *path, struct corpus **meta)
+head_open(struct load *l, const char *path, struct corpus **meta, bool all)
 {
 	memset(l, 0, sizeof *l);
 	l->path = path;
@@ -94,7 +120,7 @@ head_open(struct load *l, const char *path, struct corpus **meta)
 	    !load_verdict_known(&l->sb) || load_schema(l) == -1)
 		return -1;
 	*meta = corpus_new();
-	return load_docs(l, *meta);
+	return all ? load_docs(l, *meta) : 0;
 }
 
 /* Close what head_open opened. */
@@ -109,7 +135,7 @@ head_close(struct load *l, struct corpus *meta)
 
 /*
  * The first node id in [1, max] whose document is doc or later (by st,
- * "SELECT doc FROM node WHERE id = ?1"), or max + 1.  An id with no row
+ * HEAD_DOC_OF), or max + 1.  An id with no row
  * counts as before.
  */
 static sqlite3_int64
@@ -140,7 +166,7 @@ store_load_head_doc(const char *path, const char *slug)
 	sqlite3_int64	 first = 0, last = 0;
 	uint32_t	 d, a, b;
 
-	if (head_open(&l, path, &meta) == -1 ||
+	if (head_open(&l, path, &meta, true) == -1 ||
 	    (d = corpus_find_doc(meta, slug, strlen(slug))) == CORPUS_NONE)
 		goto out;
 	/*
@@ -150,8 +176,7 @@ store_load_head_doc(const char *path, const char *slug)
 	 * the table.  load_nodes checks what it reads.
 	 */
 	load_clock(&l);
-	if (sqlite3_prepare_v2(l.db, "SELECT doc FROM node WHERE id = ?1", -1,
-	    &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(l.db, HEAD_DOC_OF, -1, &st, NULL) != SQLITE_OK)
 		goto out;
 	if (load_int(&l, "SELECT max(id) FROM node", &last) == 0) {
 		first = head_doc_bound(st, (sqlite3_int64)d + 1, last);
@@ -182,7 +207,7 @@ store_load_head(const char *path, size_t min_rows)
 	struct corpus	*meta = NULL, *c = NULL;
 	size_t		 rows, want;
 
-	if (head_open(&l, path, &meta) == -1 ||
+	if (head_open(&l, path, &meta, false) == -1 ||
 	    (c = head_load(&l, meta, HEAD_PROBE_NODES)) == NULL)
 		goto out;
 	/*

@@ -82,6 +82,11 @@ void	*load_check_thread(void *l);
 
 /* The documents' metadata into c, one document node each.  0 or -1. */
 int	load_docs(struct load *, struct corpus *c);
+/*
+ * The same for the documents after those c has, up to id upto: a first
+ * part needs the metadata of its own documents alone.  0 or -1.
+ */
+int	load_docs_upto(struct load *, struct corpus *c, sqlite3_int64 upto);
 
 /*
  * Load the nodes with ids first..last into c, which holds the documents

@@ -37,25 +37,28 @@ load_text(sqlite3_stmt *st, int k)
 }
 
 int
-load_docs(struct load *l, struct corpus *c)
+load_docs_upto(struct load *l, struct corpus *c, sqlite3_int64 upto)
 {
 	sqlite3_stmt		*st;
 	struct corpus_doc	 d;
 	int			 rc, k;
 	const char		*v[16];
-	sqlite3_int64		 id, want = 1;
+	sqlite3_int64		 id, want = (sqlite3_int64)c->ndocs + 1;
 
 	load_clock(l);
 	/* Version 1 had no citation columns: they are empty there. */
 	rc = sqlite3_prepare_v2(l->db, l->version >= 2 ?
 	    "SELECT id, slug, alias, title, short, issuer, date, language, "
 	    "source, work, kind, file, author, translator, publisher, "
-	    "container, url FROM document ORDER BY id" :
+	    "container, url FROM document WHERE id >= ?1 AND id <= ?2 "
+	    "ORDER BY id" :
 	    "SELECT id, slug, alias, title, short, issuer, date, language, "
 	    "source, work, kind, file, '', '', '', '', '' FROM document "
-	    "ORDER BY id", -1, &st, NULL);
+	    "WHERE id >= ?1 AND id <= ?2 ORDER BY id", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return load_fail_db(l, rc);
+	sqlite3_bind_int64(st, 1, want);
+	sqlite3_bind_int64(st, 2, upto);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		id = sqlite3_column_int64(st, 0);
 		for (k = 0; k < 16; k++)
@@ -93,6 +96,12 @@ load_docs(struct load *l, struct corpus *c)
 	if (rc != SQLITE_DONE)
 		return load_fail_db(l, rc);
 	return 0;
+}
+
+int
+load_docs(struct load *l, struct corpus *c)
+{
+	return load_docs_upto(l, c, INT64_MAX);
 }
 
 int

@@ -1290,6 +1290,62 @@ test_load_head_doc(void **state)
 }
 
 /*
+ * The first screen's part of a large corpus (store_load_head): its first
+ * whole documents, enough for the rows asked for, node for node and with
+ * the metadata of the whole's, though only theirs is read; NULL if the
+ * corpus has not that many rows.
+ */
+static void
+test_load_head(void **state)
+{
+	char			 db[512];
+	struct corpus		*whole, *part;
+	const struct corpus_node *w, *p;
+	char			*err = NULL;
+	size_t			 rows[] = { 5, 30, 100 }, k;
+	uint32_t		 d, i;
+
+	(void)state;
+	snprintf(db, sizeof db, "%s", tpath("head.db"));
+	/* Twelve documents of a title and twelve sections: 13 rows each. */
+	write_docs(db, 12, 600);
+	age_file(db);
+	assert_null(store_load_head(db, 5));	/* not yet checked */
+	(void)mkdir(tpath("data"), 0700);
+	(void)mkdir(tpath("data/charta"), 0700);
+	load_ok(db);
+	assert_true(verdict_kept(db));
+	whole = store_load_corpus(db, &err);
+	assert_non_null(whole);
+	for (k = 0; k < sizeof rows / sizeof rows[0]; k++) {
+		part = store_load_head(db, rows[k]);
+		assert_non_null(part);
+		assert_true(part->ndocs * 13 >= rows[k]);
+		assert_true(part->ndocs < whole->ndocs);
+		assert_int_equal(part->nnodes, whole->docs[part->ndocs].root);
+		for (d = 0; d < part->ndocs; d++) {
+			assert_string_equal(part->docs[d].slug,
+			    whole->docs[d].slug);
+			assert_string_equal(part->docs[d].title,
+			    whole->docs[d].title);
+			assert_int_equal(part->docs[d].root,
+			    whole->docs[d].root);
+		}
+		for (i = 0; i < part->nnodes; i++) {
+			w = &whole->nodes[i];
+			p = &part->nodes[i];
+			assert_int_equal(p->kind, w->kind);
+			assert_string_equal(p->label, w->label);
+			assert_string_equal(p->text, w->text);
+			assert_int_equal(p->depth, w->depth);
+		}
+		corpus_free(part);
+	}
+	assert_null(store_load_head(db, 12 * 13 + 1));
+	corpus_free(whole);
+}
+
+/*
  * A verdict in the file is heeded only for the very file it names: one
  * that differs in its status-change time, its size or its inode is no
  * verdict for a damaged file.  The same line for the file as it is is
@@ -1882,6 +1938,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_refuse_hot_journal, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_load_corpora, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_load_head, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_load_head_doc, setup,
 		    teardown),
