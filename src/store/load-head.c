@@ -61,30 +61,25 @@ head_doc_of(struct load *l, sqlite3_int64 id)
 }
 
 /*
- * The first whole documents of l's corpus, at least min_nodes nodes (and
- * all of the first document), finished; NULL if the corpus has no more.
- * meta gets their metadata, if it lacks it: only theirs is read (a
- * corpus of a thousand documents has milliseconds' worth).
+ * Add to c the next whole documents of l's corpus, up to at least
+ * min_nodes nodes in all (and all of the first document); meta gets
+ * their metadata, if it lacks it: only theirs is read (a corpus of a
+ * thousand documents has milliseconds' worth).  0, or -1 if the corpus has
+ * no more (or the load fails).
  */
-static struct corpus *
-head_load(struct load *l, struct corpus *meta, size_t min_nodes)
+static int
+head_load(struct load *l, struct corpus *c, struct corpus *meta,
+    size_t min_nodes)
 {
-	struct corpus	*c;
-	sqlite3_int64	 last, doc;
-	uint32_t	 a, b;
+	sqlite3_int64	last, doc;
 
 	if ((last = head_last(l, min_nodes)) == 0 ||
+	    last <= (sqlite3_int64)c->nnodes ||
 	    (doc = head_doc_of(l, last)) <= 0 ||
 	    load_docs_upto(l, meta, doc) == -1)
-		return NULL;
-	c = corpus_new();
+		return -1;
 	corpus_reserve(c, (size_t)last);
-	if (load_nodes(l, c, meta, 1, last, 0) == -1 ||
-	    corpus_finish(c, &a, &b) == -1) {
-		corpus_free(c);
-		return NULL;
-	}
-	return c;
+	return load_nodes(l, c, meta, (sqlite3_int64)c->nnodes + 1, last, 0);
 }
 
 /* The outline's rows of c as the reader opens it: documents open. */
@@ -204,27 +199,31 @@ struct corpus *
 store_load_head(const char *path, size_t min_rows)
 {
 	struct load	 l;
-	struct corpus	*meta = NULL, *c = NULL;
+	struct corpus	*meta = NULL, *c;
 	size_t		 rows, want;
+	uint32_t	 a, b;
 
+	c = corpus_new();
 	if (head_open(&l, path, &meta, false) == -1 ||
-	    (c = head_load(&l, meta, HEAD_PROBE_NODES)) == NULL)
-		goto out;
+	    head_load(&l, c, meta, HEAD_PROBE_NODES) == -1)
+		goto fail;
 	/*
 	 * Too few rows: as many more documents as they suggest, and a fifth
-	 * again (documents differ), in one more load.
+	 * again (documents differ), added in one more load.
 	 */
 	if ((rows = head_rows(c)) < min_rows) {
 		want = c->nnodes * min_rows / (rows ? rows : 1);
 		want += want / 5;
-		corpus_free(c);
-		c = head_load(&l, meta, want);
-		if (c != NULL && head_rows(c) < min_rows) {
-			corpus_free(c);
-			c = NULL;
-		}
+		if (head_load(&l, c, meta, want) == -1 ||
+		    head_rows(c) < min_rows)
+			goto fail;
 	}
-out:
+	if (corpus_finish(c, &a, &b) == -1)
+		goto fail;
 	head_close(&l, meta);
 	return c;
+fail:
+	corpus_free(c);
+	head_close(&l, meta);
+	return NULL;
 }

@@ -110,7 +110,8 @@ load_nodes(struct load *l, struct corpus *c, const struct corpus *meta,
 {
 	sqlite3_stmt	*st;
 	sqlite3_int64	 id, docid = 0, parent, want = first;
-	const sqlite3_int64 base = first - 1;	/* nodes before c's first */
+	/* Nodes before c's first: c may have those before first already. */
+	const sqlite3_int64 base = first - 1 - (sqlite3_int64)c->nnodes;
 	const char	*kind, *label, *anchor, *title;
 	const void	*body;
 	int		 rc, k, blen;

@@ -1238,6 +1238,40 @@ write_docs(const char *path, int ndocs, int nblocks)
 	corpus_free(c);
 }
 
+/* Are part's nodes whole's from node from on, one for one? */
+static void
+assert_same_nodes(const struct corpus *part, const struct corpus *whole,
+    uint32_t from)
+{
+	const struct corpus_node	*w, *p;
+	uint32_t			 i;
+
+	for (i = 0; i < part->nnodes; i++) {
+		w = &whole->nodes[from + i];
+		p = &part->nodes[i];
+		assert_int_equal(p->kind, w->kind);
+		assert_string_equal(p->label, w->label);
+		assert_string_equal(p->text, w->text);
+		assert_int_equal(p->depth, w->depth);
+	}
+}
+
+/* The corpus file at db, checked (its verdict kept), loaded whole. */
+static struct corpus *
+checked_docs(const char *db)
+{
+	struct corpus	*whole;
+	char		*err = NULL;
+
+	(void)mkdir(tpath("data"), 0700);
+	(void)mkdir(tpath("data/charta"), 0700);
+	load_ok(db);
+	assert_true(verdict_kept(db));
+	whole = store_load_corpus(db, &err);
+	assert_non_null(whole);
+	return whole;
+}
+
 /*
  * The first screen's part of a large corpus, for the document of the
  * place kept (store_load_head_doc): that document alone, node for node
@@ -1249,23 +1283,17 @@ test_load_head_doc(void **state)
 {
 	char			 db[512];
 	struct corpus		*whole, *part;
-	const struct corpus_node *w, *p;
 	const char		*slugs[] = { "d1", "d7", "d12" };
-	char			*err = NULL;
 	size_t			 k;
-	uint32_t		 d, i;
+	uint32_t		 d;
 
+	(void)state;
 	snprintf(db, sizeof db, "%s", tpath("docs.db"));
 	write_docs(db, 12, 600);
 	age_file(db);
 	/* Not yet checked: no part. */
 	assert_null(store_load_head_doc(db, "d7"));
-	assert_int_equal(mkdir(tpath("data"), 0700), 0);
-	assert_int_equal(mkdir(tpath("data/charta"), 0700), 0);
-	load_ok(db);
-	assert_true(verdict_kept(db));
-	whole = store_load_corpus(db, &err);
-	assert_non_null(whole);
+	whole = checked_docs(db);
 	for (k = 0; k < sizeof slugs / sizeof slugs[0]; k++) {
 		part = store_load_head_doc(db, slugs[k]);
 		assert_non_null(part);
@@ -1274,14 +1302,7 @@ test_load_head_doc(void **state)
 		d = corpus_find_doc(whole, slugs[k], strlen(slugs[k]));
 		assert_int_equal(part->nnodes,
 		    whole->docs[d].end - whole->docs[d].root);
-		for (i = 0; i < part->nnodes; i++) {
-			w = &whole->nodes[whole->docs[d].root + i];
-			p = &part->nodes[i];
-			assert_int_equal(p->kind, w->kind);
-			assert_string_equal(p->label, w->label);
-			assert_string_equal(p->text, w->text);
-			assert_int_equal(p->depth, w->depth);
-		}
+		assert_same_nodes(part, whole, whole->docs[d].root);
 		corpus_free(part);
 	}
 	assert_null(store_load_head_doc(db, "d13"));
@@ -1300,10 +1321,8 @@ test_load_head(void **state)
 {
 	char			 db[512];
 	struct corpus		*whole, *part;
-	const struct corpus_node *w, *p;
-	char			*err = NULL;
 	size_t			 rows[] = { 5, 30, 100 }, k;
-	uint32_t		 d, i;
+	uint32_t		 d;
 
 	(void)state;
 	snprintf(db, sizeof db, "%s", tpath("head.db"));
@@ -1311,12 +1330,7 @@ test_load_head(void **state)
 	write_docs(db, 12, 600);
 	age_file(db);
 	assert_null(store_load_head(db, 5));	/* not yet checked */
-	(void)mkdir(tpath("data"), 0700);
-	(void)mkdir(tpath("data/charta"), 0700);
-	load_ok(db);
-	assert_true(verdict_kept(db));
-	whole = store_load_corpus(db, &err);
-	assert_non_null(whole);
+	whole = checked_docs(db);
 	for (k = 0; k < sizeof rows / sizeof rows[0]; k++) {
 		part = store_load_head(db, rows[k]);
 		assert_non_null(part);
@@ -1331,14 +1345,7 @@ test_load_head(void **state)
 			assert_int_equal(part->docs[d].root,
 			    whole->docs[d].root);
 		}
-		for (i = 0; i < part->nnodes; i++) {
-			w = &whole->nodes[i];
-			p = &part->nodes[i];
-			assert_int_equal(p->kind, w->kind);
-			assert_string_equal(p->label, w->label);
-			assert_string_equal(p->text, w->text);
-			assert_int_equal(p->depth, w->depth);
-		}
+		assert_same_nodes(part, whole, 0);
 		corpus_free(part);
 	}
 	assert_null(store_load_head(db, 12 * 13 + 1));
