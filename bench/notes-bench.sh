@@ -143,8 +143,10 @@ done
 : >"$dir/view.ms"
 k=1
 while [ "$k" -le "$sessions" ]; do
-	pty full -n 1 -x '*:Note ' -e '\e\eqq' "$@" -- "$CHARTA" --db "$db" \
-	    "$ref" \
+	# Typed once the state is loaded (it loads behind the first screen,
+	# and the first key waits for it): 300 ms of quiet before each key.
+	pty full -n 1 -q 300 -x '*:Note ' -e '\e\eqq' "$@" -- "$CHARTA" \
+	    --db "$db" "$ref" \
 	    >"$dir/view-$k.out" || exit 1
 	val "$dir/view-$k.out" open_ms >>"$dir/open.ms"
 	i=1
