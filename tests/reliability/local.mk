@@ -42,6 +42,7 @@ tests/reliability/bad-db.log tests/reliability/state.log \
     tests/reliability/state-places.log tests/reliability/state-kill.log \
     tests/reliability/state-lock.log \
     tests/reliability/study-faults.log tests/tui/first-screen.log \
+    tests/tui/staged.log \
     tests/reliability/import-memory.log: $(RELIABILITY_HELPERS)
 
 CLEANFILES += $(RELIABILITY_HELPERS)
