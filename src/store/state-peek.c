@@ -302,11 +302,10 @@ state_peek_rows(struct state_peek *pk, struct state_peek_query *q,
     sqlite3_stmt *stmt)
 {
 	struct state_peek_note	*row;
-	size_t			 n = 0;
+	size_t			 before = q->n;
 	int			 rc;
 
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		n++;
 		q->rows = xgrowarray(q->rows, &q->cap, q->n + 1,
 		    sizeof *q->rows);
 		row = &q->rows[q->n++];
@@ -318,7 +317,7 @@ state_peek_rows(struct state_peek *pk, struct state_peek_query *q,
 		pk->failed = true;
 	sqlite3_reset(stmt);
 	sqlite3_clear_bindings(stmt);
-	return n;
+	return q->n - before;
 }
 
 /*

@@ -157,7 +157,7 @@ reader_peek_study(struct reader *r, struct state_peek *pk,
 {
 	struct state_note	*notes;
 	struct state_mark	*marks;
-	size_t			 nnotes, nmarks, nwhole = w->ntext;
+	size_t			 nnotes, nmarks, nwhole;
 	int			 pass;
 
 	for (pass = 0; pass < 2; pass++) {

@@ -289,7 +289,9 @@ ui_staged_last(struct app *a, struct ui_first *f)
 
 /*
  * Close a's views and open a reader on c in their place, keeping a's
- * state, of which the new reader is told (it puts back the place kept).
+ * state, of which the new reader is told (it puts back the place kept);
+ * while the state is not loaded, the reader has a look of its own into
+ * it, as the first screen did (and the keys still wait for the load).
  */
 static void
 ui_app_move(struct app *a, const struct corpus *c)
@@ -297,7 +299,6 @@ ui_app_move(struct app *a, const struct corpus *c)
 	struct state		*st = a->state;
 	const struct command	*commands = a->commands;
 	size_t			 ncommands = a->ncommands;
-
 	struct timespec		 keys_wait_start = a->keys_wait_start;
 	int			 keys_wait_ms = a->keys_wait_ms;
 
@@ -311,14 +312,15 @@ ui_app_move(struct app *a, const struct corpus *c)
 	app_push(a, &reader_ops, reader_new(a, CORPUS_NONE));
 	app_resize(a);
 	app_state_events(a);
+	if (a->state != NULL && !a->state_told)
+		(void)reader_peek(a->stack[0]->data, NULL);
 }
 
 /*
  * The reader of a on the document last read, alone (at(arg, last)),
- * instead of the first part, the state going with it; if the state is not
- * loaded yet, its first screen from a look too.  Returns that corpus (the
- * caller frees it once the reader is closed), or NULL if it cannot be had
- * (a is left as it was).
+ * instead of the first part, the state going with it (ui_app_move).
+ * Returns that corpus (the caller frees it once the reader is closed), or
+ * NULL if it cannot be had (a is left as it was).
  */
 static struct corpus *
 ui_staged_reopen(struct app *a, struct corpus *(*at)(void *, const char *),
@@ -329,8 +331,6 @@ ui_staged_reopen(struct app *a, struct corpus *(*at)(void *, const char *),
 	if (at == NULL || (c = at(arg, last)) == NULL)
 		return NULL;
 	ui_app_move(a, c);
-	if (!a->state_told)
-		(void)reader_peek(a->stack[0]->data, NULL);
 	return c;
 }
 
@@ -413,8 +413,6 @@ ui_run_staged(const struct corpus *head,
 	 */
 	app_state_settle(&a);
 	ui_app_move(&a, r.c);
-	if (!a.state_told)
-		(void)reader_peek(a.stack[0]->data, NULL);
 	corpus_free(kept);		/* its reader is closed */
 	if (r.notes != NULL)
 		app_message(&a, false, "%s", r.notes);
