@@ -220,16 +220,18 @@ main(int argc, char **argv)
 	int			 npre, i;
 
 	/*
+	 * A file-size limit (ulimit -f) makes a write fail with EFBIG, which
+	 * is reported, instead of killing charta by SIGXFSZ half-way.
+	 */
+	signal(SIGXFSZ, SIG_IGN);
+	/* Before the allocations of any command: see xmalloc.h. */
+	xmalloc_heap_huge();
+	/*
 	 * Only the categories charta uses, as tmux does: the character set
 	 * (display width, the terminal's encoding) and the messages.  No
 	 * collation, dates or numbers depend on the locale, and loading their
 	 * data took half a millisecond of every start.
 	 */
-	/*
-	 * A file-size limit (ulimit -f) makes a write fail with EFBIG, which
-	 * is reported, instead of killing charta by SIGXFSZ half-way.
-	 */
-	signal(SIGXFSZ, SIG_IGN);
 	setlocale(LC_CTYPE, "");
 	setlocale(LC_MESSAGES, "");
 	/*

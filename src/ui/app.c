@@ -409,6 +409,9 @@ app_wait(struct app *a)
 	}
 	for (k = 0; k < n; k++)
 		pfd[k].revents = 0;
+	/* What the heap grew by since it was last hinted, before a sleep. */
+	if (!a->idle_again)
+		xmalloc_heap_huge();
 	/* Work left for the idle op: look for keys, do not sleep. */
 	if (poll(pfd, n, a->idle_again ? 0 : -1) == -1)
 		return 0;		/* a signal (SIGWINCH): look again */

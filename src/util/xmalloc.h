@@ -40,6 +40,14 @@ void	 xmalloc_hint_huge(void *p, size_t n);
  * is aligned to 2 MB and hinted as above.  Free it with free().
  */
 void	*xmalloc_huge(size_t n);
+/*
+ * Have the heap that malloc grows (glibc's brk heap, which every thread
+ * then shares) taken in huge pages as xmalloc_hint_huge does, and grown
+ * 32 MB at a time.  The first call, before any large allocation, sets
+ * that up; a later one hints what the heap has grown by since.  From the
+ * main thread only.  A no-op where the system lacks any of it.
+ */
+void	 xmalloc_heap_huge(void);
 /* xmalloc_huge(nmemb * size) with overflow check. */
 void	*xmallocarray_huge(size_t nmemb, size_t size);
 /* asprintf into a new string, never NULL. */
