@@ -1,7 +1,8 @@
 /*
  * test-util.c -- unit tests of src/util: the hash table callers rely on to
  * find every value stored under a hash (and no other), the growable array,
- * and the signal guard that removes an import's temporary files.
+ * the signal guard that removes an import's temporary files, and the heap
+ * taken in huge pages.
  */
 #include "config.h"
 
@@ -12,6 +13,7 @@
 #include <cmocka.h>
 
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,6 +170,91 @@ test_catch_wakes(void **unused)
 	signal(SIGQUIT, SIG_DFL);
 }
 
+/*
+ * Is the mapping that holds p hinted for huge pages (VmFlags hg)?  1 or
+ * 0; -1 if /proc/self/smaps does not say.
+ */
+static int
+mapping_hinted(const void *p)
+{
+	FILE			*f;
+	char			 line[512];
+	unsigned long long	 lo, hi;
+	uintptr_t		 a = (uintptr_t)p;
+	int			 in = 0, hinted = -1;
+
+	if ((f = fopen("/proc/self/smaps", "r")) == NULL)
+		return -1;
+	while (hinted == -1 && fgets(line, sizeof line, f) != NULL) {
+		if (sscanf(line, "%llx-%llx ", &lo, &hi) == 2)
+			in = a >= lo && a < hi;
+		else if (in && strncmp(line, "VmFlags:", 8) == 0)
+			hinted = strstr(line, " hg") != NULL;
+	}
+	fclose(f);
+	return hinted;
+}
+
+/* Does the system take the hint (Linux THP not "never")? */
+static bool
+huge_pages_offered(void)
+{
+	FILE	*f;
+	char	 line[128];
+	bool	 yes = false;
+
+	if ((f = fopen("/sys/kernel/mm/transparent_hugepage/enabled",
+	    "r")) == NULL)
+		return false;
+	if (fgets(line, sizeof line, f) != NULL)
+		yes = strstr(line, "[never]") == NULL;
+	fclose(f);
+	return yes;
+}
+
+/*
+ * After xmalloc_heap_huge, what malloc hands out lies in memory hinted
+ * for huge pages; and once the heap has grown past its first stretch, a
+ * second call hints the rest.  Only with glibc's own malloc on a kernel
+ * that offers the pages (not under a sanitizer's or valgrind's malloc).
+ */
+static void
+test_heap_huge(void **unused)
+{
+	enum { BLOCK = 96 * 1024, NBLOCKS = 600 };
+	char		*b[NBLOCKS];
+	const char	*pre = getenv("LD_PRELOAD");
+	uintptr_t	 start;
+	size_t		 k, n;
+
+	(void)unused;
+#if !defined(__GLIBC__) || defined(__SANITIZE_ADDRESS__)
+	skip();
+#endif
+	if ((pre != NULL && strstr(pre, "vgpreload") != NULL) ||
+	    !huge_pages_offered() || mapping_hinted(&b) == -1)
+		skip();
+	xmalloc_heap_huge();
+	start = (uintptr_t)sbrk(0);
+	/* 4 MB in: past the 2 MB the hinted stretch may begin with. */
+	for (n = 0; n < 40; n++)
+		memset(b[n] = xmalloc(BLOCK), (int)n, BLOCK);
+	assert_int_equal(mapping_hinted(b[n - 1]), 1);
+	/* Past the first stretch (32 MB), then 4 MB more. */
+	while (n < NBLOCKS && (uintptr_t)sbrk(0) == start)
+		memset(b[n] = xmalloc(BLOCK), (int)n, BLOCK), n++;
+	assert_true((uintptr_t)sbrk(0) > start);
+	for (k = 0; k < 40 && n < NBLOCKS; k++, n++)
+		memset(b[n] = xmalloc(BLOCK), (int)n, BLOCK);
+	xmalloc_heap_huge();
+	assert_int_equal(mapping_hinted(b[n - 1]), 1);
+	for (k = 0; k < n; k++) {
+		assert_int_equal(b[k][0], (char)k);
+		assert_int_equal(b[k][BLOCK - 1], (char)k);
+		free(b[k]);
+	}
+}
+
 int
 main(void)
 {
@@ -177,6 +264,7 @@ main(void)
 		cmocka_unit_test(test_growarray),
 		cmocka_unit_test(test_guard_files),
 		cmocka_unit_test(test_catch_wakes),
+		cmocka_unit_test(test_heap_huge),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
