@@ -10,7 +10,10 @@
  * settle time is not counted.  An ncurses program writes a frame in one or
  * a few write()s, so the settle time only has to outlast a scheduling
  * hiccup, and the expectations make sure that a pause inside a slow
- * redraw is not taken for its end.
+ * redraw is not taken for its end.  With first_shown (-f), its time is
+ * that of the byte after which the expectations first held: a first
+ * answer that a later one replaces within the settle time is timed, not
+ * the later one.
  */
 #include "config.h"
 
@@ -167,7 +170,7 @@ session_step_read(struct pty_script *sc, size_t i, int run, int fd,
 	struct pollfd	 pfd = { .fd = fd, .events = POLLIN };
 	char		 buf[65536];
 	int		 max_ms = i == 0 ? sc->start_max_ms : sc->key_max_ms;
-	int		 held_before, ok, timeout, rc;
+	int		 held_before, ok, timeout, rc, shown = 0;
 	double		 last = t0, now;
 	ssize_t		 n;
 	size_t		 k;
@@ -210,8 +213,12 @@ session_step_read(struct pty_script *sc, size_t i, int run, int fd,
 		last = pty_now_ms();
 		s->bytes[run] += (size_t)n;
 		s->chunks[run]++;
-		s->ms[run] = last - t0;
+		if (!shown)
+			s->ms[run] = last - t0;
 		vt_write(vt, buf, (size_t)n);
+		if (sc->first_shown && s->nexpect > 0 && !held_before &&
+		    session_all_hold(vt, s))
+			shown = 1;
 		if (raw != NULL)
 			fwrite(buf, 1, (size_t)n, raw);
 	}

@@ -47,6 +47,8 @@ struct pty_step {
 struct pty_script {
 	int		 cols, rows;
 	int		 settle_ms;	/* quiet time that ends a step */
+	int		 first_shown;	/* -f: a step's time is when its
+					   expected text first shows */
 	int		 start_max_ms;	/* the first screen may take this */
 	int		 key_max_ms;	/* a key's screen may take this */
 	int		 idle_s;	/* > 0: measure this long idle */

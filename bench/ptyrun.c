@@ -231,7 +231,7 @@ report(int nruns)
 static int
 usage(void)
 {
-	fprintf(stderr, "usage: ptyrun [-n RUNS] [-s COLSxROWS] [-q SETTLE_MS] "
+	fprintf(stderr, "usage: ptyrun [-f] [-n RUNS] [-s COLSxROWS] [-q SETTLE_MS] "
 	    "[-w START_MS] [-W KEY_MS]\n"
 	    "           [-o PREFIX] [-I SECONDS [-S STRACE]] [-e KEYS] "
 	    "[-a KEYS] [-x EXPECT]...\n"
@@ -308,7 +308,7 @@ main(int argc, char **argv)
 	script.key_max_ms = 10000;
 	script.steps[0].label = "start";
 	script.nsteps = 1;
-	while ((ch = getopt(argc, argv, "+n:s:q:w:W:o:I:S:e:a:x:k:K:")) != -1) {
+	while ((ch = getopt(argc, argv, "+fn:s:q:w:W:o:I:S:e:a:x:k:K:")) != -1) {
 		switch (ch) {
 		case 'n':
 			nruns = atoi(optarg);
@@ -333,6 +333,9 @@ main(int argc, char **argv)
 		case 'W':
 			if ((script.key_max_ms = atoi(optarg)) < 10)
 				return usage();
+			break;
+		case 'f':
+			script.first_shown = 1;
 			break;
 		case 'o':
 			script.prefix = optarg;

@@ -23,11 +23,12 @@ pty_first() {
 	fi
 }
 
-# pty_ahead SIZE: "/g" typed at once after the start; time to the result.
+# pty_ahead SIZE: "/g" typed at once after the start; time to the first
+# result (-f: the whole corpus's answer may follow within the settle time).
 pty_ahead() {
-	say "[$1] \"/g\" written right after the start: time to the screen" \
-	    "with the filter's result"
-	run "${1}_ahead" "$PTYRUN" -q "$SETTLE" -n "$RUNS" -a /g \
+	say "[$1] \"/g\" written right after the start: time to the first" \
+	    "screen with the filter's result"
+	run "${1}_ahead" "$PTYRUN" -f -q "$SETTLE" -n "$RUNS" -a /g \
 	    -x '-1:/g' -x '-2:paragraph' -- "$CHARTA" --db "$(db_of "$1")"
 }
 

@@ -63,4 +63,17 @@ grep -q '^@' "$tmp/out3" && fail "figures printed after a failure"
 [ "$(figure idle_ctxsw "$tmp/out5")" -gt 0 ] ||
     fail "busy: no context switches counted"
 
+# 6. With -f a step's time is when its text first shows: "ready" and then,
+# within the settle time, a second frame; without -f, the second frame's.
+for f in "" -f; do
+	"$ptyrun" $f -e '\x03' -q 300 -x '0:ready' -- sh -c \
+	    'printf "ready\n"; sleep 0.2; printf "again\n"; read -r x' \
+	    >"$tmp/out6$f" 2>"$tmp/err6$f" ||
+	    fail "ptyrun $f failed: $(cat "$tmp/err6$f")"
+done
+awk -v a="$(figure start_ms "$tmp/out6-f")" 'BEGIN { exit !(a < 150) }' ||
+    fail "-f: the first frame came at $(figure start_ms "$tmp/out6-f") ms"
+awk -v a="$(figure start_ms "$tmp/out6")" 'BEGIN { exit !(a >= 200) }' ||
+    fail "without -f: the second frame came at $(figure start_ms "$tmp/out6") ms"
+
 finish
