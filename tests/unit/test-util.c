@@ -12,6 +12,9 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#ifdef HAVE_MALLOC_H
+#include <malloc.h>
+#endif
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -236,6 +239,18 @@ test_heap_huge(void **unused)
 		skip();
 	xmalloc_heap_huge();
 	start = (uintptr_t)sbrk(0);
+#ifdef HAVE_MALLINFO2
+	/*
+	 * The next block carved from the top (its header is two words) is
+	 * at a 2 MB boundary: nothing below it that cannot be a huge page.
+	 */
+	{
+		struct mallinfo2	mi = mallinfo2();
+
+		assert_int_equal((start - mi.keepcost + 2 * sizeof(size_t)) %
+		    (2 * 1024 * 1024), 0);
+	}
+#endif
 	/* 4 MB in: past the 2 MB the hinted stretch may begin with. */
 	for (n = 0; n < 40; n++)
 		memset(b[n] = xmalloc(BLOCK), (int)n, BLOCK);
