@@ -484,6 +484,50 @@ test_find_plain(void **state)
 }
 
 /*
+ * Type the words of chain one after another into big's filter, each
+ * narrowing the one before (where each first matched and the bytes after
+ * it are kept by runs on two threads and joined): every result is what a
+ * node-by-node check finds, and its counts add up.
+ */
+static void
+check_narrowing_chain(const struct corpus *big, const struct index *bix,
+    const char *const *chain, size_t n)
+{
+	struct index_result	 prev, r;
+	struct query		*q, *older = NULL;
+	char			*err;
+	size_t			 k, m, i, sum;
+
+	memset(&prev, 0, sizeof prev);
+	for (k = 0; k < n; k++) {
+		q = query_parse(big, chain[k], strlen(chain[k]), &err);
+		assert_non_null(q);
+		memset(&r, 0, sizeof r);
+		index_search_narrowing(bix, q, older, older != NULL ? &prev :
+		    NULL, &r);
+		for (m = 0, i = 0; i < big->nnodes; i++) {
+			if (!index_node_matches(bix, q, (uint32_t)i))
+				continue;
+			if (m >= r.n || r.nodes[m] != i)
+				fail_msg("'%s' after '%s': node %zu missing",
+				    chain[k], k ? chain[k - 1] : "", i);
+			m++;
+		}
+		assert_int_equal(m, r.n);
+		assert_int_equal(r.nblocks + r.nsections, r.n);
+		for (sum = 0, i = 0; i < big->ndocs; i++)
+			sum += r.per_doc[i];
+		assert_int_equal(sum, r.n);
+		index_result_free(&prev);
+		prev = r;
+		query_free(older);
+		older = q;
+	}
+	index_result_free(&prev);
+	query_free(older);
+}
+
+/*
  * A corpus big enough for the two-thread search (several MB, tens of
  * thousands of nodes) finds exactly what a node-by-node check finds.
  */
@@ -601,6 +645,32 @@ test_parallel_agrees(void **state)
 		query_free(q2);
 		index_result_free(&r);
 		query_free(q);
+	}
+	{
+		static const char *const c1[] = { "c", "co", "coo", "coop",
+		    "cooperation" };
+		static const char *const c2[] = { "s", "st", "str", "stra",
+		    "strasse" };
+		static const char *const c3[] = { "r", "ru", "rul", "rule",
+		    "rules" };
+		static const char *const c4[] = { "g", "go", "gov", "gove",
+		    "governance" };
+
+		check_narrowing_chain(big, bix, c1, 5);
+		check_narrowing_chain(big, bix, c2, 5);
+		check_narrowing_chain(big, bix, c3, 5);
+		/*
+		 * Numbers are rare: where they match is kept (fewer than a
+		 * quarter of the nodes), by the runs of two threads, and the
+		 * next key looks from there.
+		 */
+		static const char *const c5[] = { "1", "12", "123", "1234" };
+		static const char *const c6[] = { "2", "20", "205", "2059" };
+
+		check_narrowing_chain(big, bix, c4, 5);
+		check_narrowing_chain(big, bix, c5, 4);
+		check_narrowing_chain(big, bix, c5 + 1, 3);
+		check_narrowing_chain(big, bix, c6, 4);
 	}
 	index_free(bix);
 	corpus_free(big);
