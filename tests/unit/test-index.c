@@ -486,7 +486,7 @@ test_find_plain(void **state)
 /*
  * Type the words of chain one after another into big's filter, each
  * narrowing the one before (where each first matched and the bytes after
- * it are kept by runs on two threads and joined): every result is what a
+ * it are kept by the two threads' halves and joined): every result is what a
  * node-by-node check finds, and its counts add up.
  */
 static void
