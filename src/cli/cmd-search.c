@@ -280,6 +280,9 @@ cmd_search_exec(struct cli_ctx *ctx)
 	size_t			 k, cols;
 	int			 status;
 
+	/* As the reader: a search over the corpus is timed (main.c). */
+	xmalloc_heap_huge();
+
 	/*
 	 * Options a table refuses are refused after the corpus has loaded,
 	 * as ever: such a search is not streamed.

@@ -149,6 +149,14 @@ cli_reader(struct cli_ctx *ctx, const char *ref)
 	unsigned int	 start = CORPUS_NONE;
 	int		 status;
 
+	/*
+	 * Fresh memory in huge pages, before the corpus is read: the first
+	 * screen and the filter's keys fault in far less of it (xmalloc.h).
+	 * Only here and in `search`, where time is what counts: it costs a
+	 * few MB of memory touched, which an import, bounded by its block
+	 * limit, must not spend.
+	 */
+	xmalloc_heap_huge();
 	if (ref == NULL && (status = cli_reader_staged(ctx)) != -2)
 		return status;
 	if (cli_load(ctx) == -1)
@@ -224,8 +232,6 @@ main(int argc, char **argv)
 	 * is reported, instead of killing charta by SIGXFSZ half-way.
 	 */
 	signal(SIGXFSZ, SIG_IGN);
-	/* Before the allocations of any command: see xmalloc.h. */
-	xmalloc_heap_huge();
 	/*
 	 * Only the categories charta uses, as tmux does: the character set
 	 * (display width, the terminal's encoding) and the messages.  No
