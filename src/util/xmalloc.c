@@ -172,8 +172,13 @@ xmallocarray_huge(size_t nmemb, size_t size)
  */
 #define XMALLOC_HEAP_PAD	((size_t)32 * 1024 * 1024)
 
+/* What the heap's hint needs: glibc's malloc knobs, brk and THP advice. */
 #if defined(HAVE_MALLOPT) && defined(HAVE_SBRK) && defined(M_TOP_PAD) && \
     defined(M_ARENA_MAX) && defined(HAVE_SYS_MMAN_H) && defined(MADV_HUGEPAGE)
+#define XMALLOC_HEAP_HINTS	1
+#endif
+
+#ifdef XMALLOC_HEAP_HINTS
 /*
  * Start what malloc hands out at the first 2 MB boundary of the stretch
  * hinted from "from": the bytes below it can never be a huge page (the
@@ -205,8 +210,7 @@ xmalloc_heap_align(uintptr_t from)
 void
 xmalloc_heap_huge(void)
 {
-#if defined(HAVE_MALLOPT) && defined(HAVE_SBRK) && defined(M_TOP_PAD) && \
-    defined(M_ARENA_MAX) && defined(HAVE_SYS_MMAN_H) && defined(MADV_HUGEPAGE)
+#ifdef XMALLOC_HEAP_HINTS
 	static uintptr_t	 hinted;
 	uintptr_t		 to;
 	void			*held[8];
