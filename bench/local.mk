@@ -6,8 +6,8 @@
 # missed goal never fails it: goals are reported PASS or MISS.  It works in
 # any build directory (paths are relative to it, sources found by srcdir).
 #
-#   make bench                       sizes S and M, and P and H
-#   make bench BENCH_SIZES="S M L"   and L (about 300 MB of text)
+#   make bench                       sizes S, M and L, and P and H
+#   make bench BENCH_SIZES="S M"     without L (about 300 MB of text)
 #   make bench BENCH_SPECIAL=        without P and H
 #   make bench BENCH_RUNS=9          more runs of everything (5)
 #   make bench-clean                 drop the cached corpora and exports
@@ -47,7 +47,7 @@ bench/test-ptyrun.log: bench/ptyrun$(EXEEXT)
 
 # S, M, L: the sizes every figure is taken on.  P (2M short paragraphs)
 # and H (1M headings): corpora for their own goals only.
-BENCH_SIZES = S M
+BENCH_SIZES = S M L
 BENCH_SPECIAL = P H
 BENCH_RUNS = 5
 # A screen is complete when no byte has come for this long (and its
