@@ -102,6 +102,21 @@ index_result_nowhere(struct index_result *r)
 }
 
 /*
+ * An array of a result, n elements of size bytes, p's contents kept: a
+ * new one in huge pages when it is large (xmallocarray_huge), since it is
+ * fresh memory written in full by this key's search, and one first touch
+ * of each 4 KB page cost more than the search itself (a million nodes'
+ * result is 16 MB: 4,000 page faults of some 10 microseconds on a
+ * virtual machine, against 8 of 2 MB).
+ */
+static void *
+index_array(void *p, size_t n, size_t size)
+{
+	return p == NULL ? xmallocarray_huge(n, size) :
+	    xreallocarray(p, n, size);
+}
+
+/*
  * Make room in r for n nodes in all: a search knows how many it may find
  * at most, and arrays that grow as they fill are copied each time (a
  * first key's result is most of the corpus).  Pages never written cost
@@ -113,10 +128,10 @@ index_result_reserve(struct index_result *r, size_t n)
 	if (n <= r->cap)
 		return;
 	r->cap = n;
-	r->nodes = xreallocarray(r->nodes, n, sizeof *r->nodes);
+	r->nodes = index_array(r->nodes, n, sizeof *r->nodes);
 	if (r->at != NULL) {
-		r->at = xreallocarray(r->at, n, sizeof *r->at);
-		r->after = xreallocarray(r->after, n, sizeof *r->after);
+		r->at = index_array(r->at, n, sizeof *r->at);
+		r->after = index_array(r->after, n, sizeof *r->after);
 	}
 }
 
@@ -192,8 +207,8 @@ index_result_add(struct index_result *r, const struct index *ix,
 	if (r->at != NULL && r->n >= ix->c->nnodes / 4 + 1)
 		index_result_nowhere(r);
 	if (r->at == NULL && at != UINT32_MAX && !r->nowhere) {
-		r->at = xreallocarray(NULL, r->cap, sizeof *r->at);
-		r->after = xreallocarray(NULL, r->cap, sizeof *r->after);
+		r->at = index_array(NULL, r->cap, sizeof *r->at);
+		r->after = index_array(NULL, r->cap, sizeof *r->after);
 		for (k = 0; k < r->n; k++) {
 			r->at[k] = UINT32_MAX;
 			r->after[k] = 0;
@@ -423,8 +438,8 @@ index_result_join(struct index_result *a, const struct index_result *b,
 	if (b->nowhere && !a->nowhere)
 		index_result_nowhere(a);
 	if (a->at == NULL && b->at != NULL && !a->nowhere) {
-		a->at = xreallocarray(NULL, a->cap, sizeof *a->at);
-		a->after = xreallocarray(NULL, a->cap, sizeof *a->after);
+		a->at = index_array(NULL, a->cap, sizeof *a->at);
+		a->after = index_array(NULL, a->cap, sizeof *a->after);
 		for (k = 0; k < a->n; k++) {
 			a->at[k] = UINT32_MAX;
 			a->after[k] = 0;

@@ -85,6 +85,27 @@ outline_swap_rows(struct outline *o)
 	o->full_cap = cap;
 }
 
+/*
+ * Room for the rows of n hits at once, each with its ancestors (at most
+ * every node): an array that grew as it filled would be copied each time
+ * and its fresh pages touched one by one, 4 KB at a time; this one is
+ * new, in huge pages when large (xmallocarray_huge).  The rows before
+ * are not kept: the caller starts over.
+ */
+static void
+outline_reserve(struct outline *o, size_t n)
+{
+	size_t	most = o->c->nnodes;
+
+	if (n <= most / (CORPUS_MAX_DEPTH + 1))
+		most = n * (CORPUS_MAX_DEPTH + 1);
+	if (o->rows_cap >= most)
+		return;
+	free(o->rows);
+	o->rows = xmallocarray_huge(most ? most : 1, sizeof *o->rows);
+	o->rows_cap = most ? most : 1;
+}
+
 /* Node n's parent: from parents if there are (no corpus node read). */
 static inline uint32_t
 outline_parent(const struct corpus *c, const uint32_t *parents, uint32_t n)
@@ -110,6 +131,7 @@ outline_filter(struct outline *o, const uint32_t *hits, size_t n,
 	o->hits = hits;
 	o->nhits = n;
 	o->nrows = 0;
+	outline_reserve(o, n);
 	/*
 	 * Hits come in reading order, so each one's ancestors are either
 	 * already shown (marked) or come right before it: push the unmarked
