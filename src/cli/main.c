@@ -161,6 +161,7 @@ cli_reader(struct cli_ctx *ctx, const char *ref)
 		return status;
 	if (cli_load(ctx) == -1)
 		return EXIT_USAGE;
+	xmalloc_heap_large();	/* the corpus is in */
 	if (ref != NULL) {
 		start = corpus_resolve(ctx->corpus, ref, strlen(ref));
 		if (start == CORPUS_NONE) {

@@ -30,6 +30,7 @@
 #include "ui/keymap.h"
 #include "ui/ui.h"
 #include "util/signals.h"
+#include "util/xmalloc.h"
 
 /*
  * How long the first screen waits for the user's state, to be drawn at
@@ -391,6 +392,7 @@ ui_run_staged(const struct corpus *head,
 		ah.reading = true;
 		ui_staged_wait(&a, &r, &ah);
 		pthread_join(t, NULL);
+		xmalloc_heap_large();	/* the corpus is in */
 	} else
 		r.c = rest(arg, &r.notes, &r.err);	/* here, now */
 	if (r.done[0] != -1) {

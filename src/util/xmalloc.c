@@ -243,3 +243,16 @@ xmalloc_heap_huge(void)
 	hinted = to & ~(uintptr_t)(XMALLOC_HUGE - 1);
 #endif
 }
+
+void
+xmalloc_heap_large(void)
+{
+	/*
+	 * glibc maps a block of M_MMAP_THRESHOLD or more apart only when
+	 * the heap's top has no room for it; at 32 MB (its most), the heap
+	 * grows instead, by the pad, hinted as the rest.
+	 */
+#if defined(XMALLOC_HEAP_HINTS) && defined(M_MMAP_THRESHOLD)
+	(void)mallopt(M_MMAP_THRESHOLD, (int)XMALLOC_HEAP_PAD);
+#endif
+}

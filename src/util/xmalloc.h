@@ -48,6 +48,15 @@ void	*xmalloc_huge(size_t n);
  * main thread only.  A no-op where the system lacks any of it.
  */
 void	 xmalloc_heap_huge(void);
+/*
+ * From now on, blocks up to 32 MB come from that heap too, not from
+ * mappings of their own (glibc's, from 128 KB up): what such a block
+ * leaves when freed is taken again by the next, already touched, rather
+ * than given back and faulted in afresh.  For work that takes and frees
+ * large blocks again and again (a filter's results, key after key), once
+ * what is kept for good is in place.  A no-op where xmalloc_heap_huge is.
+ */
+void	 xmalloc_heap_large(void);
 /* xmalloc_huge(nmemb * size) with overflow check. */
 void	*xmallocarray_huge(size_t nmemb, size_t size);
 /* asprintf into a new string, never NULL. */

@@ -224,11 +224,13 @@ huge_pages_offered(void)
 static void
 test_heap_huge(void **unused)
 {
-	enum { BLOCK = 96 * 1024, NBLOCKS = 600 };
-	char		*b[NBLOCKS];
+	enum { BLOCK = 96 * 1024, NBLOCKS = 600, NFILL = 40 };
+	char		*b[NBLOCKS], *fill[NFILL];
 	const char	*pre = getenv("LD_PRELOAD");
 	uintptr_t	 start;
 	size_t		 k, n;
+	char		*big;
+	size_t		 nfill = 0;
 
 	(void)unused;
 #if !defined(__GLIBC__) || defined(__SANITIZE_ADDRESS__)
@@ -263,6 +265,31 @@ test_heap_huge(void **unused)
 		memset(b[n] = xmalloc(BLOCK), (int)n, BLOCK);
 	xmalloc_heap_huge();
 	assert_int_equal(mapping_hinted(b[n - 1]), 1);
+	/*
+	 * Then a block of a few MB comes from the heap too, below the break,
+	 * not from a mapping of its own; freed, it is where the next one
+	 * like it goes, its pages already touched.
+	 */
+	xmalloc_heap_large();
+#ifdef HAVE_MALLINFO2
+	/*
+	 * Even when the heap's top has no room left for it: fill the top
+	 * with blocks of 1 MB, never touched (they cost no memory).
+	 */
+	for (nfill = 0; nfill < NFILL &&
+	    mallinfo2().keepcost >= 3 * 1024 * 1024; nfill++)
+		fill[nfill] = xmalloc(1024 * 1024);
+	assert_true(nfill < NFILL);
+#endif
+	big = xmalloc(3 * 1024 * 1024);
+	assert_true((uintptr_t)big > (uintptr_t)b[0] &&
+	    (uintptr_t)big < (uintptr_t)sbrk(0));
+	memset(big, 1, 3 * 1024 * 1024);
+	free(big);
+	assert_ptr_equal(xmalloc(3 * 1024 * 1024), big);
+	free(big);
+	while (nfill > 0)
+		free(fill[--nfill]);
 	for (k = 0; k < n; k++) {
 		assert_int_equal(b[k][0], (char)k);
 		assert_int_equal(b[k][BLOCK - 1], (char)k);
