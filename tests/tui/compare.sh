@@ -69,19 +69,20 @@ tui_until sh -c "! $T capture-pane -p | grep -q '│'" ||
     fail "80 columns: still side by side"
 tui_expect "stacked" 'ISCC 2017 (MFA) II.2' 'ISCC 2017 (UN) II.2' \
     'As a basic norm in contemporary'
-tui_capture
-mfa=$(row_of 'ISCC 2017 (MFA) II.2')
-un=$(row_of 'ISCC 2017 (UN) II.2')
-[ -n "$mfa" ] && [ -n "$un" ] && [ "$mfa" -lt "$un" ] ||
-    fail "stacked: the MFA side is not above the UN side"
+# above A B: is the first line with A above the first with B (in the
+# last capture)?
+above() {
+	a=$(row_of "$1")
+	b=$(row_of "$2")
+	[ -n "$a" ] && [ -n "$b" ] && [ "$a" -lt "$b" ]
+}
+tui_until above 'ISCC 2017 (MFA) II.2' 'ISCC 2017 (UN) II.2' ||
+    { fail "stacked: the MFA side is not above the UN side"; tui_show; }
 
-# = swaps the sides.
+# = swaps the sides (waited for: the key may not be read yet).
 tui_keys =
-tui_capture
-mfa=$(row_of 'ISCC 2017 (MFA) II.2')
-un=$(row_of 'ISCC 2017 (UN) II.2')
-[ -n "$mfa" ] && [ -n "$un" ] && [ "$un" -lt "$mfa" ] ||
-    fail "=: the sides did not swap"
+tui_until above 'ISCC 2017 (UN) II.2' 'ISCC 2017 (MFA) II.2' ||
+    { fail "=: the sides did not swap"; tui_show; }
 
 # q goes back to the reader, on the same part.
 tui_keys q

@@ -73,8 +73,11 @@ tui_keys Enter
 
 # redraw_same WHAT: what the terminal shows is what charta meant to show:
 # a redraw from scratch (C-l) changes nothing.  (A sequence that got
-# through would have changed the terminal behind curses' back.)
+# through would have changed the terminal behind curses' back.)  Each
+# screen is taken once charta has handled every key (tui_sync): not in
+# the middle of a frame.
 redraw_same() {
+	tui_sync		# every key handled, the frame complete
 	tui_capture
 	cp "$tmp/screen" "$tmp/before"
 	tui_keys C-l
