@@ -99,11 +99,13 @@ outline_reserve(struct outline *o, size_t n)
 
 	if (n <= most / (CORPUS_MAX_DEPTH + 1))
 		most = n * (CORPUS_MAX_DEPTH + 1);
+	if (most == 0)
+		most = 1;
 	if (o->rows_cap >= most)
 		return;
 	free(o->rows);
-	o->rows = xmallocarray_huge(most ? most : 1, sizeof *o->rows);
-	o->rows_cap = most ? most : 1;
+	o->rows = xmallocarray_huge(most, sizeof *o->rows);
+	o->rows_cap = most;
 }
 
 /* Node n's parent: from parents if there are (no corpus node read). */

@@ -392,9 +392,9 @@ ui_run_staged(const struct corpus *head,
 		ah.reading = true;
 		ui_staged_wait(&a, &r, &ah);
 		pthread_join(t, NULL);
-		xmalloc_heap_large();	/* the corpus is in */
 	} else
 		r.c = rest(arg, &r.notes, &r.err);	/* here, now */
+	xmalloc_heap_large();	/* the corpus is in, loaded either way */
 	if (r.done[0] != -1) {
 		close(r.done[0]);
 		close(r.done[1]);
